@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { seal, unseal } from './signing/envelope.ts';
+import { signText, verifyText, type SigningKey } from './signing/ed25519.ts';
+import { fail, ok, type Result } from './result.ts';
+
+/**
+ * A device certificate, issued by the manufacturer at production: it binds a hardware ID to
+ * the device's own public key. The portal accepts a license invalidation (GW-6) only from a
+ * device that presents a valid certificate and proves it holds the matching private key.
+ */
+export const CERTIFICATE_KIND = 'CRT1';
+
+export const certificatePayloadSchema = z.object({
+  hardwareId: z.string().min(1),
+  serialNumber: z.string().min(1),
+  devicePublicKey: z.string().min(1),
+  issuedAt: z.number().int(),
+});
+export type CertificatePayload = z.infer<typeof certificatePayloadSchema>;
+
+export function issueCertificate(payload: CertificatePayload, manufacturerKey: SigningKey): string {
+  return seal(CERTIFICATE_KIND, payload, manufacturerKey);
+}
+
+/** The text a device signs to prove it holds its key for one request. */
+export function proofText(op: string, requestId: string, hardwareId: string, subject: readonly string[]): string {
+  return [op, requestId, hardwareId, ...subject].join('\n');
+}
+
+export function signProof(deviceKey: SigningKey, text: string): string {
+  return signText(deviceKey, text);
+}
+
+/**
+ * Checks a certificate against the manufacturer key and the claimed hardware ID, then the
+ * proof against the certificate's device key. Codes: `CERTIFICATE_INVALID`, `PROOF_INVALID`.
+ */
+export function verifyDeviceProof(args: {
+  certificate: string;
+  manufacturerPublicKey: string;
+  hardwareId: string;
+  proof: string;
+  text: string;
+}): Result<CertificatePayload> {
+  const cert = unseal(CERTIFICATE_KIND, args.certificate, args.manufacturerPublicKey, certificatePayloadSchema);
+  if (!cert.ok) return fail('CERTIFICATE_INVALID', `device certificate rejected: ${cert.error.message}`);
+  if (cert.value.hardwareId !== args.hardwareId) {
+    return fail('CERTIFICATE_INVALID', `device certificate is for hardware ID ${cert.value.hardwareId}, not ${args.hardwareId}`);
+  }
+  if (!verifyText(cert.value.devicePublicKey, args.text, args.proof)) {
+    return fail('PROOF_INVALID', 'request signature does not match the device certificate');
+  }
+  return ok(cert.value);
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors are values at every boundary: a stable `code` callers branch on, a message a person
+ * can act on, and where the bad input was (a field path, a character position, a topic).
+ */
+export interface Failure {
+  readonly code: string;
+  readonly message: string;
+  readonly where?: string;
+}
+
+export type Result<T, E extends Failure = Failure> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
+
+export function ok<T>(value: T): Result<T, never> {
+  return { ok: true, value };
+}
+
+export function fail(code: string, message: string, where?: string): Result<never> {
+  return { ok: false, error: where === undefined ? { code, message } : { code, message, where } };
+}
+
+/** Unwraps a result in code that has already ruled out failure (tests, set-up). */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new Error(`${result.error.code}: ${result.error.message}`);
+}

@@ -1,0 +1,38 @@
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+
+/**
+ * Ed25519 keys derived from a 32-byte seed, so a seeded run always has the same vendor,
+ * manufacturer and device keys. Public keys travel as base64url of the raw 32 bytes.
+ */
+export interface SigningKey {
+  readonly privateKey: KeyObject;
+  readonly publicKey: string;
+}
+
+// PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410).
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+// SubjectPublicKeyInfo wrapping of a raw Ed25519 public key.
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function signingKeyFromSeed(seed: Uint8Array): SigningKey {
+  if (seed.length !== 32) throw new RangeError('an Ed25519 seed is 32 bytes');
+  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  return { privateKey, publicKey: spki.subarray(SPKI_PREFIX.length).toString('base64url') };
+}
+
+export function signText(key: SigningKey, text: string): string {
+  return sign(null, Buffer.from(text), key.privateKey).toString('base64url');
+}
+
+/** False for a bad signature, a malformed signature or a malformed key: never throws. */
+export function verifyText(publicKey: string, text: string, signature: string): boolean {
+  try {
+    const raw = Buffer.from(publicKey, 'base64url');
+    if (raw.length !== 32) return false;
+    const key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+    return verify(null, Buffer.from(text), key, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
