@@ -1,0 +1,19 @@
+import type { Board } from '../../emulator/board/Board.ts';
+import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
+import type { StepKind } from '../steps/StepKind.ts';
+import type { World } from '../runner/World.ts';
+
+/**
+ * What one appliance family brings to the harness: how to build its firmware on a board, the
+ * step kinds that drive it, and probes — derived values that `expect` and `wait` can check
+ * beside the fields of the device's own state. A new family is one more module in
+ * `families.ts`; nothing else in the harness changes.
+ */
+export interface FamilyModule {
+  readonly family: string;
+  /** Device IDs default to `${prefix}-001`, … */
+  readonly prefix: string;
+  create(options: { board: Board; world: World }): Appliance;
+  readonly steps: readonly StepKind<never>[];
+  readonly probes: Readonly<Record<string, (appliance: Appliance) => unknown>>;
+}

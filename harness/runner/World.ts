@@ -1,0 +1,116 @@
+import type { Clock } from '../../emulator/clock/Clock.ts';
+import type { Random } from '../../emulator/random/Random.ts';
+import type { Board } from '../../emulator/board/Board.ts';
+import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
+import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import type { StateChange, TraceEvent, TraceKind } from '../report/RunResult.ts';
+import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { OrderSpec } from '../scenario/scenarioSchema.ts';
+
+export interface DeviceHandle {
+  readonly id: string;
+  readonly family: FamilyModule;
+  readonly appliance: Appliance;
+  readonly board: Board;
+  setLinkUp(up: boolean): void;
+  /** State changes, in virtual ms since the scenario started. */
+  readonly history: StateChange[];
+  /** The device's most recent link frames, newest last. */
+  readonly messages: TraceEvent[];
+}
+
+export interface OrderHandle {
+  readonly spec: OrderSpec;
+  readonly orderId: string;
+  readonly activationKey: string;
+  /** License IDs created by activation, in item order: reference N is `licenses[N-1]`. */
+  licenses: string[];
+}
+
+/** Moves time: virtual jumps in a scenario run, real waiting under `--realtime`. */
+export interface TimeDriver {
+  advance(ms: number): Promise<void>;
+  advanceUntil(done: () => boolean, limitMs: number): Promise<boolean>;
+  quiesce(): Promise<void>;
+}
+
+const MESSAGES_KEPT = 20;
+
+/** Everything a running scenario's steps act on: clock, fleet, license server, trace. */
+export class World {
+  readonly devices = new Map<string, DeviceHandle>();
+  readonly orders = new Map<string, OrderHandle>();
+  readonly trace: TraceEvent[] = [];
+  readonly startMs: number;
+
+  constructor(
+    readonly clock: Clock,
+    readonly time: TimeDriver,
+    readonly random: Random,
+    readonly server: LicenseServer,
+  ) {
+    this.startMs = clock.now();
+  }
+
+  /** Virtual ms since the scenario started. */
+  elapsed(): number {
+    return this.clock.now() - this.startMs;
+  }
+
+  record(kind: TraceKind, text: string, device?: string, data?: unknown): TraceEvent {
+    const event: TraceEvent = { t: this.elapsed(), kind, text };
+    if (device !== undefined) event.device = device;
+    if (data !== undefined) event.data = data;
+    this.trace.push(event);
+    return event;
+  }
+
+  recordMessage(device: DeviceHandle, text: string, data?: unknown): void {
+    const event = this.record('message', text, device.id, data);
+    device.messages.push(event);
+    if (device.messages.length > MESSAGES_KEPT) device.messages.shift();
+  }
+
+  /** Devices matching an ID, a `*` glob, or a list of those; an empty match is an error. */
+  select(selector: string | readonly string[]): Result<DeviceHandle[]> {
+    const patterns = typeof selector === 'string' ? [selector] : selector;
+    const chosen: DeviceHandle[] = [];
+    for (const pattern of patterns) {
+      const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+      const matched = [...this.devices.values()].filter((d) => re.test(d.id));
+      if (matched.length === 0) return fail('NO_SUCH_DEVICE', `no device matches '${pattern}'; the fleet has ${this.fleetSummary()}`);
+      for (const d of matched) if (!chosen.includes(d)) chosen.push(d);
+    }
+    return ok(chosen);
+  }
+
+  /** The license ID behind a reference `ORDER.N`. */
+  license(ref: string): Result<string> {
+    const [orderName, n] = ref.split('.') as [string, string];
+    const order = this.orders.get(orderName);
+    if (!order) return fail('NO_SUCH_ORDER', `no order '${orderName}' in the scenario's portal section`);
+    const id = order.licenses[Number(n) - 1];
+    if (!id) {
+      return fail('NO_SUCH_LICENSE', order.licenses.length === 0
+        ? `order '${orderName}' has no licenses yet: activate it first (portal.activate)`
+        : `order '${orderName}' has ${order.licenses.length} licenses; there is no license ${n}`);
+    }
+    return ok(id);
+  }
+
+  order(name: string): Result<OrderHandle> {
+    const order = this.orders.get(name);
+    return order ? ok(order) : fail('NO_SUCH_ORDER', `no order '${name}' in the scenario's portal section`);
+  }
+
+  private fleetSummary(): string {
+    const ids = [...this.devices.keys()];
+    if (ids.length <= 4) return ids.join(', ') || 'no devices';
+    return `${ids.length} devices, ${ids[0]} … ${ids[ids.length - 1]}`;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

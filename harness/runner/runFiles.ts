@@ -1,0 +1,54 @@
+import { freshSeed } from '../../emulator/random/Random.ts';
+import { wallNow } from '../../emulator/clock/wallClock.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import type { FileResult, Reporter, RunResult } from '../report/RunResult.ts';
+import type { LoadFailure } from '../scenario/loadErrors.ts';
+import { loadFiles } from '../scenario/validateFiles.ts';
+import { catalogue as defaultCatalogue, families } from '../catalogue.ts';
+import { createMemoryTransport } from '../transport/memoryTransport.ts';
+import { runScenario } from './runScenario.ts';
+
+export interface RunOptions {
+  paths: string[];
+  seed?: number;
+  realtime?: boolean;
+  brokerUrl?: string;
+  reporters: Reporter[];
+}
+
+/**
+ * Loads every scenario under `paths` (refusing to run anything if one file is invalid), then
+ * runs them one by one, each on a fresh fleet, telling the reporters as it goes.
+ */
+export async function runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>> {
+  const started = wallNow();
+  const catalogue = defaultCatalogue();
+  const loaded = await loadFiles(options.paths, catalogue);
+  if (loaded.errors.length > 0) {
+    const failure = fail('SCENARIO_INVALID', `${loaded.errors.length} problem(s) in scenario files`);
+    return { ok: false, error: { ...failure.error, code: 'SCENARIO_INVALID', errors: loaded.errors } };
+  }
+  const seed = options.seed ?? freshSeed();
+  for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });
+
+  const byFile = new Map<string, FileResult>(loaded.files.map((f) => [f, { file: f, scenarios: [] }]));
+  let passed = 0;
+  let failed = 0;
+  for (const scenario of loaded.scenarios) {
+    for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
+    const result = await runScenario(scenario, {
+      seed: options.seed ?? scenario.seed ?? seed,
+      realtime: options.realtime ?? false,
+      catalogue,
+      families,
+      transport: async (world) => createMemoryTransport(world.server),
+    });
+    byFile.get(scenario.file)!.scenarios.push(result);
+    if (result.status === 'passed') passed++;
+    else failed++;
+    for (const r of options.reporters) r.onScenarioEnd?.(result);
+  }
+  const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
+  for (const r of options.reporters) await r.onRunEnd?.(run);
+  return ok(run);
+}

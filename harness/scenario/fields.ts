@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { parseDuration } from '../../emulator/clock/duration.ts';
+
+/** Field schemas shared by the scenario format and the step kinds. */
+
+/** `90s`, `8h`, `3mo`, `1y`, `2h30m` — parsed to milliseconds. */
+export const duration = z
+  .string()
+  .refine((s) => parseDuration(s) !== undefined, { message: 'expected a duration such as 90s, 5m, 8h, 3mo, 1y' })
+  .transform((s) => parseDuration(s)!);
+
+/** A device ID (`gw-001`), a glob over IDs (`gw-*`, `*`), or a list of those. */
+export const devices = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a device ID such as gw-001');
+
+/** A reference to a license created by activating a scenario order: `ORDER.N`, N from 1. */
+export const licenseRef = z.string().regex(/^[A-Za-z][\w-]*\.\d+$/, 'expected a license reference ORDER.N, e.g. o1.2');
+
+export const name = z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'expected a name of letters, digits, _ and -');
+
+export const featureCode = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'expected a feature code such as Mobility or PDMS-AUDIO');
+
+/** A stable error code, as in `expectError: LICENSE_LIMIT`. */
+export const errorCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT');

@@ -1,0 +1,138 @@
+import { LineCounter, parseAllDocuments, isMap, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { StepKind } from '../steps/StepKind.ts';
+import type { LoadError } from './loadErrors.ts';
+import { scenarioSchema, type ScenarioHeader } from './scenarioSchema.ts';
+import { sourceMapOf, formatPath, type SourceMap } from './sourceMap.ts';
+import { closest } from './closest.ts';
+
+/** What the loader checks steps and fleets against: the registered step kinds and families. */
+export interface Catalogue {
+  steps: ReadonlyMap<string, StepKind<unknown>>;
+  families: ReadonlySet<string>;
+}
+
+export interface ParsedStep {
+  index: number;
+  kind: string;
+  args: unknown;
+  /** YAML path of the step, e.g. `steps[4]`, and the line it starts on. */
+  path: string;
+  line?: number;
+}
+
+export interface Scenario extends Omit<ScenarioHeader, 'steps'> {
+  file: string;
+  ids: string[];
+  steps: ParsedStep[];
+  line?: number;
+}
+
+const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
+
+/**
+ * Parses a scenario file: one scenario per YAML document (`---` between them). Every error
+ * names the file, the line and the field; nothing is run unless the whole file is valid.
+ */
+export function parseScenarios(text: string, file: string, catalogue: Catalogue): { scenarios: Scenario[]; errors: LoadError[] } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true });
+  const scenarios: Scenario[] = [];
+  const errors: LoadError[] = [];
+  if (!Array.isArray(docs)) {
+    return { scenarios, errors: [{ file, line: 1, message: 'not a YAML stream' }] };
+  }
+  for (const doc of docs) {
+    const before = errors.length;
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      errors.push({ file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` });
+    }
+    if (errors.length > before || doc.contents === null) continue;
+    const scenario = parseDocument(doc, sourceMapOf(doc, lines), file, catalogue, errors);
+    if (scenario) scenarios.push(scenario);
+  }
+  if (scenarios.length === 0 && errors.length === 0) errors.push({ file, line: 1, message: 'no scenario in file' });
+  return { scenarios, errors };
+}
+
+function parseDocument(doc: Document, source: SourceMap, file: string, catalogue: Catalogue, errors: LoadError[]): Scenario | undefined {
+  const at = (path: (string | number)[], message: string): void => {
+    const pos = source.locate(path);
+    errors.push({ file, line: pos?.line, column: pos?.column, path: formatPath(path), message });
+  };
+  if (!isMap(doc.contents)) {
+    at([], 'a scenario is a mapping with name, fleet and steps');
+    return undefined;
+  }
+  const checked = checkAgainst(scenarioSchema, doc.toJS(), [], at);
+  if (!checked.ok) return undefined;
+  const header = checked.value;
+  header.fleet.forEach((entry, i) => {
+    if (!catalogue.families.has(entry.family)) {
+      const hint = closest(entry.family, catalogue.families);
+      at(['fleet', i, 'family'], `unknown family '${entry.family}'${hint ? ` (did you mean '${hint}'?)` : ''}; known: ${[...catalogue.families].join(', ')}`);
+    }
+  });
+  const steps: ParsedStep[] = [];
+  header.steps.forEach((raw, index) => {
+    const path = ['steps', index];
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length !== 1) {
+      at(path, 'a step is a mapping with exactly one key, the step kind, e.g. `- advance: 8h`');
+      return;
+    }
+    const [kind, value] = Object.entries(raw)[0]!;
+    const step = catalogue.steps.get(kind);
+    if (!step) {
+      const hint = closest(kind, catalogue.steps.keys());
+      at([...path, kind], `unknown step '${kind}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+      return;
+    }
+    const args = checkAgainst(step.args, value, [...path, kind], at);
+    if (!args.ok) return;
+    steps.push({ index, kind, args: args.value, path: formatPath(path), line: source.locate(path)?.line });
+  });
+  const ids = new Set(header.ids ?? []);
+  for (const m of header.name.matchAll(BRACKET_IDS)) ids.add(m[1]!);
+  return { ...header, file, ids: [...ids].sort(), steps, line: source.locate([])?.line };
+}
+
+/** Validates `value` with a zod schema, reporting the first issues at their YAML location. */
+function checkAgainst<T>(schema: z.ZodType<T>, value: unknown, base: (string | number)[], at: (path: (string | number)[], message: string) => void): { ok: true; value: T } | { ok: false } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  for (const issue of parsed.error.issues.slice(0, 5)) {
+    const path = [...base, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const known = knownKeys(schema, issue.path as (string | number)[]);
+        const hint = known ? closest(key, known) : undefined;
+        at([...path, key], `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+      }
+    } else {
+      at(path, issue.message);
+    }
+  }
+  return { ok: false };
+}
+
+/** Field names the schema accepts at a path, for "did you mean" hints. */
+function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] | undefined {
+  let node: unknown = schema;
+  for (const p of path) {
+    const def = (node as { def?: { shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
+    node = typeof p === 'number' ? def?.element ?? def?.innerType : def?.shape?.[p] ?? (def?.innerType as { def?: { shape?: Record<string, unknown> } })?.def?.shape?.[p];
+    if (!node) return undefined;
+  }
+  const shape = unwrapShape(node);
+  return shape ? Object.keys(shape) : undefined;
+}
+
+function unwrapShape(node: unknown): Record<string, unknown> | undefined {
+  for (let i = 0; i < 5 && node; i++) {
+    const def = (node as { def?: { shape?: Record<string, unknown>; innerType?: unknown; in?: unknown } }).def;
+    if (def?.shape) return def.shape;
+    node = def?.innerType ?? def?.in;
+  }
+  return undefined;
+}

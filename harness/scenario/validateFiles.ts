@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { catalogue as defaultCatalogue } from '../catalogue.ts';
+import { collectFiles } from './collectFiles.ts';
+import { parseScenarios, type Catalogue, type Scenario } from './parseScenarios.ts';
+import type { LoadError } from './loadErrors.ts';
+
+export interface Loaded {
+  files: string[];
+  scenarios: Scenario[];
+  errors: LoadError[];
+}
+
+/** Reads and checks every scenario file under the given paths; runs nothing. */
+export async function loadFiles(paths: readonly string[], catalogue: Catalogue = defaultCatalogue()): Promise<Loaded> {
+  const { files, errors } = await collectFiles(paths);
+  const scenarios: Scenario[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((e: Error) => e);
+    if (text instanceof Error) {
+      errors.push({ file, message: `cannot read: ${text.message}` });
+      continue;
+    }
+    const parsed = parseScenarios(text, file, catalogue);
+    scenarios.push(...parsed.scenarios);
+    errors.push(...parsed.errors);
+  }
+  return { files, scenarios, errors };
+}
+
+export async function validateFiles(paths: string[]): Promise<{ files: string[]; errors: LoadError[] }> {
+  const { files, errors } = await loadFiles(paths);
+  return { files, errors };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { World } from '../runner/World.ts';
+import type { Result } from '../../protocol/result.ts';
+
+/**
+ * One kind of scenario step (`advance`, `gw.grant`, `expect`, …): its argument schema and what
+ * it does. A step is written in YAML as a one-key mapping, `- kind: args`. Kinds live one per
+ * file and are collected in `stepKinds.ts`; a family brings its own.
+ */
+export interface StepKind<A = unknown> {
+  readonly kind: string;
+  /** What the step does, for docs/scenarios.md and the JSON Schema. */
+  readonly summary: string;
+  readonly args: z.ZodType<A>;
+  run(world: World, args: A): Promise<StepOutcome>;
+}
+
+/**
+ * A step's outcome. `expectError` on an operation step turns a failure with that code into a
+ * pass, and a success into a failure, so negative flows read as plainly as positive ones.
+ */
+export type StepOutcome = Result<unknown> | StepFailure;
+
+/** A failed expectation: what was expected, what was found, on which device. */
+export interface StepFailure {
+  readonly ok: false;
+  readonly error: { code: 'EXPECTATION_FAILED'; message: string };
+  readonly device?: string;
+  readonly expected?: unknown;
+  readonly actual?: unknown;
+}
+
+export function defineStep<A>(step: StepKind<A>): StepKind<A> {
+  return step;
+}

@@ -1,0 +1,18 @@
+import type { Link } from '../../emulator/link/Link.ts';
+
+/**
+ * How devices reach the license server in a run: in-memory wires, or MQTT through a broker.
+ * The fleet builder asks for one link per device before it builds the device's board.
+ */
+export interface DeviceWire {
+  /** The device's end of the wire. */
+  readonly link: Link;
+  /** Cuts or restores the device's network (the `linkDown`/`linkUp` faults). */
+  setUp(up: boolean): void;
+}
+
+export interface Transport {
+  readonly name: string;
+  attach(deviceId: string): Promise<DeviceWire>;
+  close(): Promise<void>;
+}
