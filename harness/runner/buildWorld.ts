@@ -39,7 +39,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   const clock = virtual ?? new WallClock();
   const random = createRandom(seed).fork(`${scenario.file}#${scenario.name}`);
   const factory = createFactory({ random: random.fork('factory'), clock });
-  const store = openSqliteStore(':memory:');
+  const store = openSqliteStore({ path: ':memory:' });
   const server = await createLicenseServer({ store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey });
   const world = new World(clock, virtual ? virtualTime(virtual) : realTime(clock), random, server);
   const transport = await options.transport(world);

@@ -1,8 +1,8 @@
 import { freshSeed } from '../../emulator/random/Random.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
-import { fail, ok, type Result } from '../../protocol/result.ts';
+import { ok, type Result } from '../../protocol/result.ts';
 import type { FileResult, Reporter, RunResult } from '../report/RunResult.ts';
-import type { LoadFailure } from '../scenario/loadErrors.ts';
+import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { catalogue as defaultCatalogue, families } from '../catalogue.ts';
 import { createMemoryTransport } from '../transport/memoryTransport.ts';
@@ -25,8 +25,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const catalogue = defaultCatalogue();
   const loaded = await loadFiles(options.paths, catalogue);
   if (loaded.errors.length > 0) {
-    const failure = fail('SCENARIO_INVALID', `${loaded.errors.length} problem(s) in scenario files`);
-    return { ok: false, error: { ...failure.error, code: 'SCENARIO_INVALID', errors: loaded.errors } };
+    return { ok: false, error: loadFailure('SCENARIO_INVALID', loaded.errors) };
   }
   const seed = options.seed ?? freshSeed();
   for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });

@@ -1,0 +1,41 @@
+/**
+ * What every command gets: where to write, the environment, the parts it runs (injected so the
+ * CLI is tested in-process without a real run), and how to set the exit code without exiting.
+ */
+import type { Result } from '../../protocol/result.ts';
+import type { RunResult } from '../report/RunResult.ts';
+import type { TextSink } from '../report/TextSink.ts';
+import type { RunOptions } from '../runner/runFiles.ts';
+import type { LoadError, LoadFailure } from '../scenario/loadErrors.ts';
+
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  /** For NO_COLOR; `process.env` in the real CLI. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface CliDeps {
+  runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>>;
+  validateFiles(paths: string[]): Promise<{ files: string[]; errors: LoadError[] }>;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  /** The runner and loader, loaded on first use so `--help` stays instant. */
+  deps(): Promise<CliDeps>;
+  setExitCode(code: ExitCode): void;
+}
+
+/** 0: every scenario passed · 1: a scenario failed · 2: bad input (flags, paths, scenario files). */
+export const ExitCode = { Passed: 0, Failed: 1, BadInput: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The real runner and loader. */
+export async function loadDeps(): Promise<CliDeps> {
+  const [{ runFiles }, { validateFiles }] = await Promise.all([
+    import('../runner/runFiles.ts'),
+    import('../scenario/validateFiles.ts'),
+  ]);
+  return { runFiles, validateFiles };
+}

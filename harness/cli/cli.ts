@@ -1,0 +1,56 @@
+/**
+ * The `fleetrig` command line as a function: arguments and streams in, exit code out. It never
+ * exits the process, so tests run it in-process with fake streams and injected runner parts.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, loadDeps, type CliDeps, type CliIo, type CommandContext } from './CommandContext.ts';
+import { registerRun } from './commands/run.ts';
+import { registerValidate } from './commands/validate.ts';
+
+/** One entry per command; `serve` and `device` slot in here. */
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate];
+
+export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
+  let exitCode: number = ExitCode.Passed;
+  let loaded: Promise<CliDeps> | undefined;
+  const ctx: CommandContext = {
+    io,
+    deps: () => (loaded ??= deps ? Promise.resolve(deps) : loadDeps()),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = createProgram(io);
+  for (const register of commands) register(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`fleetrig: run aborted: ${detail}\n`);
+    return ExitCode.Failed;
+  }
+}
+
+/** Settings set here, before the commands are added, are inherited by every command. */
+function createProgram(io: CliIo): Command {
+  return new Command('fleetrig')
+    .description('Emulated fleets of license-managed network appliances and their license cloud, driven through scenarios in virtual time.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 all passed, 1 a scenario failed, 2 bad input. See docs/cli.md.');
+}
+
+/** Help asked for is success; every usage error (and help shown for want of a command) is bad input. */
+function commanderExitCode(error: CommanderError): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Passed;
+  if (error.code === 'commander.help' && error.exitCode === 0) return ExitCode.Passed;
+  return ExitCode.BadInput;
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { parseXml } from '../../report/parseXml.fixture.ts';
+import { loadFailure } from '../../scenario/loadErrors.ts';
+import type { CliDeps } from '../CommandContext.ts';
+import { main } from '../cli.ts';
+import { allPassed, fakeDeps, fakeIo } from '../fakeCli.fixture.ts';
+
+describe('fleetrig run flags', () => {
+  it.each([['abc'], ['-1'], ['1.5'], ['1e3'], [''], ['99999999999999999999']])('rejects --seed %j naming the flag and value', async (value) => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--seed', value], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain(`option '--seed <n>' argument '${value}' is invalid`);
+    expect(t.stderr()).toContain('non-negative integer');
+  });
+
+  it.each([['http://127.0.0.1:1883'], ['127.0.0.1:1883'], ['mqtt://'], ['mqtt://host:1883/topic']])('rejects --broker %j', async (value) => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--broker', value], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain(`option '--broker <url>' argument '${value}' is invalid`);
+  });
+
+  it('rejects unknown flags', async () => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--bogus'], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain("unknown option '--bogus'");
+  });
+
+  it('needs at least one path', async () => {
+    const t = fakeIo();
+    expect(await main(['run'], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain("missing required argument 'paths'");
+  });
+
+  it('hands the checked flags to the runner', async () => {
+    const { deps, calls } = fakeDeps(allPassed);
+    expect(await main(['run', 'a.yaml', 'dir', '--seed', '42', '--realtime', '--broker', 'mqtt://127.0.0.1:1883'], fakeIo().io, deps)).toBe(0);
+    expect(calls[0]).toMatchObject({ paths: ['a.yaml', 'dir'], seed: 42, realtime: true, brokerUrl: 'mqtt://127.0.0.1:1883' });
+    const plain = fakeDeps(allPassed);
+    await main(['run', 'a.yaml'], fakeIo().io, plain.deps);
+    expect(plain.calls[0]).toMatchObject({ seed: undefined, realtime: false, brokerUrl: undefined });
+  });
+});
+
+describe('fleetrig run', () => {
+  it('exits 1 when a scenario failed, showing progress, the failure and the summary', async () => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--seed', '42'], t.io, fakeDeps().deps)).toBe(1);
+    expect(t.stdout()).toContain('✗ scenarios/gw-test-mode.yaml › [GW-9] test mode switches off after 8 hours');
+    expect(t.stdout()).toContain('state history of gw-001:');
+    expect(t.stdout()).toContain('3 scenarios: 2 passed, 1 failed · seed 42 · 3.1 s');
+    expect(t.stdout()).not.toContain('rerun with');
+  });
+
+  it('prints the seed it picked so the run can be repeated', async () => {
+    const t = fakeIo();
+    expect(await main(['run', 'a.yaml'], t.io, fakeDeps(allPassed).deps)).toBe(0);
+    expect(t.stdout()).toContain('seed 7 — rerun with --seed 7');
+  });
+
+  it('colours only a terminal without NO_COLOR', async () => {
+    const run = async (options: { isTTY?: boolean; env?: Record<string, string> }) => {
+      const t = fakeIo(options);
+      await main(['run', 'a.yaml'], t.io, fakeDeps().deps);
+      return t.stdout().includes('\u001b[');
+    };
+    expect(await run({ isTTY: true })).toBe(true);
+    expect(await run({ isTTY: true, env: { NO_COLOR: '1' } })).toBe(false);
+    expect(await run({ isTTY: false })).toBe(false);
+  });
+
+  it('exits 2 and lists every scenario-file error when a file is invalid', async () => {
+    const deps: CliDeps = {
+      ...fakeDeps().deps,
+      runFiles: async () => ({ ok: false, error: loadFailure('SCENARIO_INVALID', [{ file: 'a.yaml', line: 3, column: 5, path: 'steps[0].advance', message: 'not a duration: "8 hours"' }]) }),
+    };
+    const t = fakeIo();
+    expect(await main(['run', 'a.yaml'], t.io, deps)).toBe(2);
+    expect(t.stderr()).toBe('a.yaml:3:5: steps[0].advance: not a duration: "8 hours"\nfleetrig: 1 error in 1 file\n');
+  });
+
+  it('exits 2 when the paths hold no scenarios', async () => {
+    const t = fakeIo();
+    expect(await main(['run', 'empty.yaml'], t.io, fakeDeps({ ...allPassed, files: [], passed: 0 }).deps)).toBe(2);
+    expect(t.stderr()).toContain('no scenarios found in empty.yaml');
+  });
+
+  it('writes the JUnit XML and JSON trace files it is asked for, creating their folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fleetrig-cli-'));
+    try {
+      const junit = join(dir, 'reports', 'junit.xml');
+      const json = join(dir, 'reports', 'trace.json');
+      expect(await main(['run', 'scenarios', '--seed', '42', '--junit', junit, '--json', json], fakeIo().io, fakeDeps().deps)).toBe(1);
+      const suites = parseXml(await readFile(junit, 'utf8')).children;
+      expect(suites.map((s) => s.attrs.name)).toEqual(['scenarios/gw-test-mode.yaml', 'scenarios/gw-move.yaml']);
+      expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({ seed: 42, passed: 2, failed: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

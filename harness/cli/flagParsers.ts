@@ -1,0 +1,19 @@
+/**
+ * Flag values checked at the boundary. Each throws commander's InvalidArgumentError, so the
+ * message names the flag and the value ("option '--seed <n>' argument 'x' is invalid. …").
+ */
+import { InvalidArgumentError } from 'commander';
+
+export function parseSeed(value: string): number {
+  const seed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(seed)) throw new InvalidArgumentError('It must be a non-negative integer, e.g. --seed 42.');
+  return seed;
+}
+
+/** `mqtt://host:port`; the port may be left out for MQTT's 1883. */
+export function parseBrokerUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const valid = url !== undefined && url.protocol === 'mqtt:' && url.hostname !== '' && (url.pathname === '' || url.pathname === '/') && url.search === '' && url.hash === '';
+  if (!valid) throw new InvalidArgumentError('It must be an mqtt://host:port URL, e.g. mqtt://127.0.0.1:1883.');
+  return value;
+}

@@ -1,0 +1,78 @@
+/**
+ * What a run produces, for reporters (console, JUnit, JSON trace) and the CLI's exit code.
+ * Everything here but `wallMs` is a function of scenario and seed alone, so the JSON trace of
+ * two runs with the same seed is byte-identical; reporters that need determinism leave
+ * `wallMs` out.
+ */
+export type TraceKind = 'step' | 'state' | 'message' | 'expect' | 'fault' | 'portal' | 'log';
+
+export interface TraceEvent {
+  /** Virtual milliseconds since the scenario started. */
+  t: number;
+  kind: TraceKind;
+  /** The device concerned, when there is one. */
+  device?: string;
+  text: string;
+  data?: unknown;
+}
+
+export interface StateChange {
+  /** Virtual milliseconds since the scenario started. */
+  t: number;
+  state: string;
+  event?: string;
+}
+
+export interface ScenarioFailure {
+  message: string;
+  /** Where in the scenario file: 1-based line, and the YAML path such as `steps[4].expect`. */
+  line?: number;
+  path?: string;
+  /** Index of the failing step (0-based) and its kind. */
+  step?: number;
+  stepKind?: string;
+  device?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** The device's state history up to the failure. */
+  history?: StateChange[];
+  /** The device's last messages on its link (most recent last). */
+  lastMessages?: TraceEvent[];
+}
+
+export type ScenarioStatus = 'passed' | 'failed';
+
+export interface ScenarioResult {
+  file: string;
+  name: string;
+  /** Behaviour IDs the scenario exercises, e.g. ["GW-5"]. */
+  ids: string[];
+  status: ScenarioStatus;
+  failure?: ScenarioFailure;
+  devices: number;
+  steps: number;
+  virtualMs: number;
+  wallMs: number;
+  trace: TraceEvent[];
+}
+
+export interface FileResult {
+  file: string;
+  scenarios: ScenarioResult[];
+}
+
+export interface RunResult {
+  seed: number;
+  files: FileResult[];
+  passed: number;
+  failed: number;
+  wallMs: number;
+}
+
+/** Optional lifecycle hooks, Vitest-style: a reporter implements the ones it needs. */
+export interface Reporter {
+  onRunStart?(info: { seed: number; files: string[] }): void;
+  onScenarioStart?(info: { file: string; name: string }): void;
+  onScenarioEnd?(result: ScenarioResult): void;
+  onRunEnd?(result: RunResult): void | Promise<void>;
+}
