@@ -1,0 +1,14 @@
+import { licenseRef } from '../../../scenario/fields.ts';
+import { gatewayOp } from './gatewayOp.ts';
+
+/** `- gw.delete: { devices: gw-001, license: o1.1 }` — [GW-4] deletes an installed license on the License page. */
+export const deleteLicense = gatewayOp({
+  kind: 'gw.delete',
+  summary: 'Delete an installed license on the License page (takes effect after a reset).',
+  args: { license: licenseRef },
+  what: (a) => `delete ${a.license} on the License page`,
+  run: (gw, a, world) => {
+    const id = world.license(a.license);
+    return id.ok ? gw.page.delete(id.value) : id;
+  },
+});

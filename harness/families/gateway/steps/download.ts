@@ -1,0 +1,10 @@
+import { gatewayOp } from './gatewayOp.ts';
+
+/** `- gw.download: { devices: '*' }` — [GW-6] the device fetches its licenses from the portal itself. */
+export const download = gatewayOp({
+  kind: 'gw.download',
+  summary: 'The device downloads the licenses the portal has bound to it (and drops those moved away).',
+  args: {},
+  what: () => 'download licenses from the portal',
+  run: (gw) => gw.portal.download(),
+});

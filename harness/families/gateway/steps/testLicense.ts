@@ -1,0 +1,10 @@
+import { gatewayOp } from './gatewayOp.ts';
+
+/** `- gw.testLicense: { devices: gw-001 }` — [GW-8] downloads the device's one three-month test license. */
+export const testLicense = gatewayOp({
+  kind: 'gw.testLicense',
+  summary: 'The device downloads its test license (valid 3 months; the portal gives one per device, ever).',
+  args: {},
+  what: () => 'download a test license',
+  run: (gw) => gw.portal.downloadTestLicense(),
+});

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { gatewayOp } from './gatewayOp.ts';
+
+/** `- gw.testMode: { devices: gw-001, on: true }` — [GW-9] switches test mode on or off on the License page. */
+export const testMode = gatewayOp({
+  kind: 'gw.testMode',
+  summary: 'Switch test mode on (fully licensed for 8 hours, then off and reboot) or off.',
+  args: { on: z.boolean() },
+  what: (a) => `switch test mode ${a.on ? 'on' : 'off'}`,
+  run: (gw, a) => (a.on ? gw.testMode.on() : gw.testMode.off()),
+});
