@@ -33,8 +33,8 @@ export function firstMiss(device: DeviceHandle, checks: Checks): CheckMiss | und
     const probe = device.family.probes[key];
     if (!probe) return { device: device.id, key, expected, actual: `(a ${device.family.family} has no '${key}')`, at: key };
     const actual = probe(device.appliance);
-    const where = mismatch(expected, actual);
-    if (where !== undefined) return { device: device.id, key, expected, actual, at: where === '(value)' ? key : `${key}.${where}` };
+    const miss = mismatch(expected, actual);
+    if (miss !== undefined) return { device: device.id, key, expected: miss.expected, actual: miss.actual, at: miss.path ? `${key}.${miss.path}` : key };
   }
   return undefined;
 }

@@ -34,9 +34,9 @@ export const expectPortal = defineStep({
       count: view.count,
     };
     const want = Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined));
-    const where = mismatch(want, actual);
-    if (where !== undefined) {
-      return expectationFailed(`portal license ${license}: expected ${where} to be ${JSON.stringify((want as Record<string, unknown>)[where])}, found ${JSON.stringify((actual as Record<string, unknown>)[where])}`, { expected: want, actual });
+    const miss = mismatch(want, actual);
+    if (miss !== undefined) {
+      return expectationFailed(`portal license ${license}: expected ${miss.path} to be ${JSON.stringify(miss.expected)}, found ${JSON.stringify(miss.actual)}`, { expected: miss.expected, actual: miss.actual });
     }
     return { ok: true, value: actual };
   },
