@@ -47,6 +47,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
     for (const d of world.devices.values()) d.appliance.stop();
     await transport.close();
     await server.close();
+    await store.close();
   };
 
   for (const spec of scenario.portal.orders) {
@@ -86,14 +87,15 @@ async function addDevice(world: World, family: FamilyModule, id: string, factory
   const random = world.random.fork(`device/${id}`);
   const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
   const wire = await transport.attach(id);
-  let handle: DeviceHandle | undefined;
+  // The tap exists before the handle it records into, so it looks the handle up when a frame passes.
+  const ref: { device?: DeviceHandle } = {};
   const link = tapLink(wire.link, (direction, frame) => {
-    if (handle) world.recordMessage(handle, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
+    if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
   });
   const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
   const appliance = family.create({ board, world });
-  handle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
-  const device = handle;
+  const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
+  ref.device = device;
   let last = appliance.snapshot().state;
   device.history.push({ t: world.elapsed(), state: last });
   appliance.onChange((snapshot) => {

@@ -1,0 +1,95 @@
+import { assertEvent, assign, setup } from 'xstate';
+import { HOUR } from '../../emulator/clock/duration.ts';
+import type { InstalledLicense } from './gatewayImage.ts';
+
+/**
+ * The gateway/PBX firmware's lifecycle (seed 003): off → booting → running, with test mode
+ * nested in running. Pure logic: reading NVRAM and dropping portal requests are named actions
+ * that createGateway provides, and the delays run on the clock given to `createActor`, so an
+ * 8-hour test mode passes in virtual time.
+ *
+ * Context is the firmware's RAM: cleared whenever the device stops running.
+ */
+export const BOOT_TIME_MS = 30_000;
+/** [GW-9] test mode switches itself off after 8 hours, and the device reboots. */
+export const TEST_MODE_DURATION_MS = 8 * HOUR;
+
+export interface GatewayContext {
+  /** [GW-5] the licenses installed when the device last booted: the ones in force until the next reset. */
+  effective: InstalledLicense[];
+  /** Gateway channels (calls) currently in use; runtime only. */
+  channelsInUse: number;
+}
+
+export type GatewayEvent =
+  | { type: 'POWER_ON' }
+  | { type: 'POWER_OFF' }
+  | { type: 'RESET' }
+  | { type: 'TEST_MODE_ON' }
+  | { type: 'TEST_MODE_OFF' }
+  | { type: 'CHANNELS_IN_USE'; count: number };
+
+export const gatewayMachine = setup({
+  types: {
+    context: {} as GatewayContext,
+    events: {} as GatewayEvent,
+  },
+  actions: {
+    /** Boot step: read NVRAM and put its installed licenses in force. Provided by createGateway. */
+    loadSettings: assign({ effective: () => [] as InstalledLicense[] }),
+    forgetRam: assign({ effective: () => [] as InstalledLicense[], channelsInUse: 0 }),
+    /** Requests to the portal die with the RAM that awaited them. Provided by createGateway. */
+    abortPortalRequests: () => {},
+    setChannelsInUse: assign({
+      channelsInUse: ({ event }) => {
+        assertEvent(event, 'CHANNELS_IN_USE');
+        return event.count;
+      },
+    }),
+  },
+  delays: {
+    bootTime: BOOT_TIME_MS,
+    testModeDuration: TEST_MODE_DURATION_MS,
+  },
+}).createMachine({
+  id: 'gateway',
+  initial: 'off',
+  context: { effective: [], channelsInUse: 0 },
+  states: {
+    off: {
+      entry: 'forgetRam',
+      on: { POWER_ON: 'booting' },
+    },
+    booting: {
+      entry: 'forgetRam',
+      after: { bootTime: 'running' },
+      on: {
+        POWER_OFF: 'off',
+        RESET: { target: 'booting', reenter: true },
+      },
+    },
+    running: {
+      entry: 'loadSettings',
+      exit: 'abortPortalRequests',
+      on: {
+        POWER_OFF: 'off',
+        RESET: 'booting',
+        CHANNELS_IN_USE: { actions: 'setChannelsInUse' },
+      },
+      initial: 'normal',
+      states: {
+        normal: {
+          on: { TEST_MODE_ON: 'testMode' },
+        },
+        // [GW-9] Test mode lives inside `running`, so any reboot — reset, power cut, or its own
+        // 8-hour switch-off — ends it. The vendor doc ties test mode's end to a reboot, and a
+        // device that kept unlimited licensing across resets would outlive its 8 hours.
+        // Switching it off by hand just returns to the licenses in force, without a reboot.
+        testMode: {
+          on: { TEST_MODE_OFF: 'normal' },
+          after: { testModeDuration: '#gateway.booting' },
+        },
+      },
+    },
+  },
+});

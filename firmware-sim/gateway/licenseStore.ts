@@ -1,0 +1,94 @@
+import type { Clock } from '../../emulator/clock/Clock.ts';
+import type { Nvram } from '../../emulator/nvram/Nvram.ts';
+import { openLicenseFile, type LicensePayload } from '../../protocol/licenseFile.ts';
+import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
+import { ErrorCode } from '../../protocol/errorCodes.ts';
+import { createNvramStore } from '../shared/nvramStore.ts';
+import { blankGatewayImage, gatewayImageSchema, type GatewayImage, type InstalledLicense } from './gatewayImage.ts';
+
+/**
+ * The gateway's NVRAM image held in RAM: loaded at boot, and replaced only after a change has
+ * been committed. A failed commit (power cut) leaves both NVRAM and RAM as they were, so a
+ * change either fully happened or did not happen at all.
+ */
+export interface LicenseStore {
+  /** Reads NVRAM into RAM (at boot); an unreadable image loads as blank settings. */
+  load(): void;
+  /** Why the last load fell back to blank settings, if it did. */
+  loadProblem(): string | undefined;
+  image(): GatewayImage;
+  installed(): readonly InstalledLicense[];
+  /** GW-2: signature, hardware binding and replay checks, without installing. */
+  check(fileText: string): Result<LicensePayload>;
+  /**
+   * Removes and installs licenses in one commit. Files that fail `check` are left out and
+   * reported; the rest is committed (nothing is written when nothing changes).
+   */
+  changeLicenses(change: { add?: readonly string[]; remove?: readonly string[] }): Result<LicenseChange>;
+  /** Commits any other change to the image (PBX users, templates). */
+  update(change: (image: GatewayImage) => GatewayImage): Result<GatewayImage>;
+}
+
+export interface LicenseChange {
+  added: InstalledLicense[];
+  removed: string[];
+  refused: { file: string; error: Failure }[];
+}
+
+export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendorPublicKey: string; hardwareId: string }): LicenseStore {
+  const { clock, vendorPublicKey, hardwareId } = options;
+  const nvram = createNvramStore({ nvram: options.nvram, schema: gatewayImageSchema, blank: blankGatewayImage, what: 'gateway settings' });
+  let current = blankGatewayImage();
+  let problem: string | undefined;
+
+  const update = (change: (image: GatewayImage) => GatewayImage): Result<GatewayImage> => {
+    const saved = nvram.save(change(current));
+    if (saved.ok) current = saved.value;
+    return saved;
+  };
+
+  const checkAgainst = (image: GatewayImage, fileText: string): Result<LicensePayload> => {
+    const opened = openLicenseFile(fileText, vendorPublicKey, hardwareId);
+    if (!opened.ok) return opened;
+    const payload = opened.value;
+    // [GW-2] a nonce is installable once, ever: deleting a license does not make its file new.
+    if (image.seenNonces.includes(payload.nonce)) {
+      return fail(ErrorCode.LicenseReplayed, `license ${payload.licenseId}: this file (nonce ${payload.nonce}) was already installed on this device once and cannot be installed again`);
+    }
+    if (image.licenses.some((l) => l.payload.licenseId === payload.licenseId)) {
+      return fail(ErrorCode.Conflict, `license ${payload.licenseId} is already installed; delete it first to replace it`);
+    }
+    return opened;
+  };
+
+  return {
+    load() {
+      const loaded = nvram.load();
+      current = loaded.value;
+      problem = loaded.problem;
+    },
+    loadProblem: () => problem,
+    image: () => current,
+    installed: () => current.licenses,
+    check: (fileText) => checkAgainst(current, fileText),
+    changeLicenses({ add = [], remove = [] }) {
+      const removed = current.licenses.map((l) => l.payload.licenseId).filter((id) => remove.includes(id));
+      let next: GatewayImage = { ...current, licenses: current.licenses.filter((l) => !removed.includes(l.payload.licenseId)) };
+      const change: LicenseChange = { added: [], removed, refused: [] };
+      for (const file of add) {
+        const checked = checkAgainst(next, file);
+        if (!checked.ok) {
+          change.refused.push({ file, error: checked.error });
+          continue;
+        }
+        const license = { file: file.trim(), payload: checked.value, installedAt: clock.now() };
+        change.added.push(license);
+        next = { ...next, licenses: [...next.licenses, license], seenNonces: [...next.seenNonces, checked.value.nonce] };
+      }
+      if (change.added.length === 0 && removed.length === 0) return ok(change);
+      const saved = update(() => next);
+      return saved.ok ? ok(change) : saved;
+    },
+    update,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Error codes a device's own operations return, beside the wire codes in
+ * protocol/errorCodes.ts (which the device also passes through, e.g. SIGNATURE_INVALID or a
+ * portal's TEST_LICENSE_ALREADY_ISSUED). Stable: callers and scenarios branch on them.
+ */
+export const DeviceErrorCode = {
+  /** The firmware is off or still booting. */
+  NotRunning: 'NOT_RUNNING',
+  /** A grant or setting would exceed the licensed amount (GW-7). */
+  LicenseLimit: 'LICENSE_LIMIT',
+  /** Power went during the NVRAM write: the change did not happen. */
+  PowerLoss: 'POWER_LOSS',
+  /** NVRAM refused the write for another reason (full, worn): the change did not happen. */
+  NvramWriteFailed: 'NVRAM_WRITE_FAILED',
+  /** The portal's reply did not have the shape its operation promises. */
+  BadReply: 'BAD_REPLY',
+} as const;
+export type DeviceErrorCode = (typeof DeviceErrorCode)[keyof typeof DeviceErrorCode];

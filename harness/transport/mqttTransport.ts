@@ -1,0 +1,134 @@
+import type { MqttClient } from 'mqtt';
+import type { Clock } from '../../emulator/clock/Clock.ts';
+import type { Link } from '../../emulator/link/Link.ts';
+import type { Random } from '../../emulator/random/Random.ts';
+import { connectMqtt, type ConnectMqttOptions } from '../../broker/connect.ts';
+import { createEmbeddedBroker, type EmbeddedBroker } from '../../broker/createBroker.ts';
+import { createCredentials, type Credentials } from '../../broker/credentials.ts';
+import type { RefusalLogger } from '../../broker/policy.ts';
+import { gateLink, type GatedLink } from '../../broker/links/gatedLink.ts';
+import { createMqttDeviceLink, type MqttDeviceLink } from '../../broker/links/mqttDeviceLink.ts';
+import { serveOverMqtt } from '../../broker/links/mqttServerEndpoint.ts';
+import { offlineWill, publishDeviceState } from '../../broker/links/deviceState.ts';
+import { logToStderr, type FrameRefusalLogger } from '../../broker/links/payloadText.ts';
+import { fail, unwrap, type Result } from '../../protocol/result.ts';
+import type { DeviceWire, Transport } from './Transport.ts';
+
+/** 'stream': embedded aedes over in-process streams; 'tcp': embedded aedes on 127.0.0.1; or any broker by URL. */
+export type MqttMode = 'stream' | 'tcp' | { readonly url: string };
+
+export interface MqttTransportOptions {
+  readonly server: { serveLink(link: Link): () => void };
+  /** Draws the devices' broker secrets (embedded broker) and the service's client ID. */
+  readonly random: Random;
+  readonly mode: MqttMode;
+  /** The run's clock: requests on the wire are tracked on it, broker refusals stamped with it. */
+  readonly clock?: Clock;
+  /** Refused frames; stderr by default. */
+  readonly log?: FrameRefusalLogger;
+  /** Refused connects, publishes and subscribes at the embedded broker; stderr by default. */
+  readonly brokerLog?: RefusalLogger;
+}
+
+export interface MqttTransport extends Transport {
+  /** The embedded broker; undefined when the transport uses an external one. */
+  readonly broker?: EmbeddedBroker;
+  /** Where clients reach the broker over TCP (`mqtt://127.0.0.1:PORT`); undefined in 'stream' mode. */
+  readonly url?: string;
+  /** `family` goes into the device's last will, so its offline marker keeps it. */
+  attach(deviceId: string, options?: { family?: string }): Promise<DeviceWire>;
+  /** Publishes a device's state retained on its `state` topic, from its own connection. */
+  publishState(deviceId: string, state: object): Promise<Result<void>>;
+  /** A further service client (a dashboard, a test) on the same broker; closed by the caller. */
+  connectService(name: string): Promise<MqttClient>;
+}
+
+interface AttachedDevice {
+  readonly client: MqttClient;
+  readonly link: MqttDeviceLink;
+  readonly gate: GatedLink;
+}
+
+/** The license server's broker identity. */
+const SERVICE = 'license-server';
+
+/**
+ * Devices reach the license server through an MQTT broker: each device its own client
+ * (client ID = username = device ID) and link, the server one service client serving every
+ * device's `req` topic. With the embedded broker every device gets its own secret; an
+ * external one (Mosquitto) is used as configured — it is sent the same credentials. Two runs
+ * on one external broker at once would see each other's devices if their IDs coincide.
+ */
+export async function createMqttTransport(options: MqttTransportOptions): Promise<MqttTransport> {
+  const { server, random, mode, clock } = options;
+  const log = options.log ?? logToStderr;
+  const credentials = typeof mode === 'string' ? createCredentials() : undefined;
+  const broker = credentials === undefined ? undefined : await createEmbeddedBroker({ credentials, clock, log: options.brokerLog });
+  const where = await reach(mode, broker);
+  const secret = (user: string): string => random.fork(`mqtt-secret/${user}`).hex(16);
+  const devices = new Map<string, AttachedDevice>();
+
+  if (credentials !== undefined) unwrap(credentials.addService(SERVICE, secret(SERVICE)));
+  // On a shared broker a fixed service client ID would knock another run's server off.
+  const serviceClientId = broker === undefined ? `${SERVICE}-${random.fork('mqtt-client-id').hex(4)}` : SERVICE;
+  const service = await connectMqtt({ ...where, username: SERVICE, password: secret(SERVICE), clientId: serviceClientId }).catch(async (error: unknown) => {
+    await broker?.close();
+    throw error;
+  });
+  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), clock, log }).catch(async (error: unknown) => {
+    await service.endAsync();
+    await broker?.close();
+    throw error;
+  });
+
+  return {
+    name: typeof mode === 'string' ? `mqtt-${mode}` : `mqtt ${mode.url}`,
+    ...(broker === undefined ? {} : { broker }),
+    ...(where.url === undefined ? {} : { url: where.url }),
+    async attach(deviceId, attachOptions = {}) {
+      if (devices.has(deviceId)) throw new Error(`MQTT transport: device ${deviceId} is already attached`);
+      if (credentials !== undefined) register(credentials, deviceId, secret(deviceId));
+      const client = await connectMqtt({
+        ...where, username: deviceId, password: secret(deviceId), clientId: deviceId, will: offlineWill(deviceId, attachOptions.family),
+      });
+      const link = await createMqttDeviceLink({ client, deviceId, clock, log });
+      const gate = gateLink(link);
+      devices.set(deviceId, { client, link, gate });
+      return { link: gate.link, setUp: (up) => gate.setUp(up) };
+    },
+    async publishState(deviceId, state) {
+      const device = devices.get(deviceId);
+      if (device === undefined) return fail('NO_SUCH_DEVICE', `MQTT transport: device ${deviceId} is not attached`, deviceId);
+      return publishDeviceState(device.client, deviceId, state);
+    },
+    async connectService(name) {
+      if (credentials !== undefined) unwrap(credentials.addService(name, secret(name)));
+      return connectMqtt({ ...where, username: name, password: secret(name), clientId: broker === undefined ? `${name}-${random.fork(`mqtt-client-id/${name}`).hex(4)}` : name });
+    },
+    async close() {
+      const attached = [...devices.values()];
+      devices.clear();
+      await Promise.all(attached.map(async ({ client, link, gate }) => {
+        gate.detach();
+        await link.close();
+        await client.endAsync();
+      }));
+      await endpoint.close();
+      await service.endAsync();
+      await broker?.close();
+    },
+  };
+}
+
+async function reach(mode: MqttMode, broker: EmbeddedBroker | undefined): Promise<Pick<ConnectMqttOptions, 'stream' | 'url'>> {
+  if (typeof mode !== 'string') return { url: mode.url };
+  if (broker === undefined) throw new Error('MQTT transport: an embedded mode needs the embedded broker');
+  if (mode === 'stream') return { stream: () => broker.connectStream() };
+  const { port } = await broker.listen(0, '127.0.0.1');
+  return { url: `mqtt://127.0.0.1:${port}` };
+}
+
+function register(credentials: Credentials, deviceId: string, secret: string): void {
+  const added = credentials.addDevice(deviceId, secret);
+  if (!added.ok) throw new Error(`MQTT transport: cannot register device ${deviceId}: ${added.error.message}`);
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLinkPair, type LinkPair } from '../../emulator/link/memoryLinkPair.ts';
+import { openLicenseFile } from '../../protocol/licenseFile.ts';
+import { replySchema, type Reply } from '../../protocol/messages/envelope.ts';
+import { unwrap } from '../../protocol/result.ts';
+import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
+
+describe('serveLink', () => {
+  let t: TestServer;
+  let pair: LinkPair;
+  let replies: Reply[];
+  let stop: () => void;
+  beforeEach(async () => {
+    t = await createTestServer();
+    pair = createMemoryLinkPair();
+    replies = [];
+    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
+    stop = t.server.serveLink(pair.b);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const send = (frame: unknown): void => pair.a.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  const exchange = async (frame: unknown): Promise<Reply> => {
+    const before = replies.length;
+    send(frame);
+    await t.clock.quiesce();
+    expect(replies.length).toBe(before + 1);
+    return replies.at(-1)!;
+  };
+
+  it('[GW-6] serves a device its license files on request', async () => {
+    const gw = t.device('gw1');
+    const [licenseId] = await t.activated('acme', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
+    unwrap(await t.server.gateway.bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
+    const reply = await exchange({ id: 'r1', op: 'gw.download', deviceId: 'gw-001', body: { hardwareId: gw.hardwareId } });
+    expect(reply).toMatchObject({ id: 'r1', ok: true });
+    const files = (reply as unknown as { body: { files: string[] } }).body.files;
+    expect(files.map((f) => unwrap(openLicenseFile(f, t.server.vendorPublicKey, gw.hardwareId)).licenseId)).toEqual([licenseId]);
+  });
+
+  it('[GW-8] answers a duplicated request ID from the cache instead of acting twice', async () => {
+    const hardwareId = t.device('gw1').hardwareId;
+    const request = { id: 'r1', op: 'gw.testLicense', deviceId: 'gw-001', body: { hardwareId } };
+    send(request);
+    send(request);
+    await t.clock.quiesce();
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatchObject({ id: 'r1', ok: true });
+    expect(replies[1]).toEqual(replies[0]);
+    expect(t.server.linkStats()).toMatchObject({ requests: 2, duplicates: 1 });
+    expect((await t.server.audit()).filter((e) => e.action === 'testLicense.issue')).toHaveLength(1);
+    const fresh = await exchange({ ...request, id: 'r2' });
+    expect(fresh).toMatchObject({ id: 'r2', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
+    const otherDevice = await exchange({ ...request, deviceId: 'gw-002' });
+    expect(otherDevice).toMatchObject({ id: 'r1', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
+  });
+
+  it('[GW-6] invalidates with a proof that signs the envelope\'s request ID', async () => {
+    const gw = t.device('gw1');
+    const [licenseId] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
+    unwrap(await t.server.gateway.bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
+    const { requestId: _, ...body } = t.invalidation(gw, [licenseId!], 'inv-7');
+    const replayed = await exchange({ id: 'inv-8', op: 'gw.invalidate', deviceId: 'gw-001', body });
+    expect(replayed).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
+    const reply = await exchange({ id: 'inv-7', op: 'gw.invalidate', deviceId: 'gw-001', body });
+    expect(reply).toEqual({ id: 'inv-7', ok: true, body: { invalidated: [licenseId] } });
+  });
+
+  it('answers a malformed request BAD_REQUEST naming the field, when its ID is readable', async () => {
+    expect(await exchange({ id: 'r1', op: 5, deviceId: 'd', body: {} })).toMatchObject({ id: 'r1', ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await exchange({ id: 'r2', op: 'gw.download', deviceId: 'd', body: {}, extra: 1 })).toMatchObject({ id: 'r2', ok: false, error: { code: 'BAD_REQUEST' } });
+    const badBody = await exchange({ id: 'r3', op: 'gw.download', deviceId: 'd', body: { hardwareId: 42 } });
+    expect(badBody).toMatchObject({ id: 'r3', ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((badBody as { error: { message: string } }).error.message).toContain('hardwareId');
+    const huge = await exchange({ id: 'r4', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'x'.repeat(70_000) } });
+    expect(huge).toMatchObject({ id: 'r4', ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(t.server.linkStats()).toMatchObject({ rejected: 3, requests: 1 });
+  });
+
+  it('answers an unknown op UNKNOWN_OPERATION, listing the known ones', async () => {
+    const reply = await exchange({ id: 'r1', op: 'gw.selfDestruct', deviceId: 'd', body: {} });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+    expect((reply as { error: { message: string } }).error.message).toContain('gw.download');
+    expect(await exchange({ id: 'r2', op: 'toString', deviceId: 'd', body: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+  });
+
+  it('drops and counts frames with no readable ID, and keeps serving', async () => {
+    for (const frame of ['', 'not json', '[1,2]', 'null', '{"op":"gw.download"}', '{"id":""}', JSON.stringify({ id: 7 })]) send(frame);
+    await t.clock.quiesce();
+    expect(replies).toEqual([]);
+    expect(t.server.linkStats().dropped).toBe(7);
+    expect(await exchange({ id: 'ok', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
+  });
+
+  it('stops answering once stopped', async () => {
+    stop();
+    send({ id: 'r1', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } });
+    await t.clock.quiesce();
+    expect(replies).toEqual([]);
+  });
+});

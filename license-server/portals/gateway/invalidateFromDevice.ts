@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
+import { parseValue } from '../../../protocol/messages/envelope.ts';
+import { fail, ok, type Result } from '../../../protocol/result.ts';
+import type { CoreContext } from '../../core/CoreContext.ts';
+import { hardwareIdSchema, licenseIdSchema } from '../../core/fields.ts';
+import { detachLicense } from '../../core/licenseFiles.ts';
+import { runOperation } from '../../core/runOperation.ts';
+import type { License } from '../../core/types.ts';
+
+export const invalidateFromDeviceInput = z.object({
+  hardwareId: hardwareIdSchema,
+  licenseIds: z.array(licenseIdSchema).min(1).max(256),
+  /** CRT1 device certificate from the manufacturer. */
+  certificate: z.string().min(1).max(4096),
+  /** The device key's signature of proofText('gw.invalidate', requestId, hardwareId, licenseIds). */
+  proof: z.string().min(1).max(256),
+  requestId: z.string().min(1).max(64),
+}).strict();
+export type InvalidateFromDeviceInput = z.input<typeof invalidateFromDeviceInput>;
+
+export const INVALIDATE_OP = 'gw.invalidate';
+
+/**
+ * GW-6: a device returns licenses to the portal itself; this needs a valid device certificate
+ * and a proof signed with the certified key for this very request. All or nothing: every
+ * license must be bound to the device. Unbinds them and revokes their files there; returns
+ * the IDs invalidated. Codes: `CERTIFICATE_INVALID`, `PROOF_INVALID`, `NOT_FOUND`,
+ * `LICENSE_NOT_BOUND`.
+ */
+export async function invalidateFromDevice(ctx: CoreContext, input: InvalidateFromDeviceInput): Promise<Result<string[]>> {
+  const parsed = parseValue(input, invalidateFromDeviceInput, 'invalidate');
+  if (!parsed.ok) return parsed;
+  const { hardwareId, licenseIds, certificate, proof, requestId } = parsed.value;
+  const info = { actor: `device:${hardwareId}`, action: 'license.invalidate', subject: hardwareId };
+  return runOperation(ctx, info, async ({ tx, now, audit }) => {
+    const verified = verifyDeviceProof({
+      certificate,
+      manufacturerPublicKey: ctx.manufacturerPublicKey,
+      hardwareId,
+      proof,
+      text: proofText(INVALIDATE_OP, requestId, hardwareId, licenseIds),
+    });
+    if (!verified.ok) return verified;
+    const ids = [...new Set(licenseIds)];
+    const licenses: License[] = [];
+    for (const [i, id] of ids.entries()) {
+      const license = await tx.licenses.get(id, { forUpdate: true });
+      if (!license) return fail('NOT_FOUND', `no license with ID ${id}`, `licenseIds.${i}`);
+      if (license.hardwareId !== hardwareId) {
+        return fail('LICENSE_NOT_BOUND', `license ${id} is not bound to hardware ID ${hardwareId}`, `licenseIds.${i}`);
+      }
+      licenses.push(license);
+    }
+    const revokedNonces: string[] = [];
+    for (const license of licenses) revokedNonces.push(...(await detachLicense(tx, { license, hardwareId, now, to: null })));
+    await audit({ requestId, licenseIds: ids, serialNumber: verified.value.serialNumber, revokedNonces });
+    return ok(ids);
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { parseValue } from '../../../protocol/messages/envelope.ts';
+import { ok, type Failure, type Result } from '../../../protocol/result.ts';
+import type { CoreContext } from '../../core/CoreContext.ts';
+import { hardwareIdSchema } from '../../core/fields.ts';
+import { issueLicenseFile } from '../../core/licenseFiles.ts';
+import { DAY_MS, TEST_LICENSE_DAYS, TEST_LICENSE_FEATURE } from '../../core/licenseTerms.ts';
+import { runOperation, type OperationScope } from '../../core/runOperation.ts';
+import type { License } from '../../core/types.ts';
+
+export const issueTestLicenseInput = z.object({ hardwareId: hardwareIdSchema }).strict();
+export type IssueTestLicenseInput = z.input<typeof issueTestLicenseInput>;
+
+const alreadyIssued = (hardwareId: string, since?: number): Failure => ({
+  code: 'TEST_LICENSE_ALREADY_ISSUED',
+  message: `hardware ID ${hardwareId} already had its test license${since === undefined ? '' : ` (first downloaded ${new Date(since).toISOString()})`}; a device gets only one`,
+  where: 'hardwareId',
+});
+
+/**
+ * GW-8: the one test license a device may ever get, valid three months from this, its first
+ * download; returns the signed file. A second request is refused — by the check here and, for
+ * two racing requests, by the store's unique rule on the hardware ID.
+ */
+export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicenseInput): Promise<Result<string>> {
+  const parsed = parseValue(input, issueTestLicenseInput, 'test license');
+  if (!parsed.ok) return parsed;
+  const { hardwareId } = parsed.value;
+  const info = { actor: `device:${hardwareId}`, action: 'testLicense.issue', subject: hardwareId };
+  const work = async ({ tx, now, audit }: OperationScope): Promise<Result<string>> => {
+    const earlier = await tx.testLicenses.get(hardwareId);
+    if (earlier) return { ok: false, error: alreadyIssued(hardwareId, earlier.firstDownloadAt) };
+    const license: License = {
+      id: ctx.ids.uuid(),
+      accountId: null,
+      orderId: null,
+      activationKey: null,
+      featureCode: TEST_LICENSE_FEATURE,
+      count: 1,
+      transactionType: 'Trial',
+      kind: 'test',
+      start: now,
+      end: now + TEST_LICENSE_DAYS * DAY_MS,
+      hardwareId,
+      createdAt: now,
+    };
+    await tx.licenses.insert(license);
+    await tx.testLicenses.insert({ hardwareId, licenseId: license.id, firstDownloadAt: now });
+    const { file, nonce } = await issueLicenseFile(tx, ctx, { license, hardwareId, now });
+    await audit({ licenseId: license.id, end: license.end, nonce });
+    return ok(file);
+  };
+  return runOperation(ctx, info, work, { conflicts: { test_licenses: () => alreadyIssued(hardwareId) } });
+}
