@@ -9,3 +9,5 @@ export * from './signing/ed25519.ts';
 export * from './signing/envelope.ts';
 export * from './messages/envelope.ts';
 export * from './messages/gateway.ts';
+export * from './codes/requestCode.ts';
+export * from './responseCode.ts';
