@@ -149,3 +149,14 @@ describe('VirtualClock', () => {
     expect(clock.now()).toBe(1_000);
   });
 });
+
+describe('VirtualClock and tracked work that never finishes', () => {
+  it('gives up on it after the wall-clock limit, so virtual timeouts can still fire', async () => {
+    const clock = new VirtualClock({ trackedWorkLimitMs: 20 });
+    let timedOut = false;
+    clock.setTimeout(() => (timedOut = true), 30_000);
+    void clock.track(new Promise(() => {}));
+    await clock.advance(60_000);
+    expect(timedOut).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Clock, TimerId } from './Clock.ts';
 import { settle } from './settle.ts';
+import { wallDelay } from './wallClock.ts';
 
 interface Timer {
   id: TimerId;
@@ -11,6 +12,11 @@ interface Timer {
 export interface VirtualClockOptions {
   /** Epoch milliseconds the clock starts at; fixed by default so traces are reproducible. */
   start?: number;
+  /**
+   * Real milliseconds `quiesce` waits for tracked work before giving up on it, so a reply lost
+   * on a real socket lets the device's own (virtual) timeout fire instead of hanging the run.
+   */
+  trackedWorkLimitMs?: number;
 }
 
 /** 2026-01-01T00:00:00Z: the default start of virtual time. */
@@ -29,9 +35,11 @@ export class VirtualClock implements Clock {
   #live = new Set<TimerId>();
   #cancelled = new Set<TimerId>();
   #inFlight = new Set<Promise<unknown>>();
+  readonly #trackedWorkLimitMs: number;
 
   constructor(options: VirtualClockOptions = {}) {
     this.#now = options.start ?? VIRTUAL_EPOCH;
+    this.#trackedWorkLimitMs = options.trackedWorkLimitMs ?? 2_000;
   }
 
   now(): number {
@@ -117,7 +125,10 @@ export class VirtualClock implements Clock {
   async quiesce(): Promise<void> {
     await settle();
     while (this.#inFlight.size > 0) {
-      await Promise.all([...this.#inFlight]);
+      const done = Promise.all([...this.#inFlight]).then(() => true);
+      if (!(await Promise.race([done, wallDelay(this.#trackedWorkLimitMs).then(() => false)]))) {
+        this.#inFlight.clear();
+      }
       await settle();
     }
   }

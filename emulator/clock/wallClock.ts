@@ -41,3 +41,11 @@ export class WallClock implements Clock {
 export function wallNow(): number {
   return performance.now();
 }
+
+/**
+ * Resolves after `ms` of real time without keeping the process alive. The virtual clock uses it
+ * to stop waiting for tracked I/O that will never finish (a frame lost on a real socket).
+ */
+export function wallDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => globalThis.setTimeout(resolve, ms).unref?.());
+}

@@ -101,7 +101,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         pending.set(id, { op: call.op, timer, settle });
       });
       link.send(JSON.stringify(request));
-      return outcome.then((result): Result<T> => {
+      // Over a real socket the reply takes real time: a virtual clock must not jump past it.
+      return clock.track(outcome).then((result): Result<T> => {
         if (!result.ok) return result;
         const checked = parseValue(result.value, call.reply, `reply to ${call.op}`);
         return checked.ok ? checked : fail(DeviceErrorCode.BadReply, checked.error.message, checked.error.where);
