@@ -109,7 +109,13 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
     async downloadTestLicense() {
       const refused = refuseUnlessRunning(core, 'portal test license');
       if (refused) return refused;
-      const reply = await core.portal.request({ op: gatewayOps.testLicense.op, body: { hardwareId }, reply: gatewayOps.testLicense.reply });
+      const op = gatewayOps.testLicense.op;
+      const reply = await core.portal.request({
+        op,
+        // The portal gives one test license per device, ever: the request proves it is ours.
+        body: (requestId) => ({ hardwareId, certificate: identity.certificate, proof: signProof(identity.deviceKey, proofText(op, requestId, hardwareId, [])) }),
+        reply: gatewayOps.testLicense.reply,
+      });
       if (!reply.ok) return reply;
       const gone = stillRunning('portal test license');
       if (gone) return gone;

@@ -17,8 +17,8 @@ export function gatewayLinkHandlers(gateway: GatewayPortal): Record<string, Link
       const invalidated = await gateway.invalidate({ ...body, requestId: request.id });
       return invalidated.ok ? ok({ invalidated: invalidated.value }) : invalidated;
     }),
-    [gatewayOps.testLicense.op]: handler(gatewayOps.testLicense, async (body) => {
-      const file = await gateway.issueTestLicense(body);
+    [gatewayOps.testLicense.op]: handler(gatewayOps.testLicense, async (body, request) => {
+      const file = await gateway.issueTestLicenseToDevice({ ...body, requestId: request.id });
       return file.ok ? ok({ file: file.value }) : file;
     }),
   };

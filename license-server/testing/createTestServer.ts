@@ -20,6 +20,8 @@ export interface TestServer {
   invalidation(device: Identity, licenseIds: string[], requestId?: string): {
     hardwareId: string; licenseIds: string[]; certificate: string; proof: string; requestId: string;
   };
+  /** A GW-8 test-license request body signed by the device for request `requestId`. */
+  testLicenseRequest(device: Identity, requestId: string): { hardwareId: string; certificate: string; proof: string };
   close(): Promise<void>;
 }
 
@@ -51,6 +53,10 @@ export async function createTestServer(options: { seed?: string; store?: Store }
     invalidation(device, licenseIds, requestId = 'req-1') {
       const proof = signProof(device.deviceKey, proofText('gw.invalidate', requestId, device.hardwareId, licenseIds));
       return { hardwareId: device.hardwareId, licenseIds, certificate: device.certificate, proof, requestId };
+    },
+    testLicenseRequest(device, requestId) {
+      const proof = signProof(device.deviceKey, proofText('gw.testLicense', requestId, device.hardwareId, []));
+      return { hardwareId: device.hardwareId, certificate: device.certificate, proof };
     },
     async close() {
       await server.close();

@@ -22,10 +22,10 @@ export const gatewayOps = {
     }).strict(),
     reply: z.object({ invalidated: z.array(z.string()) }),
   },
-  /** The one GW-8 test license this hardware ID may ever get. */
+  /** The one GW-8 test license this hardware ID may ever get; proven like an invalidation. */
   testLicense: {
     op: 'gw.testLicense',
-    request: z.object({ hardwareId: z.string().min(1) }).strict(),
+    request: z.object({ hardwareId: z.string().min(1), certificate: z.string().min(1), proof: z.string().min(1) }).strict(),
     reply: z.object({ file: z.string() }),
   },
 } as const;

@@ -7,6 +7,7 @@ import { createOrder, type CreatedOrder, type CreateOrderInput } from './createO
 import { downloadForDevice, type DownloadForDeviceInput } from './downloadForDevice.ts';
 import { invalidateFromDevice, type InvalidateFromDeviceInput } from './invalidateFromDevice.ts';
 import { issueTestLicense, type IssueTestLicenseInput } from './issueTestLicense.ts';
+import { issueTestLicenseToDevice, type IssueTestLicenseToDeviceInput } from './issueTestLicenseToDevice.ts';
 import { listLicenses, type ListLicensesInput } from './listLicenses.ts';
 import { moveLicense, type MoveLicenseInput } from './moveLicense.ts';
 
@@ -30,6 +31,8 @@ export interface GatewayPortal {
   invalidate(input: InvalidateFromDeviceInput): Promise<Result<string[]>>;
   /** GW-8: the device's one test license file. */
   issueTestLicense(input: IssueTestLicenseInput): Promise<Result<string>>;
+  /** GW-8 over the device's own link: proven with its certificate. */
+  issueTestLicenseToDevice(input: IssueTestLicenseToDeviceInput): Promise<Result<string>>;
 }
 
 export function createGatewayPortal(ctx: CoreContext): GatewayPortal {
@@ -42,5 +45,6 @@ export function createGatewayPortal(ctx: CoreContext): GatewayPortal {
     filesForDevice: (input) => downloadForDevice(ctx, input),
     invalidate: (input) => invalidateFromDevice(ctx, input),
     issueTestLicense: (input) => issueTestLicense(ctx, input),
+    issueTestLicenseToDevice: (input) => issueTestLicenseToDevice(ctx, input),
   };
 }
