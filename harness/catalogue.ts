@@ -7,20 +7,23 @@ import { waitStep } from './steps/generic/wait.ts';
 import { faults } from './steps/generic/faults.ts';
 import { portalSteps } from './steps/portal/portalSteps.ts';
 import { gatewayFamily } from './families/gateway/gatewayFamily.ts';
+import { audioFamily } from './families/audio/audioFamily.ts';
+import { videoFamily } from './families/video/videoFamily.ts';
+import { smartserverFamily } from './families/smartserver/smartserverFamily.ts';
 
 /** Every appliance family the rig can build; a new family is one line here. */
-export const families: ReadonlyMap<string, FamilyModule> = new Map([gatewayFamily].map((f) => [f.family, f]));
+export const families: ReadonlyMap<string, FamilyModule> = new Map([gatewayFamily, audioFamily, videoFamily, smartserverFamily].map((f) => [f.family, f]));
 
 /** Every step kind a scenario may use: generic ones, portal ones, and each family's own. */
 export function stepKinds(): ReadonlyMap<string, StepKind<unknown>> {
-  const list: StepKind<never>[] = [
+  const list: StepKind<unknown>[] = [
     advance, expectStep([...families.values()]), waitStep([...families.values()]), ...faults, ...portalSteps,
     ...[...families.values()].flatMap((f) => f.steps),
-  ] as StepKind<never>[];
+  ] as StepKind<unknown>[];
   const map = new Map<string, StepKind<unknown>>();
   for (const step of list) {
     if (map.has(step.kind)) throw new Error(`step kind '${step.kind}' is defined twice`);
-    map.set(step.kind, step as unknown as StepKind<unknown>);
+    map.set(step.kind, step);
   }
   return map;
 }

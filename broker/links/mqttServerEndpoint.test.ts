@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { WallClock } from '../../emulator/clock/wallClock.ts';
-import { createRandom } from '../../emulator/random/Random.ts';
 import { MAX_FRAME_BYTES, parseFrame, replySchema } from '../../protocol/messages/envelope.ts';
-import { signingKeyFromSeed } from '../../protocol/signing/ed25519.ts';
+import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { unwrap } from '../../protocol/result.ts';
-import { createLicenseServer } from '../../license-server/createLicenseServer.ts';
-import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
+import { createTestServer } from '../../license-server/testing/createTestServer.ts';
 import { DEVICE_A, DEVICE_B, TRANSPORTS, recordMessages } from '../brokerTestKit.ts';
 import { deviceTopics } from '../topics.ts';
 import { echoServe, nextFrame, nextFrames, request, startLinkRig, type LinkRig } from './linkTestKit.ts';
@@ -53,18 +51,18 @@ describe('serveOverMqtt with the license server', () => {
   afterEach(() => rig.close());
 
   it('[MQTT] [GW-8] a duplicated delivery of one request ID is acted on once and answered identically', async () => {
-    const clock = new VirtualClock();
-    const random = createRandom('dedup');
-    const manufacturerPublicKey = signingKeyFromSeed(random.fork('maker').bytes(32)).publicKey;
-    const server = await createLicenseServer({ store: openSqliteStore({ path: ':memory:' }), clock, random, manufacturerPublicKey });
+    // createLicenseServer on an in-memory SQLite store and a virtual clock, with a device factory.
+    const { server, clock, device, close } = await createTestServer({ seed: 'dedup' });
     rig = await startLinkRig({ serve: (link) => server.serveLink(link), endpoint: { clock } });
-    const frame = JSON.stringify({ id: 'dup-1', op: 'gw.testLicense', deviceId: DEVICE_A, body: { hardwareId: '009033-0A0B0C' } });
+    const { hardwareId, certificate, deviceKey } = device(DEVICE_A);
+    const proof = signProof(deviceKey, proofText('gw.testLicense', 'dup-1', hardwareId, []));
+    const frame = JSON.stringify({ id: 'dup-1', op: 'gw.testLicense', deviceId: DEVICE_A, body: { hardwareId, certificate, proof } });
     const replies = nextFrames(rig.link, 2);
     // The same PUBLISH twice, as a QoS 1 redelivery after a lost PUBACK would arrive.
     await rig.device.publishAsync(a.req, frame, { qos: 1 });
     await rig.device.publishAsync(a.req, frame, { qos: 1, dup: true });
     const [first, second] = (await replies).map((frame) => unwrap(parseFrame(frame, replySchema, 'reply')));
-    await server.close();
+    await close();
     expect(first).toMatchObject({ id: 'dup-1', ok: true, body: { file: expect.stringMatching(/^LIC1\./) } });
     expect(second).toEqual(first);
     expect(server.linkStats()).toMatchObject({ requests: 2, duplicates: 1 });

@@ -13,7 +13,9 @@ export interface FamilyModule {
   readonly family: string;
   /** Device IDs default to `${prefix}-001`, … */
   readonly prefix: string;
-  create(options: { board: Board; world: World }): Appliance;
-  readonly steps: readonly StepKind<never>[];
+  /** Models a fleet entry may ask for with `variant:`; the first is the default. */
+  readonly variants?: readonly string[];
+  create(options: { board: Board; world: World; variant?: string }): Appliance;
+  readonly steps: readonly StepKind<unknown>[];
   readonly probes: Readonly<Record<string, (appliance: Appliance) => unknown>>;
 }

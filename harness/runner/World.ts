@@ -41,6 +41,8 @@ const MESSAGES_KEPT = 20;
 export class World {
   readonly devices = new Map<string, DeviceHandle>();
   readonly orders = new Map<string, OrderHandle>();
+  /** Values one step hands to a later one (a request code a device showed, a response code), by family-prefixed name. */
+  readonly vars = new Map<string, unknown>();
   readonly trace: TraceEvent[] = [];
   readonly startMs: number;
 

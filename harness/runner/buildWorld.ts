@@ -68,6 +68,11 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   for (const entry of scenario.fleet) {
     const family = options.families.get(entry.family)!;
     const prefix = entry.prefix ?? family.prefix;
+    if (entry.variant !== undefined && !family.variants?.includes(entry.variant)) {
+      await close();
+      const known = family.variants ? `known: ${family.variants.join(', ')}` : 'it has none';
+      return fail('SCENARIO_INVALID', `fleet: the ${family.family} family has no variant '${entry.variant}' (${known})`);
+    }
     const width = Math.max(3, String(entry.count).length);
     for (let n = 1; n <= entry.count; n++) {
       const id = `${prefix}-${String(n).padStart(width, '0')}`;
@@ -75,7 +80,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
         await close();
         return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
       }
-      world.devices.set(id, await addDevice(world, family, id, factory, transport));
+      world.devices.set(id, await addDevice(world, family, id, factory, transport, entry.variant));
     }
   }
   for (const device of world.devices.values()) device.appliance.start();
@@ -83,22 +88,23 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   return ok({ world, close });
 }
 
-async function addDevice(world: World, family: FamilyModule, id: string, factory: ReturnType<typeof createFactory>, transport: Transport): Promise<DeviceHandle> {
+async function addDevice(world: World, family: FamilyModule, id: string, factory: ReturnType<typeof createFactory>, transport: Transport, variant?: string): Promise<DeviceHandle> {
   const random = world.random.fork(`device/${id}`);
   const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
-  const wire = await transport.attach(id);
+  const wire = await transport.attach(id, { family: family.family });
   // The tap exists before the handle it records into, so it looks the handle up when a frame passes.
   const ref: { device?: DeviceHandle } = {};
   const link = tapLink(wire.link, (direction, frame) => {
     if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
   });
   const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
-  const appliance = family.create({ board, world });
+  const appliance = family.create({ board, world, variant });
   const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
   ref.device = device;
   let last = appliance.snapshot().state;
   device.history.push({ t: world.elapsed(), state: last });
   appliance.onChange((snapshot) => {
+    if (transport.publishState) world.clock.track(transport.publishState(id, snapshot));
     if (snapshot.state === last) return;
     world.record('state', `${last} → ${snapshot.state}`, id);
     device.history.push({ t: world.elapsed(), state: snapshot.state });

@@ -5,14 +5,17 @@ import type { FileResult, Reporter, RunResult } from '../report/RunResult.ts';
 import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { catalogue as defaultCatalogue, families } from '../catalogue.ts';
-import { createMemoryTransport } from '../transport/memoryTransport.ts';
+import { transportFor, type TransportMode } from '../transport/chooseTransport.ts';
 import { runScenario } from './runScenario.ts';
 
 export interface RunOptions {
   paths: string[];
   seed?: number;
   realtime?: boolean;
+  /** An external MQTT broker for the whole run (`--broker`). */
   brokerUrl?: string;
+  /** Without a broker URL: the embedded broker in process (`stream`, the default), over loopback `tcp`, or plain in-memory wires (`memory`). */
+  transport?: TransportMode;
   reporters: Reporter[];
 }
 
@@ -28,6 +31,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
     return { ok: false, error: loadFailure('SCENARIO_INVALID', loaded.errors) };
   }
   const seed = options.seed ?? freshSeed();
+  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl } : { mode: options.transport ?? 'stream' });
   for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });
 
   const byFile = new Map<string, FileResult>(loaded.files.map((f) => [f, { file: f, scenarios: [] }]));
@@ -40,7 +44,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       realtime: options.realtime ?? false,
       catalogue,
       families,
-      transport: async (world) => createMemoryTransport(world.server),
+      transport,
     });
     byFile.get(scenario.file)!.scenarios.push(result);
     if (result.status === 'passed') passed++;

@@ -13,6 +13,9 @@ export interface DeviceWire {
 
 export interface Transport {
   readonly name: string;
-  attach(deviceId: string): Promise<DeviceWire>;
+  /** `family` goes into what the transport says of the device (an MQTT last will). */
+  attach(deviceId: string, options?: { family?: string }): Promise<DeviceWire>;
+  /** Publishes the device's state where outsiders can see it (MQTT: retained `state` topic). */
+  publishState?(deviceId: string, state: object): Promise<unknown>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { createPortalClient } from '../../firmware-sim/shared/portalClient.ts';
 import { createTestServer, type TestServer } from '../../license-server/testing/createTestServer.ts';
 import { deviceTopics } from '../../broker/topics.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
+import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { createMqttTransport, type MqttTransport } from './mqttTransport.ts';
 
 // The machine's Mosquitto (anonymous allowed, no ACL). Device IDs carry the process ID: two
@@ -44,7 +45,9 @@ describe('createMqttTransport on Mosquitto at 127.0.0.1:1883', () => {
     const results = await Promise.all(ids.map(async (id) => {
       const wire = await transport.attach(id, { family: 'gateway' });
       const portal = createPortalClient({ link: wire.link, clock: rig.clock, random: createRandom(id), deviceId: id });
-      return portal.request({ op: gatewayOps.testLicense.op, body: { hardwareId: rig.device(id).hardwareId }, reply: gatewayOps.testLicense.reply });
+      const { hardwareId, certificate, deviceKey } = rig.device(id);
+      const proof = (requestId: string): string => signProof(deviceKey, proofText(gatewayOps.testLicense.op, requestId, hardwareId, []));
+      return portal.request({ op: gatewayOps.testLicense.op, body: (requestId) => ({ hardwareId, certificate, proof: proof(requestId) }), reply: gatewayOps.testLicense.reply });
     }));
     expect(results.map((r) => r.ok)).toEqual([true, true]);
   });
@@ -61,7 +64,9 @@ describe('createMqttTransport on Mosquitto at 127.0.0.1:1883', () => {
     // Mosquitto without an ACL lets a service read res too: enough to watch the replies.
     await dashboard.subscribeAsync(topics.res, { qos: 1 });
     const before = rig.server.linkStats().duplicates;
-    const frame = JSON.stringify({ id: 'dup-svc', op: gatewayOps.testLicense.op, deviceId: ids[0], body: { hardwareId: 'svc-dup-hw' } });
+    const { hardwareId, certificate, deviceKey } = rig.device('dup-tester');
+    const proof = signProof(deviceKey, proofText(gatewayOps.testLicense.op, 'dup-svc', hardwareId, []));
+    const frame = JSON.stringify({ id: 'dup-svc', op: gatewayOps.testLicense.op, deviceId: ids[0], body: { hardwareId, certificate, proof } });
     await dashboard.publishAsync(topics.req, frame, { qos: 1 });
     await dashboard.publishAsync(topics.req, frame, { qos: 1 });
     await both;

@@ -6,9 +6,16 @@ import { connectMqtt } from '../../broker/connect.ts';
 import { deviceTopics } from '../../broker/topics.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
 import type { Link } from '../../emulator/link/Link.ts';
+import type { Identity } from '../../emulator/identity/Identity.ts';
+import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { createMqttTransport, type MqttTransport } from './mqttTransport.ts';
 
-const testLicense = (hardwareId: string) => ({ op: gatewayOps.testLicense.op, body: { hardwareId }, reply: gatewayOps.testLicense.reply });
+/** A GW-8 test-license request as the gateway firmware makes it: proven with its certificate. */
+const testLicense = ({ hardwareId, certificate, deviceKey }: Identity) => ({
+  op: gatewayOps.testLicense.op,
+  body: (requestId: string) => ({ hardwareId, certificate, proof: signProof(deviceKey, proofText(gatewayOps.testLicense.op, requestId, hardwareId, [])) }),
+  reply: gatewayOps.testLicense.reply,
+});
 
 describe.each(['stream', 'tcp'] as const)('createMqttTransport (%s)', (mode) => {
   let rig: TestServer;
@@ -30,7 +37,7 @@ describe.each(['stream', 'tcp'] as const)('createMqttTransport (%s)', (mode) => 
     expect(transport.name).toBe(`mqtt-${mode}`);
     const results = await Promise.all(['gw-001', 'gw-002'].map(async (id) => {
       const wire = await transport.attach(id, { family: 'gateway' });
-      return portal(id, wire.link).request(testLicense(rig.device(id).hardwareId));
+      return portal(id, wire.link).request(testLicense(rig.device(id)));
     }));
     expect(results).toEqual([
       { ok: true, value: { file: expect.stringMatching(/^LIC1\./) } },
@@ -47,12 +54,12 @@ describe.each(['stream', 'tcp'] as const)('createMqttTransport (%s)', (mode) => 
     wire.link.onStatus((up) => statuses.push(up));
     wire.setUp(false);
     expect(wire.link.isUp()).toBe(false);
-    expect(await client.request(testLicense(rig.device('gw-001').hardwareId))).toMatchObject({ ok: false, error: { code: 'LINK_DOWN' } });
+    expect(await client.request(testLicense(rig.device('gw-001')))).toMatchObject({ ok: false, error: { code: 'LINK_DOWN' } });
     wire.link.send(JSON.stringify({ id: 'raw', op: gatewayOps.testLicense.op, deviceId: 'gw-001', body: { hardwareId: 'x' } }));
     await rig.clock.advance(60_000);
     expect(rig.server.linkStats().requests).toBe(0);
     wire.setUp(true);
-    expect(await client.request(testLicense(rig.device('gw-001').hardwareId))).toMatchObject({ ok: true });
+    expect(await client.request(testLicense(rig.device('gw-001')))).toMatchObject({ ok: true });
     expect(statuses).toEqual([false, true]);
   });
 

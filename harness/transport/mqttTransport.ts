@@ -69,9 +69,10 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   const devices = new Map<string, AttachedDevice>();
 
   if (credentials !== undefined) unwrap(credentials.addService(SERVICE, secret(SERVICE)));
-  // On a shared broker a fixed service client ID would knock another run's server off.
-  const serviceClientId = broker === undefined ? `${SERVICE}-${random.fork('mqtt-client-id').hex(4)}` : SERVICE;
-  const service = await connectMqtt({ ...where, username: SERVICE, password: secret(SERVICE), clientId: serviceClientId }).catch(async (error: unknown) => {
+  // On a shared broker a fixed service client ID would knock another run's service off (the
+  // seed alone is not enough: two runs may share one), so it carries the process ID too.
+  const serviceClientId = (name: string): string => (broker === undefined ? `${name}-${process.pid}-${random.fork(`mqtt-client-id/${name}`).hex(3)}` : name);
+  const service = await connectMqtt({ ...where, username: SERVICE, password: secret(SERVICE), clientId: serviceClientId(SERVICE) }).catch(async (error: unknown) => {
     await broker?.close();
     throw error;
   });
@@ -103,7 +104,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     },
     async connectService(name) {
       if (credentials !== undefined) unwrap(credentials.addService(name, secret(name)));
-      return connectMqtt({ ...where, username: name, password: secret(name), clientId: broker === undefined ? `${name}-${random.fork(`mqtt-client-id/${name}`).hex(4)}` : name });
+      return connectMqtt({ ...where, username: name, password: secret(name), clientId: serviceClientId(name) });
     },
     async close() {
       const attached = [...devices.values()];
