@@ -13,6 +13,7 @@ interface RunFlags {
   seed?: number;
   realtime?: boolean;
   broker?: string;
+  transport?: 'memory' | 'stream' | 'tcp';
 }
 
 const exitCodesHelp = `
@@ -32,6 +33,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--seed <n>', 'seed for every random choice; the run prints the one it picked when not given').argParser(parseSeed))
     .option('--realtime', 'run on the wall clock instead of virtual time (demos, external firmware)')
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
+    .addOption(new Option('--transport <kind>', 'without --broker: the embedded broker in process, over loopback TCP, or in-memory wires with no MQTT at all').choices(['stream', 'tcp', 'memory']).default('stream').conflicts('broker'))
     .addHelpText('after', exitCodesHelp)
     .action(async (paths: string[], flags: RunFlags) => ctx.setExitCode(await run(paths, flags, ctx)));
 }
@@ -44,7 +46,7 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   if (flags.json !== undefined) reporters.push(createReporter('json', { outputFile: flags.json }));
 
   const { runFiles } = await ctx.deps();
-  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, reporters });
+  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, reporters });
   if (!result.ok) {
     printLoadErrors(stderr, result.error.errors);
     return ExitCode.BadInput;
