@@ -8,11 +8,20 @@ import type { CoreContext } from './core/CoreContext.ts';
 import type { AuditEntry } from './core/types.ts';
 import { createHttpApi } from './http/createHttpApi.ts';
 import { gatewayLinkHandlers } from './link/gatewayLinkHandlers.ts';
+import { devicemgmtLinkHandlers } from './link/devicemgmtLinkHandlers.ts';
+import { smartserverLinkHandlers } from './link/smartserverLinkHandlers.ts';
+import { videoLinkHandlers } from './link/videoLinkHandlers.ts';
 import { createLinkStats, serveLink, type LinkStats, type ServedLink } from './link/serveLink.ts';
 import { createGatewayPortal, type GatewayPortal } from './portals/gateway/GatewayPortal.ts';
+import { createDevicemgmtPortal, type DevicemgmtPortal } from './portals/devicemgmt/DevicemgmtPortal.ts';
+import { createSmartServerPortal, type SmartServerPortal } from './portals/smartserver/SmartServerPortal.ts';
+import { createVideoPortal, type VideoPortal } from './portals/video/VideoPortal.ts';
 import type { Store } from './store/Store.ts';
 
 export type { GatewayPortal } from './portals/gateway/GatewayPortal.ts';
+export type { DevicemgmtPortal } from './portals/devicemgmt/DevicemgmtPortal.ts';
+export type { SmartServerPortal } from './portals/smartserver/SmartServerPortal.ts';
+export type { VideoPortal } from './portals/video/VideoPortal.ts';
 export type { AuditEntry, License, LicenseView, LicenseStatus } from './core/types.ts';
 
 export interface LicenseServerOptions {
@@ -29,6 +38,12 @@ export interface LicenseServer {
   /** Devices verify license files with this. */
   readonly vendorPublicKey: string;
   readonly gateway: GatewayPortal;
+  /** PC-*: the cloud device-management portal (users and roles, Managed Device licenses, enrolled devices). */
+  readonly devicemgmt: DevicemgmtPortal;
+  /** SS-*: the SmartServer partner and customer portals and the servers' cloud operations. */
+  readonly smartserver: SmartServerPortal;
+  /** CL-*: the video platform's portal (purchased products, entitlements, access tokens). */
+  readonly video: VideoPortal;
   /** Answers device requests on a link until the returned function is called. */
   serveLink(link: Link): () => void;
   /** Counters over every served link: requests, duplicates answered from cache, bad frames. */
@@ -54,7 +69,10 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
     manufacturerPublicKey: options.manufacturerPublicKey,
   };
   const gateway = createGatewayPortal(ctx);
-  const handlers = gatewayLinkHandlers(gateway);
+  const devicemgmt = createDevicemgmtPortal(ctx);
+  const smartserver = createSmartServerPortal(ctx);
+  const video = createVideoPortal(ctx);
+  const handlers = { ...gatewayLinkHandlers(gateway), ...devicemgmtLinkHandlers(devicemgmt), ...smartserverLinkHandlers(smartserver), ...videoLinkHandlers(video) };
   const stats = createLinkStats();
   const served = new Set<ServedLink>();
   const readAudit = (o: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> => readAuditLog(ctx, o);
@@ -62,6 +80,9 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
   return {
     vendorPublicKey: vendorKey.publicKey,
     gateway,
+    devicemgmt,
+    smartserver,
+    video,
     serveLink(link) {
       const servedLink = serveLink({ link, handlers, stats });
       served.add(servedLink);
@@ -71,7 +92,7 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({ gateway, readAudit }),
+    http: () => createHttpApi({ gateway, devicemgmt, smartserver, video, readAudit }),
     audit: readAudit,
     async close() {
       const links = [...served];

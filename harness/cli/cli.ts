@@ -6,9 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, loadDeps, type CliDeps, type CliIo, type CommandContext } from './CommandContext.ts';
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerDevice } from './commands/device.ts';
 
 /** One entry per command; `serve` and `device` slot in here. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;

@@ -33,6 +33,8 @@ export const fleetEntrySchema = z
     count: z.number().int().min(1).max(100_000).default(1),
     /** Device IDs are PREFIX-001, PREFIX-002, …; defaults to the family's own prefix. */
     prefix: z.string().regex(/^[a-z][a-z0-9]{0,15}$/, 'expected a short lower-case prefix such as gw').optional(),
+    /** The family's model, e.g. `manager` for the video family; the family's default if omitted. */
+    variant: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a lower-case variant name such as manager').optional(),
   })
   .strict();
 

@@ -1,0 +1,101 @@
+import { assertEvent, assign, setup } from 'xstate';
+import { DAY } from '../../emulator/clock/duration.ts';
+import type { AudioSettings } from './audioSettings.ts';
+
+/**
+ * The managed audio device's lifecycle: off → booting → running, and within running whether
+ * the device-management service manages it. Pure logic: reading NVRAM, dropping portal
+ * requests and sending heartbeats are named actions createAudioDevice provides; the delays run
+ * on the clock given to `createActor`, so a year of heartbeats passes in virtual time.
+ */
+export const AUDIO_BOOT_TIME_MS = 20_000;
+/**
+ * How often an enrolled device tells the service it is alive: weekly, often enough for license
+ * terms counted in days, and cheap enough that a fleet's year passes quickly in virtual time.
+ */
+export const HEARTBEAT_INTERVAL_MS = 7 * DAY;
+
+export interface AudioContext {
+  /** The enrolment in NVRAM, loaded at boot; RAM only, cleared whenever the device stops. */
+  enrollment: AudioSettings['enrollment'];
+}
+
+export type AudioEvent =
+  | { type: 'POWER_ON' }
+  | { type: 'POWER_OFF' }
+  | { type: 'RESET' }
+  | { type: 'ENROLLED'; enrollment: NonNullable<AudioSettings['enrollment']> }
+  | { type: 'UNENROLLED' };
+
+export const audioMachine = setup({
+  types: {
+    context: {} as AudioContext,
+    events: {} as AudioEvent,
+  },
+  actions: {
+    /** Boot step: read the enrolment from NVRAM. Provided by createAudioDevice. */
+    loadSettings: assign({ enrollment: () => null as AudioContext['enrollment'] }),
+    forgetRam: assign({ enrollment: () => null as AudioContext['enrollment'] }),
+    /** Requests to the service die with the RAM that awaited them. Provided by createAudioDevice. */
+    abortPortalRequests: () => {},
+    /** Provided by createAudioDevice. */
+    sendHeartbeat: () => {},
+    setEnrollment: assign({
+      enrollment: ({ event }) => {
+        assertEvent(event, 'ENROLLED');
+        return event.enrollment;
+      },
+    }),
+    clearEnrollment: assign({ enrollment: () => null as AudioContext['enrollment'] }),
+  },
+  guards: {
+    isEnrolled: ({ context }) => context.enrollment !== null,
+  },
+  delays: {
+    bootTime: AUDIO_BOOT_TIME_MS,
+    heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+  },
+}).createMachine({
+  id: 'audio',
+  initial: 'off',
+  context: { enrollment: null },
+  states: {
+    off: {
+      entry: 'forgetRam',
+      on: { POWER_ON: 'booting' },
+    },
+    booting: {
+      entry: 'forgetRam',
+      after: { bootTime: 'running' },
+      on: {
+        POWER_OFF: 'off',
+        RESET: { target: 'booting', reenter: true },
+      },
+    },
+    running: {
+      entry: 'loadSettings',
+      exit: 'abortPortalRequests',
+      on: {
+        POWER_OFF: 'off',
+        RESET: 'booting',
+      },
+      initial: 'starting',
+      states: {
+        starting: {
+          always: [{ guard: 'isEnrolled', target: 'enrolled' }, { target: 'unenrolled' }],
+        },
+        unenrolled: {
+          on: { ENROLLED: { target: 'enrolled', actions: 'setEnrollment' } },
+        },
+        // [PC-7] While managed, the device beats every interval; the timer restarts on re-entry.
+        enrolled: {
+          on: {
+            ENROLLED: { actions: 'setEnrollment' },
+            UNENROLLED: { target: 'unenrolled', actions: 'clearEnrollment' },
+          },
+          after: { heartbeatInterval: { target: 'enrolled', reenter: true, actions: 'sendHeartbeat' } },
+        },
+      },
+    },
+  },
+});

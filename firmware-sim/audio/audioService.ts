@@ -1,0 +1,103 @@
+import type { Board } from '../../emulator/board/Board.ts';
+import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
+import { devicemgmtOps, devicemgmtProofSubject, type DevicemgmtOp } from '../../protocol/messages/devicemgmt.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
+import type { NvramStore } from '../shared/nvramStore.ts';
+import type { PortalClient } from '../shared/portalClient.ts';
+import type { AudioDevice } from './AudioDevice.ts';
+import type { AudioSettings } from './audioSettings.ts';
+
+type Enrollment = NonNullable<AudioSettings['enrollment']>;
+
+/** What the service calls share with the running firmware; built by createAudioDevice. */
+export interface AudioCore {
+  readonly board: Board;
+  readonly portal: PortalClient;
+  readonly settings: NvramStore<AudioSettings>;
+  isRunning(): boolean;
+  enrollment(): Enrollment | null;
+  /** Puts an enrolment into effect (already committed to NVRAM). */
+  enrolled(enrollment: Enrollment): void;
+  unenrolled(): void;
+  /** Records the outcome of a service call: a failure becomes lastError, a success clears it. */
+  outcome<T>(result: Result<T>): Result<T>;
+  heartbeatAnswered(): void;
+}
+
+/**
+ * [PC-7] The device's side of the device-management service: enrol, unenrol and heartbeat over
+ * the board's link, each request signed with the device key for its own request ID. The
+ * enrolment is committed to NVRAM before it takes effect, so a power cut leaves the device as
+ * it was.
+ */
+export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' | 'unenroll' | 'heartbeat'> {
+  const { identity } = core.board;
+  const hardwareId = identity.hardwareId;
+
+  const notRunning = (what: string): Result<never> | undefined => core.isRunning()
+    ? undefined
+    : fail(DeviceErrorCode.NotRunning, `${what}: the audio device ${core.board.id} is not running (it is off or still booting)`);
+
+  /** The request's body with the device's certificate and its proof over this request's ID. */
+  const signed = (op: DevicemgmtOp, body: Record<string, unknown>) => (requestId: string) => ({
+    ...body,
+    hardwareId,
+    certificate: identity.certificate,
+    proof: signProof(identity.deviceKey, proofText(op, requestId, hardwareId, devicemgmtProofSubject(op, body))),
+  });
+
+  const save = (enrollment: Enrollment | null): Result<unknown> => core.settings.save({ enrollment });
+
+  return {
+    async enroll({ accountId, provisioningToken }) {
+      const refused = notRunning('enrol');
+      if (refused) return core.outcome(refused);
+      const { op, reply } = devicemgmtOps.enroll;
+      const answer = await core.portal.request({ op, body: signed(op, { accountId, provisioningToken, deviceKind: 'audio' }), reply });
+      if (!answer.ok) return core.outcome(answer);
+      const gone = notRunning('enrol (the reply arrived after the device stopped running)');
+      if (gone) return core.outcome(gone);
+      const enrollment = { accountId: answer.value.accountId, provisioningToken, since: answer.value.enrolledAt };
+      const saved = save(enrollment);
+      if (!saved.ok) return core.outcome(saved);
+      core.enrolled(enrollment);
+      return core.outcome(ok({ accountId: enrollment.accountId, usage: answer.value.usage }));
+    },
+
+    async unenroll() {
+      const refused = notRunning('unenrol');
+      if (refused) return core.outcome(refused);
+      const { op, reply } = devicemgmtOps.unenroll;
+      const answer = await core.portal.request({ op, body: signed(op, {}), reply });
+      const gone = notRunning('unenrol (the reply arrived after the device stopped running)');
+      if (gone) return core.outcome(gone);
+      // The service no longer counts the device either way; forget the enrolment here too.
+      if (answer.ok || answer.error.code === 'NOT_ENROLLED') {
+        const saved = save(null);
+        if (!saved.ok) return core.outcome(saved);
+        core.unenrolled();
+      }
+      return core.outcome(answer.ok ? ok({ accountId: answer.value.accountId }) : answer);
+    },
+
+    async heartbeat() {
+      const refused = notRunning('heartbeat');
+      if (refused) return core.outcome(refused);
+      const { op, reply } = devicemgmtOps.heartbeat;
+      const answer = await core.portal.request({ op, body: signed(op, {}), reply });
+      if (!answer.ok) return core.outcome(answer);
+      const gone = notRunning('heartbeat (the reply arrived after the device stopped running)');
+      if (gone) return core.outcome(gone);
+      core.heartbeatAnswered();
+      if (!answer.value.enrolled && core.enrollment() !== null) {
+        // The service dropped the device (e.g. it was unenrolled from elsewhere): stop acting managed.
+        const saved = save(null);
+        if (!saved.ok) return core.outcome(saved);
+        core.unenrolled();
+        return core.outcome(fail('NOT_ENROLLED', `the device-management service no longer counts ${core.board.id} (hardware ID ${hardwareId}) as enrolled`));
+      }
+      return core.outcome(ok({ enrolled: answer.value.enrolled }));
+    },
+  };
+}

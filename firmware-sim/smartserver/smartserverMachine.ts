@@ -1,0 +1,141 @@
+import { assertEvent, assign, setup } from 'xstate';
+import type { CloudLicense } from '../../protocol/messages/smartserver.ts';
+import type { InstalledLicense } from './smartserverImage.ts';
+
+/**
+ * The SmartServer firmware's lifecycle (seed 002): off → booting → running, and inside running
+ * the license-management work that must not overlap — claiming licenses from the cloud,
+ * activating them (SS-5: "may take a couple of minutes", a delay on the injected clock) and
+ * transferring them back (SS-6). Pure logic: reading NVRAM, installing the activated licenses
+ * and dropping portal requests are named actions that createSmartServer provides.
+ *
+ * Context is the firmware's RAM: cleared whenever the device stops running, so a reboot in the
+ * middle of an activation forgets it (the cloud keeps the licenses bound to this server, and
+ * the download list offers them again).
+ */
+export const BOOT_TIME_MS = 45_000;
+/** [SS-5] how long activating the selected licenses takes once the cloud has granted them. */
+export const ACTIVATION_TIME_MS = 2 * 60_000;
+
+export interface ActivationJob {
+  licenseIds: string[];
+  installs: InstalledLicense[];
+  completesAt: number;
+}
+
+export interface ActivationOutcome {
+  licenseIds: string[];
+  at: number;
+  error: { code: string; message: string } | null;
+}
+
+export interface SmartServerContext {
+  job: ActivationJob | null;
+  /** How the last activation since boot ended. */
+  lastActivation: ActivationOutcome | null;
+  /** [SS-4] the Download Licenses from the Cloud view; null until downloaded since boot. */
+  downloadList: CloudLicense[] | null;
+  /** [SS-3] a Customer ID typed but neither saved nor discarded. */
+  customerIdDraft: string | null;
+}
+
+export type SmartServerEvent =
+  | { type: 'POWER_ON' }
+  | { type: 'POWER_OFF' }
+  | { type: 'RESET' }
+  /** The firmware restarts itself, e.g. to run an updated version. */
+  | { type: 'REBOOT' }
+  | { type: 'CLAIM' }
+  | { type: 'CLAIMED'; job: ActivationJob }
+  | { type: 'CLAIM_FAILED' }
+  | { type: 'TRANSFER' }
+  | { type: 'TRANSFER_DONE' }
+  | { type: 'EDIT_CUSTOMER_ID'; draft: string | null }
+  | { type: 'SET_DOWNLOAD_LIST'; rows: CloudLicense[] | null };
+
+const blankRam = (): SmartServerContext => ({ job: null, lastActivation: null, downloadList: null, customerIdDraft: null });
+
+export const smartserverMachine = setup({
+  types: {
+    context: {} as SmartServerContext,
+    events: {} as SmartServerEvent,
+  },
+  actions: {
+    /** Boot step: read NVRAM. Provided by createSmartServer. */
+    loadSettings: () => {},
+    /** [SS-5] commits the job's licenses to NVRAM and records the outcome. Provided by createSmartServer. */
+    installActivated: assign({ job: null }),
+    /** Requests to the cloud die with the RAM that awaited them. Provided by createSmartServer. */
+    abortPortalRequests: () => {},
+    forgetRam: assign(blankRam),
+    takeJob: assign({
+      job: ({ event }) => {
+        assertEvent(event, 'CLAIMED');
+        return event.job;
+      },
+    }),
+    setDraft: assign({
+      customerIdDraft: ({ event }) => {
+        assertEvent(event, 'EDIT_CUSTOMER_ID');
+        return event.draft;
+      },
+    }),
+    setDownloadList: assign({
+      downloadList: ({ event }) => {
+        assertEvent(event, 'SET_DOWNLOAD_LIST');
+        return event.rows;
+      },
+    }),
+  },
+  delays: {
+    bootTime: BOOT_TIME_MS,
+    activationTime: ACTIVATION_TIME_MS,
+  },
+}).createMachine({
+  id: 'smartserver',
+  initial: 'off',
+  context: blankRam(),
+  states: {
+    off: {
+      entry: 'forgetRam',
+      on: { POWER_ON: 'booting' },
+    },
+    booting: {
+      entry: 'forgetRam',
+      after: { bootTime: 'running' },
+      on: {
+        POWER_OFF: 'off',
+        RESET: { target: 'booting', reenter: true },
+      },
+    },
+    running: {
+      entry: 'loadSettings',
+      exit: 'abortPortalRequests',
+      on: {
+        POWER_OFF: 'off',
+        RESET: 'booting',
+        REBOOT: 'booting',
+        EDIT_CUSTOMER_ID: { actions: 'setDraft' },
+        SET_DOWNLOAD_LIST: { actions: 'setDownloadList' },
+      },
+      initial: 'idle',
+      states: {
+        idle: {
+          on: { CLAIM: 'claiming', TRANSFER: 'transferring' },
+        },
+        // [SS-5] asking the cloud to bind the selection to this server's install code.
+        claiming: {
+          on: { CLAIMED: { target: 'activating', actions: 'takeJob' }, CLAIM_FAILED: 'idle' },
+        },
+        // [SS-5] the cloud granted them; installing takes a couple of minutes.
+        activating: {
+          after: { activationTime: { target: 'idle', actions: 'installActivated' } },
+        },
+        // [SS-6] waiting for the cloud to take the licenses back.
+        transferring: {
+          on: { TRANSFER_DONE: 'idle' },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,194 @@
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { Board } from '../../emulator/board/Board.ts';
+import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
+import { VIDEO_PRODUCT_TYPES, videoVariants, type VideoVariant } from '../../protocol/messages/video.ts';
+import type { ApplianceRunState, HistoryEntry } from '../shared/Appliance.ts';
+import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
+import { createPortalClient } from '../shared/portalClient.ts';
+import { createConferencing } from './conferencing.ts';
+import { entitlementsOf } from './installResponse.ts';
+import { createLicensesPage } from './licensesPage.ts';
+import { createLicenseUpdater } from './updateLicense.ts';
+import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
+import { VIDEO_FAMILY, VIDEO_VERSIONS, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
+import { createVideoStore } from './videoStore.ts';
+
+export interface CreateVideoPlatformOptions {
+  board: Board;
+  /** `core` (Clariti Core, the default) or `manager` (Clariti Manager). */
+  variant?: VideoVariant;
+  /** The vendor key response codes must be signed with (CL-7). */
+  vendorPublicKey: string;
+  /** How often automatic license refresh runs (CL-3); 24 hours by default. */
+  refreshIntervalMs?: number;
+  /** How long to wait for the portal's reply; 30 s by default. */
+  replyTimeoutMs?: number;
+}
+
+const HISTORY_KEPT = 200;
+type Snapshot = SnapshotFrom<typeof videoMachine>;
+
+/**
+ * Builds a Clariti Core or Manager's firmware on a board: the lifecycle machine on the board's
+ * clock (so boot time and the daily license refresh pass in virtual time), the settings in
+ * NVRAM, the portal client on the board's link, and the Licenses page over them.
+ */
+export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoPlatform {
+  const { board, vendorPublicKey } = options;
+  const variant = options.variant ?? 'core';
+  if (!videoVariants.includes(variant)) throw new RangeError(`createVideoPlatform: variant must be one of ${videoVariants.join(', ')}, got '${String(variant)}'`);
+  const { clock } = board;
+  const store = createVideoStore({ nvram: board.nvram });
+  const portal = createPortalClient({
+    link: board.link, clock, random: board.random.fork('video-portal-requests'), deviceId: board.id, replyTimeoutMs: options.replyTimeoutMs,
+  });
+  const listeners = new Listeners<VideoState>();
+  const history: HistoryEntry[] = [];
+  const subscriptions: Unsubscribe[] = [];
+  let started = false;
+  let stopped = false;
+  let lastPublished = '';
+  let nextRefreshAt: number | null = null;
+  const refreshIntervalMs = options.refreshIntervalMs ?? REFRESH_INTERVAL_MS;
+  // Timers cannot wait longer than 2³¹−1 ms (about 24.8 days) on the wall clock.
+  if (!(refreshIntervalMs > 0 && refreshIntervalMs <= 2 ** 31 - 1)) {
+    throw new RangeError(`createVideoPlatform: refreshIntervalMs must be between 1 ms and 24.8 days, got ${refreshIntervalMs}`);
+  }
+
+  const core: VideoCore = {
+    board,
+    variant,
+    store,
+    portal,
+    vendorPublicKey,
+    requestRandom: board.random.fork('video-request-codes'),
+    isRunning: () => runState() === 'running',
+    activeCalls: () => actor.getSnapshot().context.activeCalls,
+    setActiveCalls: (count) => actor.send({ type: 'ACTIVE_CALLS', count }),
+    settingsChanged: () => actor.send({ type: 'SETTINGS_CHANGED' }),
+    updated: () => actor.send({ type: 'UPDATED' }),
+    changed: () => publish(),
+  };
+  const updateLicense = createLicenseUpdater(core);
+
+  const machine = videoMachine.provide({
+    actions: {
+      loadSettings: () => store.load(),
+      abortPortalRequests: () =>
+        portal.abortAll(DeviceErrorCode.NotRunning, `the video product ${board.id} stopped running (reset or power loss) before the portal replied`),
+      refreshLicense: () => void updateLicense(),
+      scheduleRefresh: () => {
+        nextRefreshAt = clock.now() + refreshIntervalMs;
+      },
+      unscheduleRefresh: () => {
+        nextRefreshAt = null;
+      },
+    },
+    guards: {
+      autoRefreshOn: () => {
+        const { settings } = store.image();
+        return settings.mode === 'standard' && settings.autoRefresh && settings.accessToken !== null;
+      },
+    },
+    delays: { refreshInterval: refreshIntervalMs },
+  });
+
+  const actor = createActor(machine, {
+    clock,
+    inspect: (event) => {
+      if (event.type === '@xstate.snapshot') onTransition(event.snapshot as Snapshot, event.event.type);
+    },
+  });
+
+  function runState(): ApplianceRunState {
+    return stopped ? 'off' : (topLevel(actor.getSnapshot().value) as ApplianceRunState);
+  }
+
+  function snapshot(): VideoState {
+    const running = core.isRunning();
+    const image = store.image();
+    const fields = productFields(core);
+    const effective = running ? entitlementsOf(image.license, clock.now()) : {};
+    return {
+      deviceId: board.id,
+      family: VIDEO_FAMILY,
+      state: runState(),
+      variant,
+      type: VIDEO_PRODUCT_TYPES[variant],
+      version: VIDEO_VERSIONS[variant],
+      hardwareId: board.identity.hardwareId,
+      serial: board.identity.serialNumber,
+      hostName: hostNameOf(board),
+      name: running ? fields.name : hostNameOf(board),
+      mode: image.settings.mode,
+      autoRefresh: image.settings.autoRefresh,
+      accessTokenSet: image.settings.accessToken !== null,
+      lastConnectionStatus: image.lastConnection?.status ?? null,
+      lastConnectionAt: image.lastConnection?.at ?? null,
+      nextRefreshAt: running ? nextRefreshAt : null,
+      requestCode: running ? image.request?.code ?? null : null,
+      licenses: Object.entries(effective).map(([featureCode, count]) => ({ licenseId: `entitlement:${featureCode}`, featureCode, count, status: 'active' as const })),
+      installedAt: image.license?.installedAt ?? null,
+      pendingReset: false,
+      activeCalls: running ? core.activeCalls() : 0,
+      nvramProblem: running ? store.loadProblem() ?? null : null,
+      ignoredFrames: portal.ignoredFrames(),
+    };
+  }
+
+  function publish(): void {
+    const state = snapshot();
+    const text = JSON.stringify(state);
+    if (text === lastPublished) return;
+    lastPublished = text;
+    listeners.emit(state);
+  }
+
+  function onTransition(next: Snapshot, eventType: string): void {
+    const state = topLevel(next.value);
+    if (history.at(-1)?.state !== state) {
+      const event = eventType === 'xstate.init' ? undefined : eventType.startsWith('xstate.after.') ? `after:${eventType.split('.')[2]}` : eventType;
+      history.push(event === undefined ? { at: clock.now(), state } : { at: clock.now(), state, event });
+      if (history.length > HISTORY_KEPT) history.shift();
+    }
+    publish();
+  }
+
+  lastPublished = JSON.stringify(snapshot());
+
+  return {
+    deviceId: board.id,
+    family: VIDEO_FAMILY,
+    variant,
+    licenses: createLicensesPage(core, updateLicense),
+    conferencing: createConferencing(core),
+    entitlements: () => (core.isRunning() ? entitlementsOf(store.image().license, clock.now()) : {}),
+    start() {
+      if (started) return;
+      started = true;
+      actor.start();
+      subscriptions.push(
+        board.power.onChange((on) => actor.send({ type: on ? 'POWER_ON' : 'POWER_OFF' })),
+        board.onReset(() => actor.send({ type: 'RESET' })),
+      );
+      if (board.power.isOn()) actor.send({ type: 'POWER_ON' });
+      else board.power.restore();
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
+      portal.close();
+      actor.stop();
+      publish();
+    },
+    snapshot,
+    onChange: (fn) => listeners.add(fn),
+    history: () => [...history],
+  };
+}
+
+function topLevel(value: Snapshot['value']): string {
+  return typeof value === 'string' ? value : Object.keys(value)[0]!;
+}

@@ -1,0 +1,104 @@
+import { assertEvent, assign, not, setup } from 'xstate';
+import { HOUR } from '../../emulator/clock/duration.ts';
+
+/**
+ * The video product's lifecycle (seed 000): off → booting → running. While running, the
+ * product is in `automatic` when automatic license refresh is on (standard mode, box ticked,
+ * access token entered) and refreshes its license every `refreshInterval` (CL-3), else in
+ * `manual`. Pure logic: reading NVRAM, the refresh itself and the guard reading the settings
+ * are named implementations that createVideoPlatform provides; the delays run on the clock
+ * given to `createActor`, so a day between refreshes passes in virtual time.
+ *
+ * Context is the firmware's RAM, cleared whenever the device stops running.
+ */
+export const BOOT_TIME_MS = 45_000;
+export const REFRESH_INTERVAL_MS = 24 * HOUR;
+
+export interface VideoMachineContext {
+  activeCalls: number;
+}
+
+export type VideoEvent =
+  | { type: 'POWER_ON' }
+  | { type: 'POWER_OFF' }
+  | { type: 'RESET' }
+  /** The Licenses page settings changed: re-check whether automatic refresh is on. */
+  | { type: 'SETTINGS_CHANGED' }
+  /** A license update just succeeded: the next automatic one is a full interval away. */
+  | { type: 'UPDATED' }
+  | { type: 'ACTIVE_CALLS'; count: number };
+
+export const videoMachine = setup({
+  types: {
+    context: {} as VideoMachineContext,
+    events: {} as VideoEvent,
+  },
+  actions: {
+    /** Boot step: read NVRAM. Provided by createVideoPlatform. */
+    loadSettings: () => {},
+    forgetRam: assign({ activeCalls: 0 }),
+    /** Requests to the portal die with the RAM that awaited them. Provided by createVideoPlatform. */
+    abortPortalRequests: () => {},
+    /** Starts an Update License on its own (CL-3). Provided by createVideoPlatform. */
+    refreshLicense: () => {},
+    /** Notes when the next automatic refresh is due. Provided by createVideoPlatform. */
+    scheduleRefresh: () => {},
+    unscheduleRefresh: () => {},
+    setActiveCalls: assign({
+      activeCalls: ({ event }) => {
+        assertEvent(event, 'ACTIVE_CALLS');
+        return event.count;
+      },
+    }),
+  },
+  guards: {
+    /** Standard mode, automatic refresh ticked and a token entered. Provided by createVideoPlatform. */
+    autoRefreshOn: () => false,
+  },
+  delays: {
+    bootTime: BOOT_TIME_MS,
+    refreshInterval: REFRESH_INTERVAL_MS,
+  },
+}).createMachine({
+  id: 'video',
+  initial: 'off',
+  context: { activeCalls: 0 },
+  states: {
+    off: {
+      entry: 'forgetRam',
+      on: { POWER_ON: 'booting' },
+    },
+    booting: {
+      entry: 'forgetRam',
+      after: { bootTime: 'running' },
+      on: {
+        POWER_OFF: 'off',
+        RESET: { target: 'booting', reenter: true },
+      },
+    },
+    running: {
+      entry: 'loadSettings',
+      exit: 'abortPortalRequests',
+      on: {
+        POWER_OFF: 'off',
+        RESET: 'booting',
+        ACTIVE_CALLS: { actions: 'setActiveCalls' },
+        // No target: the `always` guards below look at the new settings.
+        SETTINGS_CHANGED: {},
+      },
+      initial: 'manual',
+      states: {
+        manual: {
+          always: { guard: 'autoRefreshOn', target: 'automatic' },
+        },
+        automatic: {
+          entry: 'scheduleRefresh',
+          exit: 'unscheduleRefresh',
+          always: { guard: not('autoRefreshOn'), target: 'manual' },
+          on: { UPDATED: { target: 'automatic', reenter: true } },
+          after: { refreshInterval: { target: 'automatic', reenter: true, actions: 'refreshLicense' } },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,103 @@
+/** `fleetrig device <family>`: one appliance on the wall clock, its serial console on a pty, TCP or this terminal. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Readable } from 'node:stream';
+import { freshSeed } from '../../../emulator/random/Random.ts';
+import type { Result } from '../../../protocol/result.ts';
+import type { RunDeviceOptions, RunningDevice } from '../../device/runDevice.ts';
+import { parseSerialMode, type SerialMode } from '../../device/serialMode.ts';
+import { ExitCode, type CliIo, type CommandContext } from '../CommandContext.ts';
+import { parseBrokerUrl, parseSeed } from '../flagParsers.ts';
+
+interface DeviceFlags {
+  serial?: SerialMode;
+  broker?: string;
+  seed?: number;
+}
+
+/** The real CLI passes `process` as its io, so stdin is there for the stdio console. */
+type DeviceIo = CliIo & { stdin?: Readable };
+
+export interface DeviceCommandDeps {
+  runDevice(options: RunDeviceOptions): Promise<Result<RunningDevice>>;
+  /** Resolves with what asked the device to stop; SIGINT or SIGTERM by default. */
+  untilStopped(): Promise<string>;
+}
+
+const help = `
+Serial modes:
+  stdio       the console on this terminal (default)
+  pty         a new pseudo-terminal; its path is the first line on stdout ("serial: /dev/pts/5"),
+              for picocom, minicom, screen or pyserial (115200 8N1); needs socat
+  tcp:PORT    the console on 127.0.0.1:PORT, one session per connection (tcp:0 picks a free port)
+
+The device runs until Ctrl-C (SIGINT) or SIGTERM; in stdio mode also until stdin ends.
+See docs/firmware-developers.md.
+
+Exit codes:
+  0  stopped as asked
+  1  the device could not run or its serial side failed (socat missing, port in use, broker unreachable)
+  2  bad input: unknown family, unknown flag, bad flag value`;
+
+export function createDeviceCommand(deps: Partial<DeviceCommandDeps> = {}): (program: Command, ctx: CommandContext) => void {
+  return (program, ctx) => {
+    program
+      .command('device')
+      .summary('run one appliance with its serial console on a pty, a TCP port or this terminal')
+      .description('Run one virtual appliance of <family> on the wall clock, with the license server in this process, and attach its serial console (115200 8N1) for a firmware developer.')
+      .argument('<family>', 'appliance family, e.g. gateway or smartserver')
+      .addOption(new Option('--serial <mode>', 'where the console goes: stdio, pty or tcp:PORT').argParser(serialFlag))
+      .addOption(new Option('--broker <url>', 'reach the license server through the MQTT broker at mqtt://host:port').argParser(parseBrokerUrl))
+      .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys; printed when not given').argParser(parseSeed))
+      .addHelpText('after', help)
+      .action(async (family: string, flags: DeviceFlags) => ctx.setExitCode(await device(family, flags, ctx, deps)));
+  };
+}
+
+export const registerDevice = createDeviceCommand();
+
+async function device(family: string, flags: DeviceFlags, ctx: CommandContext, deps: Partial<DeviceCommandDeps>): Promise<ExitCode> {
+  const { stdout, stderr } = ctx.io;
+  const serial = flags.serial ?? { kind: 'stdio' };
+  const seed = flags.seed ?? freshSeed();
+  const run = deps.runDevice ?? (await import('../../device/runDevice.ts')).runDevice;
+  const started = await run({ family, serial, seed, brokerUrl: flags.broker, stdin: (ctx.io as DeviceIo).stdin, stdout });
+  if (!started.ok) {
+    stderr.write(`fleetrig device: ${started.error.message}\n`);
+    return started.error.code === 'UNKNOWN_FAMILY' ? ExitCode.BadInput : ExitCode.Failed;
+  }
+  const running = started.value;
+  // Scripts read the path from the first line; the rest of what we say goes to stderr.
+  if (serial.kind !== 'stdio') stdout.write(`serial: ${running.serial}\n`);
+  stderr.write(`fleetrig device: ${running.deviceId} (${family}) on ${running.serial}, 115200 8N1; seed ${seed}; ${running.transport}. Stop with Ctrl-C.\n`);
+  const signal = deps.untilStopped ? undefined : untilSignal();
+  const stopped = deps.untilStopped?.() ?? signal!.received;
+  const why = await Promise.race([stopped, running.ended.then((reason) => ({ ended: reason }))]);
+  signal?.cancel();
+  if (typeof why !== 'string' && why.ended === 'stdin closed') await running.idle();
+  await running.close();
+  stderr.write(`fleetrig device: ${typeof why === 'string' ? why : why.ended}; ${running.deviceId} stopped\n`);
+  return typeof why === 'string' || why.ended === 'stdin closed' ? ExitCode.Passed : ExitCode.Failed;
+}
+
+function serialFlag(value: string): SerialMode {
+  const mode = parseSerialMode(value);
+  if (!mode.ok) throw new InvalidArgumentError(`${mode.error.message}.`);
+  return mode.value;
+}
+
+/** SIGINT or SIGTERM; `cancel` gives the signals back to Node's default handling. */
+function untilSignal(): { received: Promise<string>; cancel(): void } {
+  let stop: (signal: NodeJS.Signals) => void = () => {};
+  const received = new Promise<string>((resolve) => {
+    stop = (signal) => resolve(`${signal} received`);
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    received,
+    cancel() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}

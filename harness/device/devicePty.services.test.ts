@@ -1,0 +1,75 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { constants, openSync } from 'node:fs';
+import { ReadStream, WriteStream } from 'node:tty';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeSerialFrame } from '../../protocol/serialFrame.ts';
+
+function socatInstalled(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v socat'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The firmware developer's path end to end: the real CLI in a child process makes a real pty,
+ * and the test opens it as any serial program would, with no serial library at all.
+ */
+describe('fleetrig device --serial pty', () => {
+  let child: ChildProcess | undefined;
+  const streams: { destroy(): void }[] = [];
+  afterEach(async () => {
+    for (const s of streams.splice(0)) s.destroy();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('prints a device path; status and a carriage return written to it bring back the appliance\'s status; bad input is refused and counted', async () => {
+    if (!socatInstalled()) throw new Error('socat not installed: run .ci/system-deps');
+    child = spawn(process.execPath, ['bin/fleetrig.js', 'device', 'gateway', '--serial', 'pty', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    await vi.waitFor(() => {
+      if (!stdout.includes('\n')) throw new Error(`no path yet; stderr: ${stderr}`);
+    }, { timeout: 15_000, interval: 50 });
+    const path = /^serial: (\/dev\/pts\/\d+)\n/.exec(stdout)?.[1];
+    expect(path, `first line of stdout: ${stdout}`).toBeDefined();
+
+    const fd = openSync(path!, constants.O_RDWR | constants.O_NOCTTY);
+    const input = new ReadStream(fd);
+    const output = new WriteStream(fd);
+    streams.push(input, output);
+    let screen = '';
+    input.on('data', (c: Buffer) => (screen += c.toString('utf8').replace(/\r\n/g, '\n')));
+    const type = async (bytes: string | Uint8Array, until: RegExp): Promise<string> => {
+      const from = screen.length;
+      output.write(bytes);
+      await vi.waitFor(() => {
+        if (!until.test(screen.slice(from))) throw new Error(`waiting for ${until}; got ${JSON.stringify(screen.slice(from).slice(-200))}`);
+      }, { timeout: 10_000, interval: 20 });
+      return screen.slice(from);
+    };
+
+    expect(await type('status\r', /gw-001> $/)).toMatch(/^device\s+gw-001\nfamily\s+gateway\nstate\s+(booting|running)$/m);
+    expect(await type(Uint8Array.from([0x00, 0xff, 0x1b, 0x0d]), /gw-001> $/)).toMatch(/^error GARBAGE: /m);
+    expect(await type(`${encodeSerialFrame('{"id":"r1"}').replace('*', 'Q*')}\r`, /~!CRC .*\n/)).toMatch(/CRC mismatch/);
+    expect(await type(`${'Z'.repeat(1024 * 1024)}\r`, /gw-001> $/)).toMatch(/^error LINE_TOO_LONG: line refused: 1048576 bytes/m);
+    const stats = await type('stats\r', /gw-001> $/);
+    expect(stats).toMatch(/^garbage\s+1$/m);
+    expect(stats).toMatch(/^framesCorrupt\s+1$/m);
+    expect(stats).toMatch(/^overlong\s+1$/m);
+    expect(await type('status\r', /gw-001> $/)).toMatch(/^state\s+(booting|running)$/m);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('SIGINT received; gw-001 stopped');
+  }, 30_000);
+});

@@ -1,0 +1,118 @@
+import type { Readable } from 'node:stream';
+import { WallClock } from '../../emulator/clock/wallClock.ts';
+import { createBoard } from '../../emulator/board/createBoard.ts';
+import { createFactory, manufacture } from '../../emulator/identity/manufacture.ts';
+import { createRandom } from '../../emulator/random/Random.ts';
+import { createUartPair } from '../../emulator/uart/createUartPair.ts';
+import type { Uart } from '../../emulator/uart/Uart.ts';
+import { createConsole } from '../../firmware-sim/console/createConsole.ts';
+import type { SerialConsole } from '../../firmware-sim/console/SerialConsole.ts';
+import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
+import { createLicenseServer } from '../../license-server/createLicenseServer.ts';
+import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import type { TextSink } from '../report/TextSink.ts';
+import { families } from '../catalogue.ts';
+import { World } from '../runner/World.ts';
+import { realTime } from '../runner/timeDrivers.ts';
+import { transportFor } from '../transport/chooseTransport.ts';
+import { attachSerial } from './attachSerial.ts';
+import { deviceConsoles } from './deviceConsoles.ts';
+import type { SerialMode } from './serialMode.ts';
+
+export interface RunDeviceOptions {
+  family: string;
+  serial: SerialMode;
+  seed: number;
+  /** An MQTT broker the appliance and the in-process license server meet at; in-memory link without. */
+  brokerUrl?: string;
+  /** `stdio` mode: the terminal the console runs on. */
+  stdin?: Readable;
+  stdout?: TextSink;
+  /** The socat executable for `pty` (tests point it elsewhere). */
+  socat?: string;
+}
+
+export interface RunningDevice {
+  readonly deviceId: string;
+  readonly appliance: Appliance;
+  /** Where the console is: `/dev/pts/5`, `tcp://127.0.0.1:5000`, or `stdio`. */
+  readonly serial: string;
+  /** How the appliance reaches its license server, for the banner. */
+  readonly transport: string;
+  /** Resolves with the reason if the serial side ends by itself (stdin closed, socat gone). */
+  readonly ended: Promise<string>;
+  /** Resolves once every console has answered every line it received. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One appliance for a firmware developer, on the wall clock: manufactured and booted like a
+ * scenario's device, with the license server in this process, and its serial console on a pty,
+ * a TCP port or this terminal. It runs until `close()`.
+ */
+export async function runDevice(options: RunDeviceOptions): Promise<Result<RunningDevice>> {
+  const family = families.get(options.family);
+  if (!family) return fail('UNKNOWN_FAMILY', `no appliance family '${options.family}'; known: ${[...families.keys()].join(', ')}`, 'family');
+  const clock = new WallClock();
+  const random = createRandom(options.seed).fork(`device/${family.family}`);
+  const factory = createFactory({ random: random.fork('factory'), clock });
+  const store = openSqliteStore({ path: ':memory:' });
+  const server = await createLicenseServer({ store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey });
+  const world = new World(clock, realTime(clock), random, server);
+  const closeServer = async (): Promise<void> => {
+    await server.close();
+    await store.close();
+  };
+  const transport = await transportFor(options.brokerUrl === undefined ? { mode: 'memory' } : { brokerUrl: options.brokerUrl })(world).catch((error: unknown) => error as Error);
+  if (transport instanceof Error) {
+    await closeServer();
+    return fail('BROKER_UNREACHABLE', `cannot reach the MQTT broker at ${options.brokerUrl}: ${transport.message}`, 'broker');
+  }
+
+  const id = `${family.prefix}-001`;
+  const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
+  const wire = await transport.attach(id, { family: family.family });
+  const board = createBoard({ id, clock, random: random.fork('board'), identity, link: wire.link });
+  const appliance = family.create({ board, world });
+  const stopPublishing = appliance.onChange((state) => void transport.publishState?.(id, state)?.catch(() => undefined));
+  const commands = deviceConsoles.get(family.family)?.(appliance) ?? {};
+  const consoles = new Set<SerialConsole>();
+  const startConsole = (uart: Uart, echo = true): (() => void) => {
+    const serial = createConsole({ uart, appliance, commands, clock, reset: () => board.reset(), echo });
+    consoles.add(serial);
+    return () => {
+      serial.close();
+      consoles.delete(serial);
+    };
+  };
+
+  const teardown = async (): Promise<void> => {
+    for (const serial of [...consoles]) serial.close();
+    stopPublishing();
+    appliance.stop();
+    await transport.close();
+    await closeServer();
+  };
+  const attached = await attachSerial({ mode: options.serial, uart: createUartPair(), clock, startConsole, stdin: options.stdin, stdout: options.stdout, socat: options.socat });
+  if (!attached.ok) {
+    await teardown();
+    return attached;
+  }
+  appliance.start();
+  return ok({
+    deviceId: id,
+    appliance,
+    serial: attached.value.where,
+    transport: options.brokerUrl === undefined ? 'license server in process (memory link)' : `license server in process, via the MQTT broker at ${options.brokerUrl}`,
+    ended: attached.value.ended,
+    idle: async () => {
+      await Promise.all([...consoles].map((serial) => serial.idle()));
+    },
+    async close() {
+      await attached.value.close();
+      await teardown();
+    },
+  });
+}

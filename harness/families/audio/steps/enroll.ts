@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { account, actor, asUser, DEFAULT_ACCOUNT } from './pdmsActor.ts';
+import { audioOp } from './audioOp.ts';
+
+/**
+ * `- audio.enroll: { devices: audio-001, account: acme, as: olive }` — [PC-7] a Device Admin
+ * (`as`) reads the account's provisioning token in the portal and the device enrols with it.
+ * `token` types another token instead (a wrong one, say).
+ */
+export const enroll = audioOp({
+  kind: 'audio.enroll',
+  summary: "Enrol audio devices with the device-management service, with the account's provisioning token (read as a Device Admin, `as`); refused beyond the account's Managed Device bound.",
+  args: { account: account.default(DEFAULT_ACCOUNT), as: asUser, token: z.string().min(1).max(128).optional() },
+  what: (a) => `enrol with account ${a.account}`,
+  async run(device, a, world) {
+    let provisioningToken = a.token;
+    if (provisioningToken === undefined) {
+      const token = await world.server.devicemgmt.provisioningToken(actor(a.account, a.as));
+      if (!token.ok) return token;
+      provisioningToken = token.value.provisioningToken;
+    }
+    return device.enroll({ accountId: a.account, provisioningToken });
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../../../protocol/result.ts';
+import type { Customer } from '../../../../license-server/portals/smartserver/SmartServerPortal.ts';
+import type { World } from '../../../runner/World.ts';
+
+/** A customer as scenarios name it: the name given to `ssPortal.createCustomer`. */
+export const customerName = z.string().trim().min(1).max(200);
+
+/** The customer with this name in the partner portal; scenario customer names are unique. */
+export async function findCustomer(world: World, name: string): Promise<Result<Customer>> {
+  const found = await world.server.smartserver.listCustomers({ name });
+  if (!found.ok) return found;
+  if (found.value.length === 0) return fail('NO_SUCH_CUSTOMER', `no customer named '${name}' in the partner portal; create it first (ssPortal.createCustomer)`);
+  if (found.value.length > 1) return fail('AMBIGUOUS_CUSTOMER', `${found.value.length} partners have a customer named '${name}'; give customers distinct names`);
+  return ok(found.value[0]!);
+}
+
+/** License IDs behind `ORDER.N` references. */
+export function licenseIds(world: World, refs: readonly string[]): Result<string[]> {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const id = world.license(ref);
+    if (!id.ok) return id;
+    ids.push(id.value);
+  }
+  return ok(ids);
+}

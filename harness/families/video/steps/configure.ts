@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { name as varName } from '../../../scenario/fields.ts';
+import { ok } from '../../../../protocol/result.ts';
+import { keptToken } from '../videoVars.ts';
+import { videoOp } from './videoOp.ts';
+
+/**
+ * `- cl.configure: { devices: cl-001, mode: standard, autoRefresh: true, token: t1 }` — fills in
+ * the Licenses page and selects Update Configuration (CL-1, CL-3). `token` names an access
+ * token made by clPortal.createToken; `rawToken` types one in as given (a wrong one, say);
+ * `name: ''` goes back to the host name.
+ */
+export const configure = videoOp({
+  kind: 'cl.configure',
+  summary: 'Set Name, License mode, automatic refresh and the Access token on the Licenses page, then Update Configuration.',
+  args: {
+    name: z.string().max(64).optional(),
+    mode: z.enum(['standard', 'restrictive']).optional(),
+    autoRefresh: z.boolean().optional(),
+    token: varName.nullable().optional(),
+    rawToken: z.string().min(1).max(256).optional(),
+  },
+  what: (a) => `configure the Licenses page (${Object.keys(a).filter((k) => k !== 'devices' && k !== 'expectError').join(', ')})`,
+  run: (product, a, world) => {
+    let accessToken: string | null | undefined = a.rawToken;
+    if (a.token !== undefined) {
+      if (a.token === null) accessToken = null;
+      else {
+        const token = keptToken(world, a.token);
+        if (!token.ok) return token;
+        accessToken = token.value.secret;
+      }
+    }
+    const saved = product.licenses.configure({ name: a.name, mode: a.mode, autoRefresh: a.autoRefresh, accessToken });
+    return saved.ok ? ok(saved.value.name) : saved;
+  },
+});

@@ -1,0 +1,17 @@
+import { videoOp } from './videoOp.ts';
+
+/**
+ * `- cl.updateLicense: { devices: cl-001 }` — [CL-3] selects Update License: the product
+ * connects to the portal with its access token. Last connection status shows the outcome; a
+ * refused connection fails the step unless `expectError` names its code.
+ */
+export const updateLicense = videoOp({
+  kind: 'cl.updateLicense',
+  summary: 'Select Update License: connect to the portal with the access token and install what it answers.',
+  args: {},
+  what: () => 'Update License',
+  run: (product, _a, world, device) => product.licenses.updateLicense().then((result) => {
+    world.record('log', `Update License: ${product.snapshot().lastConnectionStatus ?? 'not connected'}`, device.id);
+    return result;
+  }),
+});

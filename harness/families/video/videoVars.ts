@@ -1,0 +1,54 @@
+import type { LicenseProductWindow } from '../../../firmware-sim/video/licensesPage.ts';
+import { fingerprintOf } from '../../../protocol/codes/requestCode.ts';
+import { fail, ok, type Result } from '../../../protocol/result.ts';
+import type { DeviceHandle, World } from '../../runner/World.ts';
+
+/**
+ * What video steps hand to later ones through `world.vars`, under `cl.`-prefixed names: the
+ * License Product window a product showed (copied by the person at the portal), the response
+ * codes the portal produced, and the access tokens it issued.
+ */
+const windowKey = (deviceId: string) => `cl.window.${deviceId}`;
+const responseKey = (name: string) => `cl.response.${name}`;
+const tokenKey = (name: string) => `cl.token.${name}`;
+
+export interface IssuedToken {
+  account: string;
+  tokenId: string;
+  secret: string;
+}
+
+export function keepWindow(world: World, deviceId: string, window: LicenseProductWindow): void {
+  world.vars.set(windowKey(deviceId), window);
+}
+
+export function copiedWindow(world: World, deviceId: string): Result<LicenseProductWindow> {
+  const window = world.vars.get(windowKey(deviceId)) as LicenseProductWindow | undefined;
+  return window ? ok(window) : fail('NO_REQUEST_CODE', `${deviceId} has shown no request code yet; run cl.requestCode on it first`);
+}
+
+export function keepResponse(world: World, name: string, code: string): void {
+  world.vars.set(responseKey(name), code);
+}
+
+export function keptResponse(world: World, name: string): Result<string> {
+  const code = world.vars.get(responseKey(name)) as string | undefined;
+  return code ? ok(code) : fail('NO_RESPONSE_CODE', `no response code '${name}'; produce it with clPortal.processLicense first`);
+}
+
+export function keepToken(world: World, name: string, token: IssuedToken): void {
+  world.vars.set(tokenKey(name), token);
+}
+
+export function keptToken(world: World, name: string): Result<IssuedToken> {
+  const token = world.vars.get(tokenKey(name)) as IssuedToken | undefined;
+  return token ? ok(token) : fail('NO_SUCH_TOKEN', `no access token '${name}'; create it with clPortal.createToken first`);
+}
+
+/** The one device a portal step names as its product, and its ID in the portal. */
+export function productOf(world: World, deviceId: string): Result<{ device: DeviceHandle; productId: string }> {
+  const device = world.devices.get(deviceId);
+  if (!device) return world.select(deviceId) as Result<never>;
+  if (device.family.family !== 'video') return fail('WRONG_FAMILY', `${deviceId} is a ${device.family.family}, not a video product`);
+  return ok({ device, productId: fingerprintOf(device.board.identity.hardwareId) });
+}

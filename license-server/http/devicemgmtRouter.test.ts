@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unwrap } from '../../protocol/result.ts';
+import { PdmsRole } from '../portals/devicemgmt/pdmsUsers.ts';
+import { createPdmsTestRig, type PdmsTestRig } from '../portals/devicemgmt/testing/pdmsTestRig.ts';
+import { devicemgmtRouter, USER_HEADER } from './devicemgmtRouter.ts';
+
+/** Every route the router serves, read from the router itself. */
+function routesOf(router: ReturnType<typeof devicemgmtRouter>): { method: string; path: string }[] {
+  return router.stack.flatMap((layer) => {
+    const route = layer.route as { path: string; methods?: Record<string, boolean> } | undefined;
+    return route ? Object.keys(route.methods ?? {}).map((method) => ({ method: method.toUpperCase(), path: route.path })) : [];
+  });
+}
+
+describe('HTTP API /api/v1/devicemgmt', () => {
+  let r: PdmsTestRig;
+  let http: Server;
+  let base: string;
+  beforeEach(async () => {
+    r = await createPdmsTestRig();
+    http = await new Promise<Server>((resolve) => {
+      const s = r.t.server.http().listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => http.close(resolve));
+    await r.close();
+  });
+
+  const call = async (method: string, path: string, options: { user?: string; body?: unknown; raw?: string } = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.user !== undefined) headers[USER_HEADER] = options.user;
+    // GET requests carry no body.
+    const body = method === 'GET' ? undefined : options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, { method, headers, body });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('[PC-1] answers 403 on every route to a user without the role, whatever the body', async () => {
+    const routes = routesOf(devicemgmtRouter(r.portal));
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    unwrap(await r.portal.putUser(r.admin, { name: 'nobody', roles: [] }));
+    unwrap(await r.portal.putUser(r.admin, { name: 'almost', roles: [PdmsRole.AccountAdmin, PdmsRole.DeviceAdmin] }));
+    const [license] = (await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }])).licenses;
+    const path = (p: string) => p.replace(':accountId', 'acme').replace(':licenseId', license!.recordId).replace(':userName', 'someone');
+    for (const route of routes) {
+      for (const user of ['nobody', 'ghost', undefined]) {
+        const response = await call(route.method, path(route.path), { user, body: { junk: true } });
+        expect(response, `${route.method} ${route.path} as ${user}`).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
+      }
+      // Every license function needs License Admin, whatever other roles the user holds.
+      const almost = await call(route.method, path(route.path), { user: 'almost', body: {} });
+      if (route.path.includes('/licenses') || route.path.includes('/activations')) {
+        expect(almost, `${route.method} ${route.path}`).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
+        expect(almost.body.message).toContain('License Admin');
+      } else {
+        expect(almost.status, `${route.method} ${route.path}`).not.toBe(403);
+      }
+    }
+  });
+
+  it('[PC-2] [PC-3] [PC-5] [PC-6] activates, lists, counts and renews over HTTP as a License Admin', async () => {
+    const key = await r.key([{ featureCode: 'PDMS-AUDIO', count: 10, transactionType: 'New' }]);
+    expect(await call('POST', '/devicemgmt/accounts/acme/activations', { user: 'olive', body: { activationKey: key } })).toMatchObject({
+      status: 400, body: { error: 'AGREEMENT_NOT_ACCEPTED', where: 'acceptAgreement' },
+    });
+    const activated = await call('POST', '/devicemgmt/accounts/acme/activations', { user: 'olive', body: { activationKey: key, acceptAgreement: true } });
+    expect(activated).toMatchObject({ status: 201, body: { activationKey: key, licenses: [{ licenseId: key, type: 'Managed Device', status: 'Active' }] } });
+    const recordId = (activated.body.licenses as { recordId: string }[])[0]!.recordId;
+    expect(await call('GET', '/devicemgmt/accounts/acme/licenses', { user: 'olive' })).toMatchObject({ status: 200, body: { licenses: [{ recordId, featureCode: 'PDMS-AUDIO' }] } });
+    expect(await call('GET', '/devicemgmt/accounts/acme/licenses/summary', { user: 'olive' })).toMatchObject({ status: 200, body: { summary: { total: 1, active: 1 } } });
+    expect(await call('POST', `/devicemgmt/accounts/acme/licenses/${recordId}/renewals`, { user: 'olive' })).toMatchObject({ status: 409, body: { error: 'NOT_RENEWABLE' } });
+    await r.clock.advance(340 * 24 * 3_600_000);
+    const renewed = await call('POST', `/devicemgmt/accounts/acme/licenses/${recordId}/renewals`, { user: 'olive', body: { years: 3 } });
+    expect(renewed).toMatchObject({ status: 201, body: { renewal: { transactionType: 'Renewal', status: 'Impending', count: 10 } } });
+  });
+
+  it('manages users and provisioning over HTTP', async () => {
+    expect(await call('PUT', '/devicemgmt/accounts/newco/users/nina', { user: 'nina', body: { roles: ['Account Admin', 'Device Admin'] } })).toMatchObject({
+      status: 200, body: { user: { accountId: 'newco', name: 'nina' } },
+    });
+    const token = await call('POST', '/devicemgmt/accounts/newco/provisioning-token', { user: 'nina' });
+    expect(token).toMatchObject({ status: 200, body: { accountId: 'newco', provisioningToken: expect.any(String) } });
+    expect(await call('GET', '/devicemgmt/accounts/newco/devices', { user: 'nina' })).toEqual({ status: 200, body: { devices: [] } });
+  });
+
+  it('answers bad input 400 {error, message} naming the field, after the role check', async () => {
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/devicemgmt/accounts/acme/activations', { key: 'x' }, 'activationKey'],
+      ['POST', '/devicemgmt/accounts/acme/activations', ['x'], '(root)'],
+      ['POST', '/devicemgmt/accounts/acme/activations', { activationKey: 7 }, 'activationKey'],
+      ['POST', '/devicemgmt/accounts/acme/licenses/x/renewals', { years: 2 }, 'years'],
+      ['PUT', '/devicemgmt/accounts/acme/users/bob', { roles: 'License Admin' }, 'roles'],
+      ['PUT', '/devicemgmt/accounts/acme/users/b%20b', { roles: [] }, 'name'],
+      ['GET', '/devicemgmt/accounts/bad%20id/licenses', undefined, 'accountId'],
+    ];
+    for (const [method, path, body, where] of cases) {
+      const response = await call(method, path, { user: 'olive', body });
+      expect(response, `${method} ${path}`).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where } });
+      expect(typeof response.body.message).toBe('string');
+    }
+    expect(await call('POST', '/devicemgmt/accounts/acme/activations', { user: 'olive', raw: '{"activationKey":' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    expect(await call('POST', '/devicemgmt/accounts/acme/licenses/nope/renewals', { user: 'olive' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
+  });
+});

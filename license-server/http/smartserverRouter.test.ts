@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRandom } from '../../emulator/random/Random.ts';
+import { newRequestCode } from '../../protocol/codes/requestCode.ts';
+import { smartserverTestKit } from '../portals/smartserver/smartserverTestKit.ts';
+
+type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+
+describe('HTTP API /api/v1/smartserver', () => {
+  let kit: Kit;
+  let http: Server;
+  let base: string;
+  beforeEach(async () => {
+    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    http = await new Promise<Server>((resolve) => {
+      const s = kit.t.server.http().listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/smartserver`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => http.close(resolve));
+    await kit.t.close();
+  });
+
+  const call = async (method: string, path: string, body?: unknown, raw?: string) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('[SS-2] [SS-4] [SS-5] [SS-6] partner portal and server operations over HTTP', async () => {
+    const created = await call('POST', '/partners/partner/customers', { name: 'Airport' });
+    expect(created).toMatchObject({ status: 201, body: { customer: { name: 'Airport', partnerAccountId: 'partner' } } });
+    expect(((await call('GET', '/partners/partner/customers')).body.customers as unknown[])).toHaveLength(2);
+    const customerId = (created.body.customer as { customerId: string }).customerId;
+    const assigned = await call('POST', `/customers/${customerId}/licenses`, { partnerAccountId: 'partner', licenseIds: [] });
+    expect(assigned).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'licenseIds' } });
+
+    const installCode = kit.installCode('a');
+    const listed = await call('GET', `/servers/${installCode}/download-list?customerId=${kit.customerId}`);
+    expect((listed.body.licenses as unknown[])).toHaveLength(3);
+    const activated = await call('POST', `/servers/${installCode}/activations`, { customerId: kit.customerId, licenseIds: [kit.licenseIds[0]] });
+    expect(activated.status).toBe(201);
+    expect((activated.body.files as string[])[0]).toMatch(/^LIC1\./);
+    const mine = await call('GET', `/customers/${kit.customerId}/licenses`);
+    expect((mine.body.licenses as { activatedOn: string | null }[]).map((l) => l.activatedOn)).toEqual([installCode, null, null]);
+    expect(await call('POST', `/servers/${installCode}/transfers`)).toMatchObject({ status: 200, body: { transferred: [kit.licenseIds[0]] } });
+    expect(await call('POST', `/servers/${installCode}/transfers`, {})).toMatchObject({ status: 409, body: { error: 'NOTHING_TO_TRANSFER' } });
+  });
+
+  it('[SS-8] customer portal offline activation over HTTP, and a typo in the request code', async () => {
+    const installCode = kit.installCode('offline');
+    const request = newRequestCode({ identity: installCode, random: createRandom('r') });
+    const path = `/customers/${kit.customerId}/offline-activations`;
+    const answer = await call('POST', path, { installCode, requestCode: request.code, licenseIds: [kit.licenseIds[1]] });
+    expect(answer).toMatchObject({ status: 201, body: { licenseIds: [kit.licenseIds[1]] } });
+    expect(answer.body.responseCode).toMatch(/^RSP1\./);
+    const typo = request.code.slice(0, -1) + (request.code.endsWith('A') ? 'B' : 'A');
+    expect(await call('POST', path, { installCode, requestCode: typo, licenseIds: [kit.licenseIds[0]] })).toMatchObject({ status: 400, body: { error: 'CODE_INVALID', where: 'requestCode' } });
+  });
+
+  it('[SS-2] answers bad input with 4xx and a reason', async () => {
+    expect(await call('POST', '/partners/partner/customers', undefined, '{"name":')).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    expect(await call('POST', '/partners/partner/customers', { name: 'x', color: 'red' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    expect(await call('POST', '/partners/partner/customers')).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: '(root)' } });
+    expect(await call('POST', '/partners/nobody/customers', { name: 'x' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
+    expect(await call('GET', '/customers/not-a-uuid/licenses')).toMatchObject({ status: 400, body: { where: 'customerId' } });
+    expect(await call('GET', '/customers/00000000-0000-4000-8000-000000000000/licenses')).toMatchObject({ status: 404, body: { error: 'CUSTOMER_UNKNOWN' } });
+    expect(await call('GET', `/servers/${kit.installCode('a')}/download-list`)).toMatchObject({ status: 400, body: { where: 'customerId' } });
+    expect(await call('POST', '/servers/bad/activations', { customerId: kit.customerId, licenseIds: ['x'] })).toMatchObject({ status: 400, body: { where: 'installCode' } });
+    const other = await call('POST', '/partners/partner/customers', { name: 'Other' });
+    const otherId = (other.body.customer as { customerId: string }).customerId;
+    expect(await call('POST', `/servers/${kit.installCode('a')}/activations`, { customerId: otherId, licenseIds: [kit.licenseIds[0]] }))
+      .toMatchObject({ status: 403, body: { error: 'LICENSE_OTHER_CUSTOMER' } });
+  });
+});

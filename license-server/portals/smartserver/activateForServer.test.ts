@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLicenseFile } from '../../../protocol/licenseFile.ts';
+import { unwrap, type Result } from '../../../protocol/result.ts';
+import { DAY_MS } from '../../core/licenseTerms.ts';
+import { smartserverTestKit } from './smartserverTestKit.ts';
+
+type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+const outcomes = (results: Result<unknown>[]): string[] => results.map((r) => (r.ok ? 'ok' : r.error.code)).sort();
+
+describe('SmartServer cloud: download list and activation for a server', () => {
+  let kit: Kit;
+  afterEach(async () => kit.t.close());
+
+  it('[SS-4] lists the customer\'s licenses in the cloud with segment controller, ID, transfer date and kind', async () => {
+    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    const rows = unwrap(await kit.portal.downloadList({ customerId: kit.customerId, installCode: kit.installCode('a') }));
+    expect(rows.map((r) => r.featureCode)).toEqual(['SS-CAPACITY', 'SS-CAPACITY', 'SS-MAINTENANCE']);
+    expect(rows[2]).toEqual({ licenseId: kit.licenseIds[2], featureCode: 'SS-MAINTENANCE', count: 1, end: kit.t.clock.now() + 365 * DAY_MS, transferDate: kit.t.clock.now(), segmentController: null });
+    expect(await kit.portal.downloadList({ customerId: '00000000-0000-4000-8000-000000000000', installCode: kit.installCode('a') })).toMatchObject({ ok: false, error: { code: 'CUSTOMER_UNKNOWN' } });
+    expect(await kit.portal.downloadList({ customerId: kit.customerId, installCode: 'not-a-code' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'installCode' } });
+  });
+
+  it('[SS-5] binds the selected licenses to the install code and signs a file for each; other servers no longer see them', async () => {
+    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    const [a, b] = [kit.installCode('a'), kit.installCode('b')];
+    const [cap1, , maint] = kit.licenseIds;
+    const files = unwrap(await kit.portal.activate({ customerId: kit.customerId, installCode: a, licenseIds: [cap1!, maint!] }));
+    expect(files.map((f) => unwrap(openLicenseFile(f, kit.t.server.vendorPublicKey, a)))).toMatchObject([
+      { licenseId: cap1, featureCode: 'SS-CAPACITY', count: 100, hardwareId: a },
+      { licenseId: maint, featureCode: 'SS-MAINTENANCE', hardwareId: a },
+    ]);
+    expect(unwrap(await kit.portal.downloadList({ customerId: kit.customerId, installCode: b })).map((r) => r.licenseId)).toEqual([kit.licenseIds[1]]);
+    // The server that holds them still sees them, so an activation cut short can be finished.
+    expect(unwrap(await kit.portal.downloadList({ customerId: kit.customerId, installCode: a }))).toHaveLength(3);
+    expect(unwrap(await kit.portal.activate({ customerId: kit.customerId, installCode: a, licenseIds: [cap1!] }))).toHaveLength(1);
+    const listed = unwrap(await kit.portal.listForCustomer({ customerId: kit.customerId }));
+    expect(listed.map((l) => l.activatedOn)).toEqual([a, null, a]);
+    expect(listed[0]!.segmentController).toBe(a);
+  });
+
+  it('[SS-5] of two servers activating the same license at once, exactly one gets it', async () => {
+    kit = await smartserverTestKit({ capacity: 1, maintenance: 0 });
+    const [licenseId] = kit.licenseIds;
+    const results = await Promise.all(['a', 'b', 'c'].map((n) => kit.portal.activate({ customerId: kit.customerId, installCode: kit.installCode(n), licenseIds: [licenseId!] })));
+    expect(outcomes(results)).toEqual(['LICENSE_BOUND_ELSEWHERE', 'LICENSE_BOUND_ELSEWHERE', 'ok']);
+  });
+
+  it('[SS-5] refuses all of a selection when one license cannot be activated', async () => {
+    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    const { portal, customerId, licenseIds, t } = kit;
+    const [a, b] = [kit.installCode('a'), kit.installCode('b')];
+    unwrap(await portal.activate({ customerId, installCode: b, licenseIds: [licenseIds[1]!] }));
+    expect(await portal.activate({ customerId, installCode: a, licenseIds: [licenseIds[0]!, licenseIds[1]!] })).toMatchObject({ ok: false, error: { code: 'LICENSE_BOUND_ELSEWHERE' } });
+    const other = unwrap(await portal.createCustomer({ partnerAccountId: 'partner', name: 'Other' }));
+    expect(await portal.activate({ customerId: other.customerId, installCode: a, licenseIds: [licenseIds[0]!] })).toMatchObject({ ok: false, error: { code: 'LICENSE_OTHER_CUSTOMER' } });
+    expect(await portal.activate({ customerId, installCode: a, licenseIds: ['nope'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await portal.activate({ customerId, installCode: a, licenseIds: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'licenseIds' } });
+    await t.clock.advance(366 * DAY_MS);
+    expect(await portal.activate({ customerId, installCode: a, licenseIds: [licenseIds[2]!] })).toMatchObject({ ok: false, error: { code: 'LICENSE_INACTIVE' } });
+    expect(unwrap(await portal.listForCustomer({ customerId })).map((l) => l.activatedOn)).toEqual([null, b, null]);
+  });
+});

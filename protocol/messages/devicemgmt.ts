@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Device-management service operations over the link (seed 001, PC-7): a managed device enrols
+ * with an account, sends heartbeats while enrolled, and unenrols. Every request proves the
+ * device's identity with its certificate and a proof over
+ * `proofText(op, requestId, hardwareId, subject)` — the subject is `[accountId, deviceKind]` for
+ * `pdms.enroll` and empty for the others — so one device cannot act for another.
+ */
+export const managedDeviceKinds = ['audio'] as const;
+export type ManagedDeviceKind = (typeof managedDeviceKinds)[number];
+
+const identity = {
+  hardwareId: z.string().min(1).max(128),
+  /** CRT1 device certificate from the manufacturer. */
+  certificate: z.string().min(1).max(4096),
+  /** The device key's signature of the request's proof text. */
+  proof: z.string().min(1).max(256),
+};
+
+/** Managed devices in use against what the account's Managed Device licenses allow. */
+export const managedUsageSchema = z.object({ used: z.number().int().nonnegative(), allowed: z.number().int().nonnegative() });
+export type ManagedUsage = z.infer<typeof managedUsageSchema>;
+
+export const devicemgmtOps = {
+  /** Enrol with an account, using the account's provisioning token; refused beyond the bound. */
+  enroll: {
+    op: 'pdms.enroll',
+    request: z.object({
+      ...identity,
+      accountId: z.string().min(1).max(128),
+      provisioningToken: z.string().min(1).max(128),
+      deviceKind: z.enum(managedDeviceKinds),
+    }).strict(),
+    reply: z.object({ accountId: z.string(), enrolledAt: z.number().int(), usage: managedUsageSchema }),
+  },
+  /** Leave the account: frees the device's place under the bound. */
+  unenroll: {
+    op: 'pdms.unenroll',
+    request: z.object(identity).strict(),
+    reply: z.object({ accountId: z.string() }),
+  },
+  /** Liveness; the reply says whether the service still counts the device as enrolled. */
+  heartbeat: {
+    op: 'pdms.heartbeat',
+    request: z.object(identity).strict(),
+    reply: z.object({ enrolled: z.boolean(), accountId: z.string().nullable() }),
+  },
+} as const;
+
+export type DevicemgmtOp = (typeof devicemgmtOps)[keyof typeof devicemgmtOps]['op'];
+
+/** The proof subject a device signs for each op. */
+export function devicemgmtProofSubject(op: DevicemgmtOp, body: { accountId?: string; deviceKind?: string }): string[] {
+  return op === devicemgmtOps.enroll.op ? [body.accountId ?? '', body.deviceKind ?? ''] : [];
+}
