@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { shownCode } from '../portals/video/videoTestKit.ts';
+import { failureStatus } from './failureStatus.ts';
 
 describe('HTTP API /api/v1/video', () => {
   let t: TestServer;
@@ -39,7 +40,7 @@ describe('HTTP API /api/v1/video', () => {
     const assigned = await call('POST', '/accounts/acme/entitlements/CLARITI-PORTS/assignments', { productId: shown.fingerprint, count: 4 });
     expect(assigned).toMatchObject({ status: 200, body: { entitlement: { assigned: 4, available: 6 } } });
     const over = await call('POST', '/accounts/acme/entitlements/CLARITI-PORTS/assignments', { productId: shown.fingerprint, count: 11 });
-    expect(over).toMatchObject({ status: 400, body: { error: 'ENTITLEMENT_EXHAUSTED', where: 'count' } });
+    expect(over).toMatchObject({ status: failureStatus('ENTITLEMENT_EXHAUSTED'), body: { error: 'ENTITLEMENT_EXHAUSTED', where: 'count' } });
     const processed = await call('POST', `/accounts/acme/products/${shown.fingerprint}/process-license`);
     expect(processed).toMatchObject({ status: 200, body: { productId: shown.fingerprint, responseCode: expect.stringMatching(/^RSP1\./) } });
     expect((await call('GET', '/accounts/acme/entitlements')).body.entitlements).toHaveLength(1);
@@ -55,18 +56,18 @@ describe('HTTP API /api/v1/video', () => {
   it('[CL-5][CL-3] adds a restrictive product naming a mismatched field, and takes product updates with a token', async () => {
     const shown = shownCode(t, 'core-a');
     const wrong = await call('POST', '/accounts/acme/products/restrictive', { ...shown.fields, name: shown.fields.name.toUpperCase(), requestCode: shown.code });
-    expect(wrong).toMatchObject({ status: 400, body: { error: 'FIELD_MISMATCH', where: 'name' } });
+    expect(wrong).toMatchObject({ status: failureStatus('FIELD_MISMATCH'), body: { error: 'FIELD_MISMATCH', where: 'name' } });
     const { token } = unwrap(await t.server.video.createAccessToken({ accountId: 'acme', user: 'alice' }));
     const update = await call('POST', '/product-updates', { accessToken: token, requestCode: shown.code, product: shown.fields });
     expect(update).toMatchObject({ status: 200, body: { productId: shown.fingerprint } });
     expect(await call('POST', '/product-updates', { accessToken: 'clt_nope', requestCode: shown.code, product: shown.fields }))
-      .toMatchObject({ status: 400, body: { error: 'TOKEN_UNKNOWN' } });
+      .toMatchObject({ status: failureStatus('TOKEN_UNKNOWN'), body: { error: 'TOKEN_UNKNOWN' } });
   });
 
   it('answers bad input with 4xx naming the problem', async () => {
     const cases: [string, string, unknown, number, string, string?][] = [
       ['POST', '/accounts/acme/products/standard', {}, 400, 'BAD_REQUEST', 'requestCode'],
-      ['POST', '/accounts/acme/products/standard', { requestCode: 'ABCDE' }, 400, 'CODE_INVALID'],
+      ['POST', '/accounts/acme/products/standard', { requestCode: 'ABCDE' }, failureStatus('CODE_INVALID'), 'CODE_INVALID'],
       ['POST', '/accounts/acme/products/restrictive', { name: 'x', type: 'y', version: 'z' }, 400, 'BAD_REQUEST', 'requestCode'],
       ['POST', '/accounts/acme/entitlements/CLARITI-PORTS/assignments', { productId: '0123456789AB', count: 'five' }, 400, 'BAD_REQUEST', 'count'],
       ['POST', '/accounts/acme/access-tokens', { user: 'a', admin: true }, 400, 'BAD_REQUEST'],

@@ -75,9 +75,9 @@ describe('fleetrig device', () => {
       expect(await main(['device', ...argv], t.io)).toBe(2);
       expect(t.stderr()).toContain(message);
     }
-    const t = fakeIo();
-    expect(await main(['device', 'toaster', '--serial', 'tcp:0'], t.io)).toBe(2);
-    expect(t.stderr()).toMatch(/^fleetrig device: no appliance family 'toaster'; known: gateway/);
+    const unknown = await runWith(['toaster'], { runDevice: async () => fail('UNKNOWN_FAMILY', "no appliance family 'toaster'; known: gateway, smartserver") });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr()).toBe("fleetrig device: no appliance family 'toaster'; known: gateway, smartserver\n");
   });
 
   it('explains the serial modes in --help', async () => {

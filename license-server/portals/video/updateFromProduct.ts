@@ -25,16 +25,16 @@ export async function updateFromProduct(ctx: VideoContext, input: UpdateFromProd
   const code = readRequestCode(requestCode);
   const subject = code.ok ? code.value.fingerprint : 'unknown product';
   return runOperation(ctx, { actor: `product:${subject}`, action: 'video.product.update', subject }, async ({ tx, now, audit }) => {
-    if (!code.ok) return code;
-    // A product's own report of its fields must agree with the request code it made.
-    const consistent = checkProductFields(code.value, fields);
-    if (!consistent.ok) return consistent;
     const hash = tokenHash(accessToken);
     const token = await readToken(tx, hash, { forUpdate: true });
     if (!token || token.accountId === null) return fail('TOKEN_UNKNOWN', 'the access token is not one the portal issued; copy it again from Access Tokens', 'accessToken');
     if (token.value.revokedAt !== null) {
       return fail('TOKEN_REVOKED', `access token ${token.value.tokenId} was revoked at ${new Date(token.value.revokedAt).toISOString()}`, 'accessToken');
     }
+    if (!code.ok) return code;
+    // A product's own report of its fields must agree with the request code it made.
+    const consistent = checkProductFields(code.value, fields);
+    if (!consistent.ok) return consistent;
     const accountId = token.accountId;
     const registered = await registerProduct(tx, { accountId, code: code.value, mode: 'online', fields, now, connected: true });
     if (!registered.ok) return registered;
