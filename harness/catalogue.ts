@@ -29,5 +29,5 @@ export function stepKinds(): ReadonlyMap<string, StepKind<unknown>> {
 }
 
 export function catalogue(): Catalogue {
-  return { steps: stepKinds(), families: new Set(families.keys()) };
+  return { steps: stepKinds(), families: new Map([...families.values()].map((f) => [f.family, f.variants ?? []])) };
 }

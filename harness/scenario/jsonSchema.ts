@@ -11,7 +11,7 @@ export function scenarioJsonSchema(catalogue: Catalogue): Record<string, unknown
     z.object({ [step.kind]: step.args }).strict().describe(step.summary),
   );
   const schema = scenarioSchema.extend({
-    fleet: z.array(scenarioSchema.shape.fleet.element.extend({ family: z.enum([...catalogue.families] as [string, ...string[]]) })).min(1),
+    fleet: z.array(scenarioSchema.shape.fleet.element.extend({ family: z.enum([...catalogue.families.keys()] as [string, ...string[]]) })).min(1),
     steps: z.array(z.union(steps as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])).min(1),
   });
   return {

@@ -9,7 +9,8 @@ import { closest } from './closest.ts';
 /** What the loader checks steps and fleets against: the registered step kinds and families. */
 export interface Catalogue {
   steps: ReadonlyMap<string, StepKind<unknown>>;
-  families: ReadonlySet<string>;
+  /** Family name → the variants a fleet entry may ask for (empty when it has none). */
+  families: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ParsedStep {
@@ -69,9 +70,14 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
   if (!checked.ok) return undefined;
   const header = checked.value;
   header.fleet.forEach((entry, i) => {
-    if (!catalogue.families.has(entry.family)) {
-      const hint = closest(entry.family, catalogue.families);
-      at(['fleet', i, 'family'], `unknown family '${entry.family}'${hint ? ` (did you mean '${hint}'?)` : ''}; known: ${[...catalogue.families].join(', ')}`);
+    const variants = catalogue.families.get(entry.family);
+    if (!variants) {
+      const hint = closest(entry.family, catalogue.families.keys());
+      at(['fleet', i, 'family'], `unknown family '${entry.family}'${hint ? ` (did you mean '${hint}'?)` : ''}; known: ${[...catalogue.families.keys()].join(', ')}`);
+    } else if (entry.variant !== undefined && !variants.includes(entry.variant)) {
+      const hint = closest(entry.variant, variants);
+      const known = variants.length > 0 ? `known: ${variants.join(', ')}` : `the ${entry.family} family has none`;
+      at(['fleet', i, 'variant'], `unknown variant '${entry.variant}'${hint ? ` (did you mean '${hint}'?)` : ''}; ${known}`);
     }
   });
   const steps: ParsedStep[] = [];

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../catalogue.ts';
+import { parseScenarios } from './parseScenarios.ts';
+import { formatLoadError } from './loadErrors.ts';
+
+/** Bad scenario files get an error naming the file, the line and the field — and nothing runs. */
+const parse = (text: string) => parseScenarios(text, 'x.yaml', catalogue());
+const errorsOf = (text: string) => parse(text).errors.map(formatLoadError);
+
+const GOOD = `name: "[GW-9] fine"
+fleet:
+  - family: gateway
+steps:
+  - advance: 8h
+  - expect: { devices: gw-001, state: running }
+`;
+
+describe('parseScenarios', () => {
+  it('reads a valid scenario, its IDs from the name, and its steps with their lines', () => {
+    const { scenarios, errors } = parse(GOOD);
+    expect(errors).toEqual([]);
+    expect(scenarios[0]!.ids).toEqual(['GW-9']);
+    expect(scenarios[0]!.steps.map((s) => [s.kind, s.line, s.path])).toEqual([['advance', 5, 'steps[0]'], ['expect', 6, 'steps[1]']]);
+    expect(scenarios[0]!.steps[0]!.args).toBe(8 * 3_600_000);
+  });
+
+  it('reads several scenarios from one file, one per YAML document', () => {
+    expect(parse(`${GOOD}---\n${GOOD.replace('fine', 'also fine')}`).scenarios.map((s) => s.name)).toEqual(['[GW-9] fine', '[GW-9] also fine']);
+  });
+
+  it('names the line, column and path of a misspelt field, with the likely intent', () => {
+    expect(errorsOf(GOOD.replace('state: running', 'stat: running'))).toEqual([
+      "x.yaml:6:32: steps[1].expect.stat: unknown field 'stat' (did you mean 'state'?)",
+    ]);
+  });
+
+  it('names an unknown step kind and an unknown family', () => {
+    expect(errorsOf(GOOD.replace('advance:', 'advanse:'))).toEqual(["x.yaml:5:5: steps[0].advanse: unknown step 'advanse' (did you mean 'advance'?)"]);
+    expect(errorsOf(GOOD.replace('family: gateway', 'family: gatway'))[0]).toMatch(/^x\.yaml:3:5: fleet\[0\]\.family: unknown family 'gatway' \(did you mean 'gateway'\?\); known: gateway/);
+  });
+
+  it('refuses a variant the family does not have', () => {
+    expect(errorsOf(GOOD.replace('family: gateway', 'family: gateway\n    variant: manager'))[0]).toContain("fleet[0].variant: unknown variant 'manager'; the gateway family has none");
+  });
+
+  it('explains a bad value where it stands', () => {
+    expect(errorsOf(GOOD.replace('advance: 8h', 'advance: 8 hours'))).toEqual(['x.yaml:5:5: steps[0].advance: expected a duration such as 90s, 5m, 8h, 3mo, 1y']);
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - advance: 8h\n    reset: gw-001\n'))[0]).toContain('steps[0]: a step is a mapping with exactly one key');
+  });
+
+  it('reports YAML syntax errors and duplicate keys with their line', () => {
+    expect(errorsOf(GOOD.replace('steps:', 'steps: [')).length).toBeGreaterThan(0);
+    expect(errorsOf(`name: a\nname: b\nfleet: [{ family: gateway }]\nsteps: [{ advance: 1h }]\n`)[0]).toMatch(/^x\.yaml:2:\d+: YAML: Map keys must be unique/);
+  });
+
+  it('refuses a file with no scenario and a scenario with no steps', () => {
+    expect(errorsOf('')).toEqual(['x.yaml:1: no scenario in file']);
+    expect(errorsOf(`name: a\nfleet: [{ family: gateway }]\nsteps: []\n`)[0]).toContain('steps');
+  });
+});
