@@ -68,11 +68,6 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   for (const entry of scenario.fleet) {
     const family = options.families.get(entry.family)!;
     const prefix = entry.prefix ?? family.prefix;
-    if (entry.variant !== undefined && !family.variants?.includes(entry.variant)) {
-      await close();
-      const known = family.variants ? `known: ${family.variants.join(', ')}` : 'it has none';
-      return fail('SCENARIO_INVALID', `fleet: the ${family.family} family has no variant '${entry.variant}' (${known})`);
-    }
     const width = Math.max(3, String(entry.count).length);
     for (let n = 1; n <= entry.count; n++) {
       const id = `${prefix}-${String(n).padStart(width, '0')}`;
