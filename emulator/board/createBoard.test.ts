@@ -77,6 +77,26 @@ describe('createBoard', () => {
     expect(a.nvram).not.toBe(b.nvram);
   });
 
+  it('has its own serial line: what the host end writes its UART reads, and back, at 115200 8N1', async () => {
+    const a = createBoard(options());
+    const b = createBoard(options({ id: 'gw-2' }));
+    const atA: string[] = [];
+    const atB: string[] = [];
+    const atHost: string[] = [];
+    a.uart.onData((bytes) => atA.push(Buffer.from(bytes).toString('latin1')));
+    b.uart.onData((bytes) => atB.push(Buffer.from(bytes).toString('latin1')));
+    a.serialHost.onData((bytes) => atHost.push(Buffer.from(bytes).toString('latin1')));
+    a.serialHost.write(Buffer.from('status\r'));
+    a.uart.write(Buffer.from('gw-1> '));
+    await Promise.resolve();
+    expect(atA.join('')).toBe('status\r');
+    expect(atHost.join('')).toBe('gw-1> ');
+    expect(atB).toEqual([]);
+    expect(a.uart.settings).toEqual({ baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1 });
+    expect(a.serialHost.settings).toEqual(a.uart.settings);
+    expect(a.uart).not.toBe(b.uart);
+  });
+
   it('refuses an empty id', () => {
     expect(() => createBoard(options({ id: '' }))).toThrow(/id must be a non-empty name/);
   });

@@ -5,6 +5,8 @@ import type { Identity } from '../identity/Identity.ts';
 import { Listeners, type Link, type Unsubscribe } from '../link/Link.ts';
 import { FlashNvram } from '../nvram/FlashNvram.ts';
 import { SupplyPower } from '../power/SupplyPower.ts';
+import { createUartPair } from '../uart/createUartPair.ts';
+import type { Uart } from '../uart/Uart.ts';
 
 export interface CreateBoardOptions {
   id: string;
@@ -22,6 +24,11 @@ export interface CreateBoardOptions {
 export interface EmulatedBoard extends Board {
   readonly nvram: FlashNvram;
   readonly power: SupplyPower;
+  /**
+   * The far end of the board's serial line, where a cable would plug in: a terminal, a pty
+   * bridge or a test writes here what the board's `uart` reads, and reads what it writes.
+   */
+  readonly serialHost: Uart;
 }
 
 /**
@@ -33,12 +40,15 @@ export function createBoard(options: CreateBoardOptions): EmulatedBoard {
   const power = new SupplyPower();
   const nvram = new FlashNvram({ power, capacity: options.nvramCapacity, pageSize: options.nvramPageSize });
   const resets = new Listeners<void>();
+  const serial = createUartPair();
   return {
     id: options.id,
     clock: options.clock,
     random: options.random,
     identity: options.identity,
     link: options.link,
+    uart: serial.board,
+    serialHost: serial.host,
     nvram,
     power,
     // A dead board has no reset line to pull: nothing happens while the power is off.

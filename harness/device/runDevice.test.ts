@@ -39,6 +39,17 @@ describe('runDevice', () => {
     expect(await two.command('stats')).toMatch(/^garbage\s+0$/m);
   });
 
+  it.each([
+    ['gateway', 'testmode on|off'],
+    ['smartserver', 'customerid <id>'],
+    ['video', 'configure <setting> <value>'],
+    ['audio', 'enroll <accountId> <token>'],
+  ])('offers the %s family\'s own console commands beside the built-in ones', async (family, usage) => {
+    const help = await (await terminal(await start({ family }))).command('help');
+    expect(help).toContain(usage);
+    expect(help).toMatch(/^status\b/m);
+  });
+
   it('refuses garbage bytes, a corrupt frame and a 1 MiB line on the port, counts each, and keeps answering', async () => {
     const term = await terminal(await start());
     expect(await term.command(Uint8Array.from([0xff, 0x00, 0xfe, 0x1b]))).toMatch(/^error GARBAGE: /);

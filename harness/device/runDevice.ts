@@ -3,7 +3,6 @@ import { WallClock } from '../../emulator/clock/wallClock.ts';
 import { createBoard } from '../../emulator/board/createBoard.ts';
 import { createFactory, manufacture } from '../../emulator/identity/manufacture.ts';
 import { createRandom } from '../../emulator/random/Random.ts';
-import { createUartPair } from '../../emulator/uart/createUartPair.ts';
 import type { Uart } from '../../emulator/uart/Uart.ts';
 import { createConsole } from '../../firmware-sim/console/createConsole.ts';
 import type { SerialConsole } from '../../firmware-sim/console/SerialConsole.ts';
@@ -17,7 +16,6 @@ import { World } from '../runner/World.ts';
 import { realTime } from '../runner/timeDrivers.ts';
 import { transportFor } from '../transport/chooseTransport.ts';
 import { attachSerial } from './attachSerial.ts';
-import { deviceConsoles } from './deviceConsoles.ts';
 import type { SerialMode } from './serialMode.ts';
 
 export interface RunDeviceOptions {
@@ -77,7 +75,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
   const board = createBoard({ id, clock, random: random.fork('board'), identity, link: wire.link });
   const appliance = family.create({ board, world });
   const stopPublishing = appliance.onChange((state) => void transport.publishState?.(id, state)?.catch(() => undefined));
-  const commands = deviceConsoles.get(family.family)?.(appliance) ?? {};
+  const commands = family.console?.(appliance) ?? {};
   const consoles = new Set<SerialConsole>();
   const startConsole = (uart: Uart, echo = true): (() => void) => {
     const serial = createConsole({ uart, appliance, commands, clock, reset: () => board.reset(), echo });
@@ -95,7 +93,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
     await transport.close();
     await closeServer();
   };
-  const attached = await attachSerial({ mode: options.serial, uart: createUartPair(), clock, startConsole, stdin: options.stdin, stdout: options.stdout, socat: options.socat });
+  const attached = await attachSerial({ mode: options.serial, board, clock, startConsole, stdin: options.stdin, stdout: options.stdout, socat: options.socat });
   if (!attached.ok) {
     await teardown();
     return attached;

@@ -18,9 +18,21 @@ export function expectOutcome(result: Result<unknown>, expectError: string | und
   return { ok: true, value: result.error };
 }
 
-/** Runs an operation on each device in order, stopping at the first unexpected outcome. */
+/** Runs an operation on every device at once; the outcome is the first unexpected one, in device order. */
 export async function forEachDevice<D extends { id: string }>(devices: readonly D[], op: (device: D) => Promise<StepOutcome> | StepOutcome): Promise<StepOutcome> {
   const outcomes = await Promise.all(devices.map((d) => op(d)));
   const failed = outcomes.find((o) => !o.ok);
   return failed ?? { ok: true, value: outcomes.length };
+}
+
+/**
+ * Runs an operation on each device one after another, in device order, stopping at the first
+ * unexpected outcome: for operations where which device goes first decides the outcome.
+ */
+export async function forEachDeviceInTurn<D extends { id: string }>(devices: readonly D[], op: (device: D) => Promise<StepOutcome> | StepOutcome): Promise<StepOutcome> {
+  for (const device of devices) {
+    const outcome = await op(device);
+    if (!outcome.ok) return outcome;
+  }
+  return { ok: true, value: devices.length };
 }

@@ -1,7 +1,8 @@
+import { audioConsole } from '../../../firmware-sim/audio/audioConsole.ts';
 import { createAudioDevice } from '../../../firmware-sim/audio/createAudioDevice.ts';
-import { AUDIO_FAMILY } from '../../../firmware-sim/audio/AudioDevice.ts';
 import type { FamilyModule } from '../FamilyModule.ts';
 import type { StepKind } from '../../steps/StepKind.ts';
+import { audioDevices } from './audioDevices.ts';
 import { audioProbes } from './audioProbes.ts';
 import { enroll } from './steps/enroll.ts';
 import { unenroll } from './steps/unenroll.ts';
@@ -15,10 +16,11 @@ import { expectPdms } from './steps/expectPdms.ts';
  * PC-1 … PC-8), as the harness builds and drives them.
  */
 export const audioFamily: FamilyModule = {
-  family: AUDIO_FAMILY,
+  family: audioDevices.family,
   prefix: 'audio',
   create: ({ board }) => createAudioDevice({ board }),
   // The portal steps act on the device-management portal these devices enrol with.
   steps: [enroll, unenroll, ...[pdmsAddUser, pdmsActivate, pdmsRenew, expectPdms] as unknown as StepKind<never>[]],
   probes: audioProbes,
+  console: (appliance) => audioConsole(audioDevices.narrow(appliance)),
 };

@@ -1,5 +1,7 @@
 import { createGateway } from '../../../firmware-sim/gateway/createGateway.ts';
+import { gatewayConsole } from '../../../firmware-sim/gateway/gatewayConsole.ts';
 import type { FamilyModule } from '../FamilyModule.ts';
+import { gatewayDevices } from './gatewayDevices.ts';
 import { gatewayProbes } from './gatewayProbes.ts';
 import { download } from './steps/download.ts';
 import { invalidate } from './steps/invalidate.ts';
@@ -11,9 +13,10 @@ import { addUsers, applyTemplate, channels, defineTemplate, grant, revoke } from
 
 /** The gateway/PBX family (seed 003, GW-1 … GW-10) as the harness builds and drives it. */
 export const gatewayFamily: FamilyModule = {
-  family: 'gateway',
+  family: gatewayDevices.family,
   prefix: 'gw',
   create: ({ board, world }) => createGateway({ board, vendorPublicKey: world.server.vendorPublicKey }),
   steps: [download, invalidate, testLicense, testMode, install, deleteLicense, addUsers, grant, revoke, defineTemplate, applyTemplate, channels],
   probes: gatewayProbes,
+  console: (appliance) => gatewayConsole(gatewayDevices.narrow(appliance)),
 };

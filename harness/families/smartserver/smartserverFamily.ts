@@ -1,6 +1,7 @@
 import { createSmartServer } from '../../../firmware-sim/smartserver/createSmartServer.ts';
-import { SMARTSERVER_FAMILY } from '../../../firmware-sim/smartserver/SmartServer.ts';
+import { smartserverConsole } from '../../../firmware-sim/smartserver/smartserverConsole.ts';
 import type { FamilyModule } from '../FamilyModule.ts';
+import { smartserverDevices } from './smartserverDevices.ts';
 import { smartserverProbes } from './smartserverProbes.ts';
 import { activate } from './steps/activate.ts';
 import { download, flash, transfer, updateFirmware } from './steps/cloud.ts';
@@ -11,7 +12,7 @@ import { assign, createCustomer, expectCloud } from './steps/portal.ts';
 
 /** The SmartServer family (seed 002, SS-1 … SS-8) and its cloud portals, as the harness builds and drives them. */
 export const smartserverFamily: FamilyModule = {
-  family: SMARTSERVER_FAMILY,
+  family: smartserverDevices.family,
   prefix: 'ss',
   // Firmware versions as models: `variant: v3-2` builds servers on 3.2, without license management (SS-1).
   variants: ['v4-0', 'v3-3', 'v3-2'],
@@ -25,4 +26,5 @@ export const smartserverFamily: FamilyModule = {
     createCustomer, assign, expectCloud,
   ] as unknown as FamilyModule['steps'],
   probes: smartserverProbes,
+  console: (appliance) => smartserverConsole(smartserverDevices.narrow(appliance)),
 };

@@ -1,6 +1,8 @@
 import { createVideoPlatform } from '../../../firmware-sim/video/createVideoPlatform.ts';
+import { videoConsole } from '../../../firmware-sim/video/videoConsole.ts';
 import { videoVariants, type VideoVariant } from '../../../protocol/messages/video.ts';
 import type { FamilyModule } from '../FamilyModule.ts';
+import { videoDevices } from './videoDevices.ts';
 import { videoProbes } from './videoProbes.ts';
 import { calls } from './steps/calls.ts';
 import { configure } from './steps/configure.ts';
@@ -15,11 +17,12 @@ import { videoPortalSteps } from './steps/videoPortalSteps.ts';
  * portal's `clPortal.` steps.
  */
 export const videoFamily: FamilyModule = {
-  family: 'video',
+  family: videoDevices.family,
   prefix: 'cl',
   variants: videoVariants,
   create: ({ board, world, variant }) =>
     createVideoPlatform({ board, vendorPublicKey: world.server.vendorPublicKey, variant: variant as VideoVariant | undefined }),
   steps: [configure, updateLicense, requestCode, installResponse, calls, ...videoPortalSteps],
   probes: videoProbes,
+  console: (appliance) => videoConsole(videoDevices.narrow(appliance)),
 };

@@ -2,6 +2,8 @@ import type { LicenseProductWindow } from '../../../firmware-sim/video/licensesP
 import { fingerprintOf } from '../../../protocol/codes/requestCode.ts';
 import { fail, ok, type Result } from '../../../protocol/result.ts';
 import type { DeviceHandle, World } from '../../runner/World.ts';
+import { checkFamily } from '../../steps/selectFamily.ts';
+import { videoDevices } from './videoDevices.ts';
 
 /**
  * What video steps hand to later ones through `world.vars`, under `cl.`-prefixed names: the
@@ -49,6 +51,7 @@ export function keptToken(world: World, name: string): Result<IssuedToken> {
 export function productOf(world: World, deviceId: string): Result<{ device: DeviceHandle; productId: string }> {
   const device = world.devices.get(deviceId);
   if (!device) return world.select(deviceId) as Result<never>;
-  if (device.family.family !== 'video') return fail('WRONG_FAMILY', `${deviceId} is a ${device.family.family}, not a video product`);
+  const video = checkFamily(device, videoDevices);
+  if (!video.ok) return video;
   return ok({ device, productId: fingerprintOf(device.board.identity.hardwareId) });
 }

@@ -1,25 +1,13 @@
-import { z } from 'zod';
-import { errorCode, name } from '../../scenario/fields.ts';
-import { defineStep } from '../StepKind.ts';
-import { expectOutcome } from '../outcome.ts';
+import { activateOrderStep } from './activateOrderStep.ts';
 
 /**
  * `- portal.activate: { order: o1 }` — [GW-1] enters the order's activation key in the portal,
  * which creates its licenses. `key` types a different key instead (a typo, say).
  */
-export const activate = defineStep({
+export const activate = activateOrderStep({
   kind: 'portal.activate',
   summary: "Activate an order's licenses in the portal with its activation key (or a typed `key`).",
-  args: z.object({ order: name, key: z.string().optional(), expectError: errorCode.optional() }).strict(),
-  async run(world, { order: orderName, key, expectError }) {
-    const order = world.order(orderName);
-    if (!order.ok) return order;
-    const typed = key ?? order.value.activationKey;
-    const result = await world.server.gateway.activate({ accountId: order.value.spec.account, activationKey: typed });
-    if (result.ok) {
-      order.value.licenses = result.value.map((l) => l.id);
-      world.record('portal', `activated ${typed}: ${result.value.length} license(s)`);
-    }
-    return expectOutcome(result, expectError, `activating ${typed}`);
-  },
+  activate: (world, input) => world.server.gateway.activate(input),
+  recorded: (typed, licenses) => `activated ${typed}: ${licenses.length} license(s)`,
+  what: (typed) => `activating ${typed}`,
 });

@@ -3,6 +3,7 @@ import { deviceId, licenseRef } from '../../scenario/fields.ts';
 import { defineStep } from '../StepKind.ts';
 import { expectationFailed } from '../outcome.ts';
 import { mismatch } from '../matchPartial.ts';
+import { portalLicense } from './portalLicense.ts';
 
 /**
  * `- expectPortal: { license: o1.1, status: Active, boundTo: gw-002 }` — checks a license as
@@ -19,13 +20,10 @@ export const expectPortal = defineStep({
     count: z.number().int().optional(),
   }).strict(),
   async run(world, { license, ...expected }) {
-    const id = world.license(license);
-    if (!id.ok) return id;
-    const order = world.orders.get(license.split('.')[0]!)!;
-    const listed = await world.server.gateway.listLicenses({ accountId: order.spec.account });
-    if (!listed.ok) return listed;
-    const view = listed.value.find((l) => l.id === id.value);
-    if (!view) return expectationFailed(`license ${license} (${id.value}) is not listed in account ${order.spec.account}`);
+    const found = await portalLicense(world, license);
+    if (!found.ok) return found;
+    const { id, account, view } = found.value;
+    if (!view) return expectationFailed(`license ${license} (${id}) is not listed in account ${account}`);
     const hardwareToDevice = new Map([...world.devices.values()].map((d) => [d.board.identity.hardwareId, d.id]));
     const actual = {
       status: view.status,

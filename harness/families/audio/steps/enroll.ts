@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { account, actor, asUser, DEFAULT_ACCOUNT } from './pdmsActor.ts';
-import { audioOp } from './audioOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { audioDevices } from '../audioDevices.ts';
 
 /**
  * `- audio.enroll: { devices: audio-001, account: acme, as: olive }` — [PC-7] a Device Admin
  * (`as`) reads the account's provisioning token in the portal and the device enrols with it.
  * `token` types another token instead (a wrong one, say).
  */
-export const enroll = audioOp({
+export const enroll = deviceOp({
+  family: audioDevices,
+  // In turn, so which device meets the account's Managed Device bound first is the order written.
+  inTurn: true,
   kind: 'audio.enroll',
   summary: "Enrol audio devices with the device-management service, with the account's provisioning token (read as a Device Admin, `as`); refused beyond the account's Managed Device bound.",
   args: { account: account.default(DEFAULT_ACCOUNT), as: asUser, token: z.string().min(1).max(128).optional() },

@@ -7,6 +7,7 @@ import { duration, errorCode, licenseRef, name } from '../../../scenario/fields.
 import { defineStep, type StepOutcome } from '../../../steps/StepKind.ts';
 import { expectationFailed, expectOutcome } from '../../../steps/outcome.ts';
 import { mismatch } from '../../../steps/matchPartial.ts';
+import { orderOfLicense } from '../../../steps/licenseRefs.ts';
 import type { World } from '../../../runner/World.ts';
 import { account, actor, asUser, DEFAULT_ACCOUNT } from './pdmsActor.ts';
 
@@ -47,7 +48,7 @@ export const expectPdms = defineStep({
   summary: "Check the device-management portal's Licenses page as a user: the summary counts and a license's fields (status, transaction type, usage, …).",
   args,
   async run(world, a) {
-    const accountId = a.account ?? (a.license ? world.orders.get(a.license.split('.')[0]!)?.spec.account : undefined) ?? DEFAULT_ACCOUNT;
+    const accountId = a.account ?? (a.license ? orderOfLicense(world, a.license)?.spec.account : undefined) ?? DEFAULT_ACCOUNT;
     const who = actor(accountId, a.as);
     const portal = world.server.devicemgmt;
     if (a.expectError !== undefined) return expectOutcome(await portal.listLicenses(who), a.expectError, `reading the Licenses page of ${accountId} as ${a.as}`);

@@ -3,6 +3,7 @@ import { errorCode, licenseRef, name } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectOutcome } from '../../../steps/outcome.ts';
 import { fail } from '../../../../protocol/result.ts';
+import { orderOfLicense } from '../../../steps/licenseRefs.ts';
 import { actor, asUser } from './pdmsActor.ts';
 
 /**
@@ -23,7 +24,7 @@ export const pdmsRenew = defineStep({
     const id = world.license(a.license);
     if (!id.ok) return id;
     if (a.renewal !== undefined && world.orders.has(a.renewal)) return fail('BAD_REQUEST', `renewal: '${a.renewal}' already names an order of the scenario`);
-    const accountId = world.orders.get(a.license.split('.')[0]!)!.spec.account;
+    const accountId = orderOfLicense(world, a.license)!.spec.account;
     const result = await world.server.devicemgmt.renew(actor(accountId, a.as), { licenseId: id.value, years: a.years });
     if (result.ok) {
       const { renewal, orderId } = result.value;

@@ -1,7 +1,11 @@
-import { audioOp } from './audioOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { audioDevices } from '../audioDevices.ts';
 
 /** `- audio.unenroll: { devices: audio-001 }` — [PC-7] the device leaves its account, freeing its place. */
-export const unenroll = audioOp({
+export const unenroll = deviceOp({
+  family: audioDevices,
+  // In turn, so which device meets the account's Managed Device bound first is the order written.
+  inTurn: true,
   kind: 'audio.unenroll',
   summary: 'Unenrol audio devices from the device-management service, freeing their places under the bound.',
   args: {},

@@ -1,8 +1,10 @@
 import { licenseRef } from '../../../scenario/fields.ts';
-import { gatewayOp } from './gatewayOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gw.delete: { devices: gw-001, license: o1.1 }` — [GW-4] deletes an installed license on the License page. */
-export const deleteLicense = gatewayOp({
+export const deleteLicense = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.delete',
   summary: 'Delete an installed license on the License page (takes effect after a reset).',
   args: { license: licenseRef },

@@ -1,7 +1,9 @@
-import { gatewayOp } from './gatewayOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gw.download: { devices: '*' }` — [GW-6] the device fetches its licenses from the portal itself. */
-export const download = gatewayOp({
+export const download = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.download',
   summary: 'The device downloads the licenses the portal has bound to it (and drops those moved away).',
   args: {},

@@ -1,14 +1,17 @@
 import { licenseRef } from '../../../scenario/fields.ts';
 import { fail, ok, type Result } from '../../../../protocol/result.ts';
 import type { World } from '../../../runner/World.ts';
-import { gatewayOp } from './gatewayOp.ts';
+import { portalLicense } from '../../../steps/portal/portalLicense.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 /**
  * `- gw.install: { devices: gw-002, license: o1.1 }` — [GW-4] an administrator takes the license
  * file the portal issues for a license (for whichever device it is bound to) and adds it on the
  * device's License page. On another device than the bound one this is the GW-2 refusal.
  */
-export const install = gatewayOp({
+export const install = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.install',
   summary: "Add a license's file, as issued by the portal for its bound device, on the License page.",
   args: { license: licenseRef },
@@ -21,16 +24,13 @@ export const install = gatewayOp({
 
 /** The signed file the portal issues for a license, for the device it is bound to. */
 export async function portalFile(world: World, ref: string): Promise<Result<string>> {
-  const id = world.license(ref);
-  if (!id.ok) return id;
-  const order = world.orders.get(ref.split('.')[0]!)!;
-  const listed = await world.server.gateway.listLicenses({ accountId: order.spec.account });
-  if (!listed.ok) return listed;
-  const license = listed.value.find((l) => l.id === id.value);
+  const found = await portalLicense(world, ref);
+  if (!found.ok) return found;
+  const { id, view: license } = found.value;
   if (!license?.hardwareId) return fail('LICENSE_NOT_BOUND', `license ${ref} is not bound to a device in the portal; bind it first (portal.bind)`);
   const files = await world.server.gateway.filesForDevice({ hardwareId: license.hardwareId });
   if (!files.ok) return files;
-  const file = files.value.find((f) => licenseIdOf(f) === id.value);
+  const file = files.value.find((f) => licenseIdOf(f) === id);
   return file ? ok(file) : fail('NOT_FOUND', `the portal issued no file for ${ref}`);
 }
 

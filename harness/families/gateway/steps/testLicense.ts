@@ -1,7 +1,9 @@
-import { gatewayOp } from './gatewayOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gw.testLicense: { devices: gw-001 }` — [GW-8] downloads the device's one three-month test license. */
-export const testLicense = gatewayOp({
+export const testLicense = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.testLicense',
   summary: 'The device downloads its test license (valid 3 months; the portal gives one per device, ever).',
   args: {},

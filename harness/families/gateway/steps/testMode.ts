@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { gatewayOp } from './gatewayOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gw.testMode: { devices: gw-001, on: true }` — [GW-9] switches test mode on or off on the License page. */
-export const testMode = gatewayOp({
+export const testMode = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.testMode',
   summary: 'Switch test mode on (fully licensed for 8 hours, then off and reboot) or off.',
   args: { on: z.boolean() },

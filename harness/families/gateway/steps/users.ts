@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { featureCode, name } from '../../../scenario/fields.ts';
 import { ok, type Result } from '../../../../protocol/result.ts';
-import { gatewayOp } from './gatewayOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
 
 const users = z.array(z.string().min(1).max(64)).min(1);
 
@@ -15,7 +16,8 @@ function eachUser(list: readonly string[], op: (user: string) => Result<unknown>
 }
 
 /** [GW-7] PBX user objects and their license grants. */
-export const addUsers = gatewayOp({
+export const addUsers = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.addUsers',
   summary: 'Create PBX user objects.',
   args: { users },
@@ -23,7 +25,8 @@ export const addUsers = gatewayOp({
   run: (gw, a) => eachUser(a.users, (u) => gw.pbx.addUser(u)),
 });
 
-export const grant = gatewayOp({
+export const grant = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.grant',
   summary: 'Grant users a per-user PBX license (e.g. Mobility); refused beyond the installed amount.',
   args: { users, feature: featureCode },
@@ -31,7 +34,8 @@ export const grant = gatewayOp({
   run: (gw, a) => eachUser(a.users, (u) => gw.pbx.grant(u, a.feature)),
 });
 
-export const revoke = gatewayOp({
+export const revoke = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.revoke',
   summary: "Take a per-user PBX license back from users.",
   args: { users, feature: featureCode },
@@ -39,7 +43,8 @@ export const revoke = gatewayOp({
   run: (gw, a) => eachUser(a.users, (u) => gw.pbx.revoke(u, a.feature)),
 });
 
-export const defineTemplate = gatewayOp({
+export const defineTemplate = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.template',
   summary: 'Define a config template that grants a set of PBX licenses.',
   args: { name, features: z.array(featureCode).min(1) },
@@ -47,7 +52,8 @@ export const defineTemplate = gatewayOp({
   run: (gw, a) => gw.pbx.defineTemplate(a.name, { features: a.features }),
 });
 
-export const applyTemplate = gatewayOp({
+export const applyTemplate = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.applyTemplate',
   summary: "Apply a config template to a group of users: all of its grants, or none if any would exceed.",
   args: { template: name, users },
@@ -55,7 +61,8 @@ export const applyTemplate = gatewayOp({
   run: (gw, a) => gw.pbx.applyTemplate(a.template, a.users),
 });
 
-export const channels = gatewayOp({
+export const channels = deviceOp({
+  family: gatewayDevices,
   kind: 'gw.channels',
   summary: 'Set how many gateway channels are in use (bounded by Port licenses).',
   args: { inUse: z.number().int().nonnegative() },

@@ -5,8 +5,9 @@ import { expectOutcome, expectationFailed, forEachDevice } from '../../../steps/
 import { fail, ok, type Result } from '../../../../protocol/result.ts';
 import type { SmartServer } from '../../../../firmware-sim/smartserver/SmartServer.ts';
 import type { DeviceHandle, World } from '../../../runner/World.ts';
-import { licenseIds } from './customerRef.ts';
-import { selectSmartServers } from './ssOp.ts';
+import { licenseIds } from '../../../steps/licenseRefs.ts';
+import { selectFamily } from '../../../steps/selectFamily.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
 
 const selection = z.union([z.literal('all'), z.array(licenseRef).min(1)]);
 
@@ -64,12 +65,12 @@ interface Planned {
 
 async function plan(world: World, args: { devices?: string | string[]; licenses?: Selection; plan?: Record<string, Selection> }): Promise<Result<Planned[]>> {
   if (args.plan === undefined) {
-    const chosen = selectSmartServers(world, args.devices!);
+    const chosen = selectFamily(world, args.devices!, smartserverDevices);
     return chosen.ok ? ok(chosen.value.map((device) => ({ id: device.id, device, refs: args.licenses! }))) : chosen;
   }
   const out: Planned[] = [];
   for (const [id, refs] of Object.entries(args.plan)) {
-    const chosen = selectSmartServers(world, id);
+    const chosen = selectFamily(world, id, smartserverDevices);
     if (!chosen.ok) return chosen;
     if (chosen.value.length !== 1) return fail('BAD_REQUEST', `plan entry '${id}' must name one server, not ${chosen.value.length}`);
     out.push({ id: chosen.value[0]!.id, device: chosen.value[0]!, refs });

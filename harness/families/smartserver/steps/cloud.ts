@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ssOp } from './ssOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
 
 /** `- ss.download: { devices: ss-* }` — [SS-4] Download Licenses from the Cloud for the saved Customer ID. */
-export const download = ssOp({
+export const download = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.download',
   summary: 'Download Licenses from the Cloud: the licenses held for the saved Customer ID that this server may activate (check with `downloadList`).',
   args: {},
@@ -15,7 +17,8 @@ export const download = ssOp({
  * confirmation it is refused CONFIRMATION_REQUIRED; with nothing to transfer,
  * NOTHING_TO_TRANSFER; during an activation, ACTIVATION_IN_PROGRESS.
  */
-export const transfer = ssOp({
+export const transfer = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.transfer',
   summary: 'Transfer to Cloud: with `confirm: true` every capacity and maintenance license returns to the cloud and every field device turns unlicensed.',
   args: { confirm: z.boolean() },
@@ -26,7 +29,8 @@ export const transfer = ssOp({
 const version = z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'expected a firmware version such as 3.2 or 4.0');
 
 /** `- ss.updateFirmware: { devices: ss-001, version: '4.1' }` — needs an active maintenance license from 3.3 on. */
-export const updateFirmware = ssOp({
+export const updateFirmware = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.updateFirmware',
   summary: 'Update the firmware and reboot into it; from 3.3 on this needs an active maintenance license (MAINTENANCE_REQUIRED).',
   args: { version },
@@ -35,7 +39,8 @@ export const updateFirmware = ssOp({
 });
 
 /** `- ss.flash: { devices: ss-001, version: '3.2' }` — [SS-1] USB recovery re-image, e.g. to put old firmware on a board. */
-export const flash = ssOp({
+export const flash = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.flash',
   summary: 'Re-image the firmware over USB recovery (any version, no maintenance needed, settings kept) and reboot into it.',
   args: { version },

@@ -3,14 +3,16 @@ import { ok, type Result } from '../../../../protocol/result.ts';
 import type { SmartServer } from '../../../../firmware-sim/smartserver/SmartServer.ts';
 import type { World } from '../../../runner/World.ts';
 import { customerName, findCustomer } from './customerRef.ts';
-import { ssOp } from './ssOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
 
 /**
  * `- ss.customerId: { devices: ss-*, customer: Harbour Tower }` — [SS-3] types the customer's
  * Customer ID into Manage Customer Accounts and saves it; `id:` types any text instead, and
  * `then: discard` or `then: keep` leaves it unsaved.
  */
-export const customerIdStep = ssOp({
+export const customerIdStep = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.customerId',
   summary: "Type a Customer ID (a customer's, or any `id` text) in Manage Customer Accounts, then save (default), discard or keep it unsaved.",
   args: {

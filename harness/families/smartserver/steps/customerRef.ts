@@ -14,14 +14,3 @@ export async function findCustomer(world: World, name: string): Promise<Result<C
   if (found.value.length > 1) return fail('AMBIGUOUS_CUSTOMER', `${found.value.length} partners have a customer named '${name}'; give customers distinct names`);
   return ok(found.value[0]!);
 }
-
-/** License IDs behind `ORDER.N` references. */
-export function licenseIds(world: World, refs: readonly string[]): Result<string[]> {
-  const ids: string[] = [];
-  for (const ref of refs) {
-    const id = world.license(ref);
-    if (!id.ok) return id;
-    ids.push(id.value);
-  }
-  return ok(ids);
-}

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { fieldProtocols } from '../../../../firmware-sim/smartserver/smartserverImage.ts';
 import { MAX_FIELD_DEVICES } from '../../../../firmware-sim/smartserver/fieldDevices.ts';
-import { ssOp } from './ssOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
 
 const fieldDeviceNames = z.array(z.string().min(1).max(32)).min(1);
 
 /** `- ss.addFieldDevices: { devices: ss-*, protocol: LON, count: 20 }` — [SS-7] LON, BACnet or Modbus devices, by count or name. */
-export const addFieldDevices = ssOp({
+export const addFieldDevices = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.addFieldDevices',
   summary: 'Add LON, BACnet or Modbus field devices to the Devices widget, by `count` (named lon-001, …) or by `names`; they start unprovisioned.',
   args: { protocol: z.enum(fieldProtocols), count: z.number().int().min(1).max(MAX_FIELD_DEVICES).optional(), names: fieldDeviceNames.optional() },
@@ -19,7 +21,8 @@ export const addFieldDevices = ssOp({
  * hand: named ones (all or none within the device capacity, else LICENSE_LIMIT), or `all` as
  * many as the capacity allows. `refused:` checks how many `all` left unprovisioned.
  */
-export const provision = ssOp({
+export const provision = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.provision',
   summary: 'Provision field devices by hand: the named ones (all or none, bounded by device capacity) or `all` up to the capacity.',
   args: { fieldDevices: z.union([z.literal('all'), fieldDeviceNames]), refused: z.number().int().nonnegative().optional() },

@@ -4,8 +4,10 @@ import { ALPHABET } from '../../../../protocol/codes/base32.ts';
 import { ok, type Result } from '../../../../protocol/result.ts';
 import type { SmartServer } from '../../../../firmware-sim/smartserver/SmartServer.ts';
 import type { World } from '../../../runner/World.ts';
-import { customerName, findCustomer, licenseIds } from './customerRef.ts';
-import { ssOp } from './ssOp.ts';
+import { licenseIds } from '../../../steps/licenseRefs.ts';
+import { customerName, findCustomer } from './customerRef.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
 
 /**
  * `- ss.offlineActivate: { devices: ss-001, customer: Harbour Tower, licenses: [o1.3] }` —
@@ -14,7 +16,8 @@ import { ssOp } from './ssOp.ts';
  * capacity licenses, and enters the response code on the server. `typo: N` mistypes the Nth
  * character of the request code, which the portal refuses with CODE_INVALID naming it.
  */
-export const offlineActivate = ssOp({
+export const offlineActivate = deviceOp({
+  family: smartserverDevices,
   kind: 'ss.offlineActivate',
   summary: 'Offline capacity activation: request code from the server, response code from the customer portal, installed on the server; `typo: N` mistypes the Nth character.',
   args: { customer: customerName, licenses: z.array(licenseRef).min(1), typo: z.number().int().min(1).max(26).optional() },

@@ -3,7 +3,8 @@ import { errorCode, licenseRef, name } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectOutcome, expectationFailed } from '../../../steps/outcome.ts';
 import { mismatch } from '../../../steps/matchPartial.ts';
-import { customerName, findCustomer, licenseIds } from './customerRef.ts';
+import { licenseIds } from '../../../steps/licenseRefs.ts';
+import { customerName, findCustomer } from './customerRef.ts';
 
 /** `- ssPortal.createCustomer: { partner: acme, name: Harbour Tower }` — [SS-2] a customer/project account with a Customer ID. */
 export const createCustomer = defineStep({

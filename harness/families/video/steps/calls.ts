@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { videoOp } from './videoOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { videoDevices } from '../videoDevices.ts';
 
 /**
  * `- cl.calls: { devices: cl-001, count: 8 }` — sets how many calls run at once; refused with
  * LICENSE_LIMIT beyond the CLARITI-PORTS entitlement in effect, which shows that installed
  * entitlement values take effect (CL-7).
  */
-export const calls = videoOp({
+export const calls = deviceOp({
+  family: videoDevices,
   kind: 'cl.calls',
   summary: 'Set the number of concurrent calls; refused beyond the CLARITI-PORTS entitlement.',
   args: { count: z.number().int().min(0) },

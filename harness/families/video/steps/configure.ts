@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { name as varName } from '../../../scenario/fields.ts';
 import { ok } from '../../../../protocol/result.ts';
 import { keptToken } from '../videoVars.ts';
-import { videoOp } from './videoOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { videoDevices } from '../videoDevices.ts';
 
 /**
  * `- cl.configure: { devices: cl-001, mode: standard, autoRefresh: true, token: t1 }` — fills in
@@ -10,7 +11,8 @@ import { videoOp } from './videoOp.ts';
  * token made by clPortal.createToken; `rawToken` types one in as given (a wrong one, say);
  * `name: ''` goes back to the host name.
  */
-export const configure = videoOp({
+export const configure = deviceOp({
+  family: videoDevices,
   kind: 'cl.configure',
   summary: 'Set Name, License mode, automatic refresh and the Access token on the Licenses page, then Update Configuration.',
   args: {

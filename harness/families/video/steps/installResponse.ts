@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { deviceId, name as varName } from '../../../scenario/fields.ts';
 import { ok } from '../../../../protocol/result.ts';
 import { keptResponse } from '../videoVars.ts';
-import { videoOp } from './videoOp.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { videoDevices } from '../videoDevices.ts';
 
 /**
  * `- cl.installResponse: { devices: cl-001 }` — [CL-7] pastes a response code into the Install
@@ -10,7 +11,8 @@ import { videoOp } from './videoOp.ts';
  * produced for this device; `response` names another one kept by clPortal.processLicense
  * (`as:`), or another device's; `tamper: true` alters one character first.
  */
-export const installResponse = videoOp({
+export const installResponse = deviceOp({
+  family: videoDevices,
   kind: 'cl.installResponse',
   summary: 'Paste a response code from the portal (this device\'s by default) and select Process License Response Code.',
   args: { response: z.union([deviceId, varName]).optional(), tamper: z.boolean().optional() },
