@@ -4,15 +4,19 @@ import { signText, verifyText, type SigningKey } from './signing/ed25519.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /**
- * A device certificate, issued by the manufacturer at production: it binds a hardware ID to
- * the device's own public key. The portal accepts a license invalidation (GW-6) only from a
- * device that presents a valid certificate and proves it holds the matching private key.
+ * A device certificate, issued by the manufacturer at production: it binds a hardware ID (and
+ * the install code printed on the unit) to the device's own public key. The portal accepts a
+ * license invalidation (GW-6), and the cloud a SmartServer's request for an install code
+ * (SS-4..SS-6), only from a device that presents a valid certificate and proves it holds the
+ * matching private key.
  */
 export const CERTIFICATE_KIND = 'CRT1';
 
 export const certificatePayloadSchema = z.object({
   hardwareId: z.string().min(1),
   serialNumber: z.string().min(1),
+  /** The install code printed on the unit (a SmartServer's identity in the cloud); absent on older certificates. */
+  installCode: z.string().min(1).optional(),
   devicePublicKey: z.string().min(1),
   issuedAt: z.number().int(),
 });

@@ -51,6 +51,13 @@ describe('manufacture', () => {
     expect(payload.ok && payload.value.issuedAt).toBe(clock.now());
   });
 
+  it('[SS-4] certifies the install code along with the hardware ID, so a SmartServer can prove it is the one it names', () => {
+    const line = factory();
+    const id = manufacture(line, { random: createRandom(5), family: 'smartserver' });
+    const payload = unseal('CRT1', id.certificate, line.manufacturerPublicKey, certificatePayloadSchema);
+    expect(payload).toMatchObject({ ok: true, value: { hardwareId: id.hardwareId, installCode: id.installCode } });
+  });
+
   it('[GW-6] a certificate from another factory does not verify', () => {
     const id = manufacture(factory(1), { random: createRandom(4), family: 'gateway' });
     const text = proofText('invalidate', 'req-1', id.hardwareId, []);

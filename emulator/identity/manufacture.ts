@@ -58,7 +58,7 @@ export interface ManufactureOptions {
 
 /**
  * Builds one board's identity: hardware ID, serial number, install code, device key and the
- * certificate binding the key to the hardware ID. Each part is drawn from its own fork, so
+ * certificate binding the key to the hardware ID and install code. Each part is drawn from its own fork, so
  * adding a part later does not change the others for an existing seed.
  */
 export function manufacture(factory: Factory, options: ManufactureOptions): Identity {
@@ -69,7 +69,7 @@ export function manufacture(factory: Factory, options: ManufactureOptions): Iden
   const installCode = group(base32(random.fork('install-code'), 16), [4, 4, 4, 4]);
   const deviceKey = signingKeyFromSeed(random.fork('device-key').bytes(32));
   const certificate = issueCertificate(
-    { hardwareId, serialNumber, devicePublicKey: deviceKey.publicKey, issuedAt: factory.clock.now() },
+    { hardwareId, serialNumber, installCode, devicePublicKey: deviceKey.publicKey, issuedAt: factory.clock.now() },
     factory.manufacturerKey,
   );
   return { hardwareId, serialNumber, installCode, certificate, deviceKey };

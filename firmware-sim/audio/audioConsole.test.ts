@@ -1,30 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoTime } from '../../emulator/clock/Clock.ts';
-import { createUartPair } from '../../emulator/uart/createUartPair.ts';
-import { createConsole } from '../console/createConsole.ts';
-import type { SerialConsole } from '../console/SerialConsole.ts';
-import { openMockTerminal, resetMockPorts, type MockTerminal } from '../console/testing/mockTerminal.ts';
+import { openApplianceConsole } from '../console/testing/applianceConsole.ts';
+import type { MockTerminal } from '../console/testing/mockTerminal.ts';
 import { audioConsole } from './audioConsole.ts';
 import { createAudioRig } from './testing/audioRig.ts';
 
 describe('managed audio device serial console', () => {
   let rig: ReturnType<typeof createAudioRig>;
-  let serial: SerialConsole;
   let term: MockTerminal;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    resetMockPorts();
     rig = createAudioRig();
-    const uart = createUartPair();
-    term = await openMockTerminal({ uart: uart.host, prompt: 'audio-001> ' });
-    serial = createConsole({ uart: uart.board, appliance: rig.device, commands: audioConsole(rig.device), clock: rig.clock, reset: () => rig.board.reset() });
+    ({ term, close } = await openApplianceConsole({ appliance: rig.device, board: rig.board, commands: audioConsole(rig.device) }));
     await rig.boot();
   });
-  afterEach(async () => {
-    serial.close();
-    await term.close();
-    rig.device.stop();
-  });
+  afterEach(() => close());
 
   it('[PC-7] enrols with an account, keeps it across a reboot, and unenrols', async () => {
     expect(await term.command('enrollment')).toBe([

@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { DAY } from '../../emulator/clock/duration.ts';
+import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { AudioSettings } from './audioSettings.ts';
 
 /**
@@ -21,9 +22,7 @@ export interface AudioContext {
 }
 
 export type AudioEvent =
-  | { type: 'POWER_ON' }
-  | { type: 'POWER_OFF' }
-  | { type: 'RESET' }
+  | PowerEvent
   | { type: 'ENROLLED'; enrollment: NonNullable<AudioSettings['enrollment']> }
   | { type: 'UNENROLLED' };
 
@@ -59,26 +58,8 @@ export const audioMachine = setup({
   id: 'audio',
   initial: 'off',
   context: { enrollment: null },
-  states: {
-    off: {
-      entry: 'forgetRam',
-      on: { POWER_ON: 'booting' },
-    },
-    booting: {
-      entry: 'forgetRam',
-      after: { bootTime: 'running' },
-      on: {
-        POWER_OFF: 'off',
-        RESET: { target: 'booting', reenter: true },
-      },
-    },
+  states: powerStates({
     running: {
-      entry: 'loadSettings',
-      exit: 'abortPortalRequests',
-      on: {
-        POWER_OFF: 'off',
-        RESET: 'booting',
-      },
       initial: 'starting',
       states: {
         starting: {
@@ -97,5 +78,5 @@ export const audioMachine = setup({
         },
       },
     },
-  },
+  }),
 });

@@ -1,10 +1,10 @@
 import type { Board } from '../../emulator/board/Board.ts';
-import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { devicemgmtOps, devicemgmtProofSubject, type DevicemgmtOp } from '../../protocol/messages/devicemgmt.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import type { NvramStore } from '../shared/nvramStore.ts';
 import type { PortalClient } from '../shared/portalClient.ts';
+import { provenBody } from '../shared/provenBody.ts';
 import type { AudioDevice } from './AudioDevice.ts';
 import type { AudioSettings } from './audioSettings.ts';
 
@@ -39,13 +39,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     ? undefined
     : fail(DeviceErrorCode.NotRunning, `${what}: the audio device ${core.board.id} is not running (it is off or still booting)`);
 
-  /** The request's body with the device's certificate and its proof over this request's ID. */
-  const signed = (op: DevicemgmtOp, body: Record<string, unknown>) => (requestId: string) => ({
-    ...body,
-    hardwareId,
-    certificate: identity.certificate,
-    proof: signProof(identity.deviceKey, proofText(op, requestId, hardwareId, devicemgmtProofSubject(op, body))),
-  });
+  const signed = (op: DevicemgmtOp, body: Record<string, unknown>) => provenBody({ identity, op, subject: devicemgmtProofSubject(op, body), body });
 
   const save = (enrollment: Enrollment | null): Result<unknown> => core.settings.save({ enrollment });
 

@@ -1,11 +1,10 @@
-import { assign, createActor, type SnapshotFrom } from 'xstate';
+import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
-import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
 import type { Failure } from '../../protocol/result.ts';
-import type { ApplianceRunState, HistoryEntry } from '../shared/Appliance.ts';
+import { createApplianceShell } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createNvramStore } from '../shared/nvramStore.ts';
-import { createPortalClient } from '../shared/portalClient.ts';
+import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { AUDIO_FAMILY, type AudioDevice, type AudioState } from './AudioDevice.ts';
 import { audioMachine, HEARTBEAT_INTERVAL_MS } from './audioMachine.ts';
 import { createAudioService, type AudioCore } from './audioService.ts';
@@ -19,10 +18,6 @@ export interface CreateAudioDeviceOptions {
   heartbeatIntervalMs?: number;
 }
 
-const HISTORY_KEPT = 200;
-
-type Snapshot = SnapshotFrom<typeof audioMachine>;
-
 /**
  * Builds the managed audio device's firmware on a board: the lifecycle machine on the board's
  * clock, the enrolment in NVRAM, and the service client on the board's link. Power and reset
@@ -32,19 +27,7 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
   const { board } = options;
   const { clock } = board;
   const settings = createNvramStore({ nvram: board.nvram, schema: audioSettingsSchema, blank: blankAudioSettings, what: 'audio device settings' });
-  const portal = createPortalClient({
-    link: board.link,
-    clock,
-    random: board.random.fork('audio-portal-requests'),
-    deviceId: board.id,
-    replyTimeoutMs: options.replyTimeoutMs,
-  });
-  const listeners = new Listeners<AudioState>();
-  const history: HistoryEntry[] = [];
-  const subscriptions: Unsubscribe[] = [];
-  let started = false;
-  let stopped = false;
-  let lastPublished = '';
+  const portal = createBoardPortalClient({ board, requestIds: 'audio-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let lastError: Failure | null = null;
   let lastHeartbeatAt: number | null = null;
   let nvramProblem: string | null = null;
@@ -65,28 +48,20 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
     delays: { heartbeatInterval: options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS },
   });
 
-  const actor = createActor(machine, {
-    clock,
-    inspect: (event) => {
-      if (event.type === '@xstate.snapshot') onTransition(event.snapshot as Snapshot, event.event.type);
-    },
-  });
-
-  const machineSnapshot = () => actor.getSnapshot();
-  const runState = (): ApplianceRunState => (stopped ? 'off' : (topLevel(machineSnapshot().value) as ApplianceRunState));
-  const isRunning = () => runState() === 'running';
+  const shell = createApplianceShell({ board, family: AUDIO_FAMILY, machine, portal, snapshot });
+  const { actor, isRunning } = shell;
 
   const core: AudioCore = {
     board,
     portal,
     settings,
     isRunning,
-    enrollment: () => machineSnapshot().context.enrollment,
+    enrollment: () => actor.getSnapshot().context.enrollment,
     enrolled: (enrollment) => actor.send({ type: 'ENROLLED', enrollment }),
     unenrolled: () => actor.send({ type: 'UNENROLLED' }),
     outcome(result) {
       lastError = result.ok ? null : result.error;
-      publish();
+      shell.publish();
       return result;
     },
     heartbeatAnswered() {
@@ -100,7 +75,7 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
     return {
       deviceId: board.id,
       family: AUDIO_FAMILY,
-      state: runState(),
+      state: shell.runState(),
       hardwareId: board.identity.hardwareId,
       // The device holds no license: the account's Managed Device licenses live in the service.
       licenses: [],
@@ -112,61 +87,8 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
     };
   }
 
-  function publish(): void {
-    const state = snapshot();
-    const text = JSON.stringify(state);
-    if (text === lastPublished) return;
-    lastPublished = text;
-    listeners.emit(state);
-  }
-
-  function onTransition(next: Snapshot, eventType: string): void {
-    const state = topLevel(next.value);
-    if (history.at(-1)?.state !== state) {
-      const event = describeEvent(eventType);
-      history.push(event === undefined ? { at: clock.now(), state } : { at: clock.now(), state, event });
-      if (history.length > HISTORY_KEPT) history.shift();
-    }
-    publish();
-  }
-
-  lastPublished = JSON.stringify(snapshot());
-
   return {
-    deviceId: board.id,
-    family: AUDIO_FAMILY,
+    ...shell.appliance(),
     ...service,
-    start() {
-      if (started) return;
-      started = true;
-      actor.start();
-      subscriptions.push(
-        board.power.onChange((on) => actor.send({ type: on ? 'POWER_ON' : 'POWER_OFF' })),
-        board.onReset(() => actor.send({ type: 'RESET' })),
-      );
-      if (board.power.isOn()) actor.send({ type: 'POWER_ON' });
-      else board.power.restore();
-    },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
-      portal.close();
-      actor.stop();
-      publish();
-    },
-    snapshot,
-    onChange: (fn) => listeners.add(fn),
-    history: () => [...history],
   };
-}
-
-function topLevel(value: Snapshot['value']): string {
-  return typeof value === 'string' ? value : Object.keys(value)[0]!;
-}
-
-/** `xstate.after.bootTime.audio.booting` → `after:bootTime`; the initial event is left out. */
-function describeEvent(type: string): string | undefined {
-  if (type === 'xstate.init') return undefined;
-  return type.startsWith('xstate.after.') ? `after:${type.split('.')[2]}` : type;
 }

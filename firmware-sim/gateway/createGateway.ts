@@ -1,12 +1,10 @@
-import { assign, createActor, type SnapshotFrom } from 'xstate';
+import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
-import type { TimerId } from '../../emulator/clock/Clock.ts';
-import { DAY } from '../../emulator/clock/duration.ts';
-import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
 import { fail, ok } from '../../protocol/result.ts';
-import type { ApplianceRunState, HistoryEntry } from '../shared/Appliance.ts';
+import { createApplianceShell, topLevelState } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { createPortalClient } from '../shared/portalClient.ts';
+import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
+import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { diagnose } from './diagnostics.ts';
 import { GATEWAY_FAMILY, type Gateway, type GatewayState, type TestModeSwitch } from './Gateway.ts';
 import type { GatewayCore } from './GatewayCore.ts';
@@ -27,12 +25,6 @@ export interface CreateGatewayOptions {
   replyTimeoutMs?: number;
 }
 
-const HISTORY_KEPT = 200;
-// Node's timers cannot wait longer than ~24.8 days, so a 3-month expiry is watched in steps.
-const LONGEST_WAIT_MS = DAY;
-
-type Snapshot = SnapshotFrom<typeof gatewayMachine>;
-
 /**
  * Builds the gateway firmware on a board: the lifecycle machine (run on the board's clock, so
  * boot time and test mode's 8 hours pass in virtual time), the settings in NVRAM, the portal
@@ -43,21 +35,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const { board, vendorPublicKey } = options;
   const { clock } = board;
   const store = createLicenseStore({ nvram: board.nvram, clock, vendorPublicKey, hardwareId: board.identity.hardwareId });
-  const portal = createPortalClient({
-    link: board.link,
-    clock,
-    random: board.random.fork('gateway-portal-requests'),
-    deviceId: board.id,
-    replyTimeoutMs: options.replyTimeoutMs,
-  });
-  const listeners = new Listeners<GatewayState>();
-  const history: HistoryEntry[] = [];
-  const subscriptions: Unsubscribe[] = [];
-  let started = false;
-  let stopped = false;
-  let lastPublished = '';
+  const portal = createBoardPortalClient({ board, requestIds: 'gateway-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let testModeSince = 0;
-  let edgeTimer: TimerId | undefined;
 
   const machine = gatewayMachine.provide({
     actions: {
@@ -73,16 +52,22 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     },
   });
 
-  const actor = createActor(machine, {
-    clock,
-    inspect: (event) => {
-      if (event.type === '@xstate.snapshot') onTransition(event.snapshot as Snapshot, event.event.type);
+  const shell = createApplianceShell({
+    board,
+    family: GATEWAY_FAMILY,
+    machine,
+    portal,
+    snapshot,
+    historyState: (next) => (next.matches({ running: 'testMode' }) ? 'running.testMode' : topLevelState(next.value)),
+    onTransition(entered) {
+      if (entered === undefined) return;
+      if (entered.state === 'running.testMode') testModeSince = entered.at;
+      else licenseEdges.rearm();
     },
+    onStop: () => licenseEdges.rearm(),
   });
-
+  const { actor, isRunning } = shell;
   const machineSnapshot = () => actor.getSnapshot();
-  const runState = (): ApplianceRunState => (stopped ? 'off' : (topLevel(machineSnapshot().value) as ApplianceRunState));
-  const isRunning = () => runState() === 'running';
   const testModeOn = () => isRunning() && machineSnapshot().matches({ running: 'testMode' });
 
   const core: GatewayCore = {
@@ -94,8 +79,20 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     testModeOn,
     channelsInUse: () => machineSnapshot().context.channelsInUse,
     setChannelsInUse: (count) => actor.send({ type: 'CHANNELS_IN_USE', count }),
-    changed: () => publish(),
+    changed: () => shell.publish(),
   };
+
+  /** [GW-8] a license starting or expiring changes the state with no event: wake up to tell. */
+  const licenseEdges = createLicenseEdgeTimer({
+    clock,
+    nextEdge(now) {
+      if (!isRunning()) return undefined;
+      const edges = core.effective().flatMap(({ payload }) => [payload.start, payload.end ?? Infinity]).filter((t) => t > now);
+      const next = Math.min(...edges);
+      return Number.isFinite(next) ? next : undefined;
+    },
+    onEdge: () => shell.publish(),
+  });
 
   function snapshot(): GatewayState {
     const running = isRunning();
@@ -104,7 +101,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     return {
       deviceId: board.id,
       family: GATEWAY_FAMILY,
-      state: runState(),
+      state: shell.runState(),
       hardwareId: board.identity.hardwareId,
       licenses: running
         ? core.effective().map(({ payload: p }) => ({ licenseId: p.licenseId, featureCode: p.featureCode, count: p.count, kind: p.kind, end: p.end, status: timeStatus(p, now) }))
@@ -116,42 +113,6 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       nvramProblem: running ? (store.loadProblem() ?? null) : null,
       ignoredFrames: portal.ignoredFrames(),
     };
-  }
-
-  function publish(): void {
-    const state = snapshot();
-    const text = JSON.stringify(state);
-    if (text === lastPublished) return;
-    lastPublished = text;
-    listeners.emit(state);
-  }
-
-  function onTransition(next: Snapshot, eventType: string): void {
-    const state = next.matches({ running: 'testMode' }) ? 'running.testMode' : topLevel(next.value);
-    if (history.at(-1)?.state !== state) {
-      const event = describeEvent(eventType);
-      history.push(event === undefined ? { at: clock.now(), state } : { at: clock.now(), state, event });
-      if (history.length > HISTORY_KEPT) history.shift();
-      if (state === 'running.testMode') testModeSince = clock.now();
-      if (state === 'running' || state === 'off' || state === 'booting') watchLicenseEdges();
-    }
-    publish();
-  }
-
-  /** [GW-8] a license starting or expiring changes the state with no event: wake up to tell. */
-  function watchLicenseEdges(): void {
-    if (edgeTimer !== undefined) clock.clearTimeout(edgeTimer);
-    edgeTimer = undefined;
-    if (stopped || !isRunning()) return;
-    const now = clock.now();
-    const edges = core.effective().flatMap(({ payload }) => [payload.start, payload.end ?? Infinity]).filter((t) => t > now);
-    const next = Math.min(...edges);
-    if (!Number.isFinite(next)) return;
-    edgeTimer = clock.setTimeout(() => {
-      edgeTimer = undefined;
-      publish();
-      watchLicenseEdges();
-    }, Math.min(next - now, LONGEST_WAIT_MS));
   }
 
   const testMode: TestModeSwitch = {
@@ -168,50 +129,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     isOn: testModeOn,
   };
 
-  // Listeners hear of changes from here on, not of the state they can read at once.
-  lastPublished = JSON.stringify(snapshot());
-
   return {
-    deviceId: board.id,
-    family: GATEWAY_FAMILY,
+    ...shell.appliance(),
     page: createLicensePage(core),
     portal: createGatewayPortal(core, vendorPublicKey),
     pbx: createPbxUsers(core),
     testMode,
     gateway: createGatewayChannels(core),
     diagnostics: () => diagnose(core),
-    start() {
-      if (started) return;
-      started = true;
-      actor.start();
-      subscriptions.push(
-        board.power.onChange((on) => actor.send({ type: on ? 'POWER_ON' : 'POWER_OFF' })),
-        board.onReset(() => actor.send({ type: 'RESET' })),
-      );
-      if (board.power.isOn()) actor.send({ type: 'POWER_ON' });
-      else board.power.restore();
-    },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
-      watchLicenseEdges();
-      portal.close();
-      actor.stop();
-      publish();
-    },
-    snapshot,
-    onChange: (fn) => listeners.add(fn),
-    history: () => [...history],
   };
-}
-
-function topLevel(value: Snapshot['value']): string {
-  return typeof value === 'string' ? value : Object.keys(value)[0]!;
-}
-
-/** `xstate.after.bootTime.gateway.booting` → `after:bootTime`; the initial event is left out. */
-function describeEvent(type: string): string | undefined {
-  if (type === 'xstate.init') return undefined;
-  return type.startsWith('xstate.after.') ? `after:${type.split('.')[2]}` : type;
 }

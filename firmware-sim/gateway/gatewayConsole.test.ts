@@ -1,29 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUartPair } from '../../emulator/uart/createUartPair.ts';
-import { createConsole } from '../console/createConsole.ts';
-import type { SerialConsole } from '../console/SerialConsole.ts';
-import { openMockTerminal, resetMockPorts, type MockTerminal } from '../console/testing/mockTerminal.ts';
+import { openApplianceConsole } from '../console/testing/applianceConsole.ts';
+import type { MockTerminal } from '../console/testing/mockTerminal.ts';
 import { gatewayConsole } from './gatewayConsole.ts';
 import { createGatewayRig } from './testing/gatewayRig.ts';
 
 describe('gateway serial console', () => {
   let rig: ReturnType<typeof createGatewayRig>;
-  let serial: SerialConsole;
   let term: MockTerminal;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    resetMockPorts();
     rig = createGatewayRig();
-    const uart = createUartPair();
-    term = await openMockTerminal({ uart: uart.host, prompt: 'gw-001> ' });
-    serial = createConsole({ uart: uart.board, appliance: rig.gateway, commands: gatewayConsole(rig.gateway), clock: rig.clock, reset: () => rig.board.reset() });
+    ({ term, close } = await openApplianceConsole({ appliance: rig.gateway, board: rig.board, commands: gatewayConsole(rig.gateway) }));
     await rig.boot();
   });
-  afterEach(async () => {
-    serial.close();
-    await term.close();
-    rig.gateway.stop();
-  });
+  afterEach(() => close());
 
   it('[GW-4] [GW-5] adds, lists and deletes licenses; they change what is in force only after reboot', async () => {
     expect(await term.command('licenses')).toBe('no licenses installed');

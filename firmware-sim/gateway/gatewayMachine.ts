@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { HOUR } from '../../emulator/clock/duration.ts';
+import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './gatewayImage.ts';
 
 /**
@@ -22,9 +23,7 @@ export interface GatewayContext {
 }
 
 export type GatewayEvent =
-  | { type: 'POWER_ON' }
-  | { type: 'POWER_OFF' }
-  | { type: 'RESET' }
+  | PowerEvent
   | { type: 'TEST_MODE_ON' }
   | { type: 'TEST_MODE_OFF' }
   | { type: 'CHANNELS_IN_USE'; count: number };
@@ -55,25 +54,9 @@ export const gatewayMachine = setup({
   id: 'gateway',
   initial: 'off',
   context: { effective: [], channelsInUse: 0 },
-  states: {
-    off: {
-      entry: 'forgetRam',
-      on: { POWER_ON: 'booting' },
-    },
-    booting: {
-      entry: 'forgetRam',
-      after: { bootTime: 'running' },
-      on: {
-        POWER_OFF: 'off',
-        RESET: { target: 'booting', reenter: true },
-      },
-    },
+  states: powerStates({
     running: {
-      entry: 'loadSettings',
-      exit: 'abortPortalRequests',
       on: {
-        POWER_OFF: 'off',
-        RESET: 'booting',
         CHANNELS_IN_USE: { actions: 'setChannelsInUse' },
       },
       initial: 'normal',
@@ -91,5 +74,5 @@ export const gatewayMachine = setup({
         },
       },
     },
-  },
+  }),
 });

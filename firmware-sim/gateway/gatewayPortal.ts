@@ -2,7 +2,7 @@ import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
 import { openLicenseFile } from '../../protocol/licenseFile.ts';
-import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
+import { provenBody } from '../shared/provenBody.ts';
 import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
 import { listLicenses } from './licensePage.ts';
 import type { LicenseRow } from './licenseRows.ts';
@@ -85,14 +85,10 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
         return fail(ErrorCode.BadRequest, 'portal invalidate: licenseIds must be 1 to 256 distinct non-empty license IDs', 'licenseIds');
       }
       const ids = parsed.data;
+      const op = gatewayOps.invalidate.op;
       const reply = await core.portal.request({
-        op: gatewayOps.invalidate.op,
-        body: (requestId) => ({
-          hardwareId,
-          licenseIds: ids,
-          certificate: identity.certificate,
-          proof: signProof(identity.deviceKey, proofText(gatewayOps.invalidate.op, requestId, hardwareId, ids)),
-        }),
+        op,
+        body: provenBody({ identity, op, subject: ids, body: { licenseIds: ids } }),
         reply: gatewayOps.invalidate.reply,
       });
       if (!reply.ok) return reply;
@@ -113,7 +109,7 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
       const reply = await core.portal.request({
         op,
         // The portal gives one test license per device, ever: the request proves it is ours.
-        body: (requestId) => ({ hardwareId, certificate: identity.certificate, proof: signProof(identity.deviceKey, proofText(op, requestId, hardwareId, [])) }),
+        body: provenBody({ identity, op, subject: [] }),
         reply: gatewayOps.testLicense.reply,
       });
       if (!reply.ok) return reply;

@@ -3,20 +3,16 @@ import type { Nvram } from '../../emulator/nvram/Nvram.ts';
 import { openLicenseFile, type LicensePayload } from '../../protocol/licenseFile.ts';
 import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
-import { createNvramStore } from '../shared/nvramStore.ts';
+import { createSettingsStore, type SettingsStore } from '../shared/settingsStore.ts';
 import { blankGatewayImage, gatewayImageSchema, type GatewayImage, type InstalledLicense } from './gatewayImage.ts';
 
 /**
- * The gateway's NVRAM image held in RAM: loaded at boot, and replaced only after a change has
- * been committed. A failed commit (power cut) leaves both NVRAM and RAM as they were, so a
- * change either fully happened or did not happen at all.
+ * The gateway's settings (its NVRAM image held in RAM, as every family keeps them) with the
+ * license rules on top: a file is installed only if GW-2's checks pass, and each change is one
+ * commit, so a power cut leaves it either fully done or not done at all. `update` commits any
+ * other change to the image (PBX users, templates).
  */
-export interface LicenseStore {
-  /** Reads NVRAM into RAM (at boot); an unreadable image loads as blank settings. */
-  load(): void;
-  /** Why the last load fell back to blank settings, if it did. */
-  loadProblem(): string | undefined;
-  image(): GatewayImage;
+export interface LicenseStore extends SettingsStore<GatewayImage> {
   installed(): readonly InstalledLicense[];
   /** GW-2: signature, hardware binding and replay checks, without installing. */
   check(fileText: string): Result<LicensePayload>;
@@ -25,8 +21,6 @@ export interface LicenseStore {
    * reported; the rest is committed (nothing is written when nothing changes).
    */
   changeLicenses(change: { add?: readonly string[]; remove?: readonly string[] }): Result<LicenseChange>;
-  /** Commits any other change to the image (PBX users, templates). */
-  update(change: (image: GatewayImage) => GatewayImage): Result<GatewayImage>;
 }
 
 export interface LicenseChange {
@@ -37,15 +31,7 @@ export interface LicenseChange {
 
 export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendorPublicKey: string; hardwareId: string }): LicenseStore {
   const { clock, vendorPublicKey, hardwareId } = options;
-  const nvram = createNvramStore({ nvram: options.nvram, schema: gatewayImageSchema, blank: blankGatewayImage, what: 'gateway settings' });
-  let current = blankGatewayImage();
-  let problem: string | undefined;
-
-  const update = (change: (image: GatewayImage) => GatewayImage): Result<GatewayImage> => {
-    const saved = nvram.save(change(current));
-    if (saved.ok) current = saved.value;
-    return saved;
-  };
+  const settings = createSettingsStore({ nvram: options.nvram, schema: gatewayImageSchema, blank: blankGatewayImage, what: 'gateway settings' });
 
   const checkAgainst = (image: GatewayImage, fileText: string): Result<LicensePayload> => {
     const opened = openLicenseFile(fileText, vendorPublicKey, hardwareId);
@@ -62,16 +48,11 @@ export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendor
   };
 
   return {
-    load() {
-      const loaded = nvram.load();
-      current = loaded.value;
-      problem = loaded.problem;
-    },
-    loadProblem: () => problem,
-    image: () => current,
-    installed: () => current.licenses,
-    check: (fileText) => checkAgainst(current, fileText),
+    ...settings,
+    installed: () => settings.image().licenses,
+    check: (fileText) => checkAgainst(settings.image(), fileText),
     changeLicenses({ add = [], remove = [] }) {
+      const current = settings.image();
       const removed = current.licenses.map((l) => l.payload.licenseId).filter((id) => remove.includes(id));
       let next: GatewayImage = { ...current, licenses: current.licenses.filter((l) => !removed.includes(l.payload.licenseId)) };
       const change: LicenseChange = { added: [], removed, refused: [] };
@@ -86,9 +67,8 @@ export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendor
         next = { ...next, licenses: [...next.licenses, license], seenNonces: [...next.seenNonces, checked.value.nonce] };
       }
       if (change.added.length === 0 && removed.length === 0) return ok(change);
-      const saved = update(() => next);
+      const saved = settings.update(() => next);
       return saved.ok ? ok(change) : saved;
     },
-    update,
   };
 }

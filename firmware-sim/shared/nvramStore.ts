@@ -17,7 +17,16 @@ export interface NvramStore<T> {
   save(next: T): Result<T>;
 }
 
-export function createNvramStore<T>(options: { nvram: Nvram; schema: z.ZodType<T>; blank: () => T; what: string }): NvramStore<T> {
+export interface NvramStoreOptions<T> {
+  nvram: Nvram;
+  schema: z.ZodType<T>;
+  /** The settings of a blank part, or of one whose image does not parse. */
+  blank: () => T;
+  /** What the settings are, for messages: `gateway settings`. */
+  what: string;
+}
+
+export function createNvramStore<T>(options: NvramStoreOptions<T>): NvramStore<T> {
   const { nvram, schema, blank, what } = options;
   return {
     load() {

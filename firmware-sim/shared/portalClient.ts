@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Board } from '../../emulator/board/Board.ts';
 import type { Clock, TimerId } from '../../emulator/clock/Clock.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import type { Link, Unsubscribe } from '../../emulator/link/Link.ts';
@@ -115,4 +116,19 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       abortAll(ErrorCode.LinkDown, 'the portal client was closed');
     },
   };
+}
+
+/**
+ * The portal client of a board's firmware: on the board's link and clock, in its name, with
+ * request IDs drawn from the board's random stream named `requestIds`.
+ */
+export function createBoardPortalClient(options: { board: Board; requestIds: string; replyTimeoutMs?: number }): PortalClient {
+  const { board } = options;
+  return createPortalClient({
+    link: board.link,
+    clock: board.clock,
+    random: board.random.fork(options.requestIds),
+    deviceId: board.id,
+    replyTimeoutMs: options.replyTimeoutMs,
+  });
 }

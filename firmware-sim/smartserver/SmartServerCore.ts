@@ -3,10 +3,11 @@ import type { Random } from '../../emulator/random/Random.ts';
 import { fail, type Result } from '../../protocol/result.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import type { PortalClient } from '../shared/portalClient.ts';
+import type { SettingsStore } from '../shared/settingsStore.ts';
 import type { ActivationState } from './SmartServer.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
+import type { SmartServerImage } from './smartserverImage.ts';
 import type { SmartServerEvent, SmartServerContext } from './smartserverMachine.ts';
-import type { SmartServerSettings } from './smartserverSettings.ts';
 
 /**
  * What the SmartServer's dialogs (customer accounts, cloud licenses, offline activation, field
@@ -16,7 +17,7 @@ import type { SmartServerSettings } from './smartserverSettings.ts';
  */
 export interface SmartServerCore {
   readonly board: Board;
-  readonly settings: SmartServerSettings;
+  readonly settings: SettingsStore<SmartServerImage>;
   readonly portal: PortalClient;
   readonly vendorPublicKey: string;
   /** Draws offline request-code nonces (SS-8). */

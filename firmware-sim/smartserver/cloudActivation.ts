@@ -3,6 +3,7 @@ import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { isSmartServerFeature, smartserverOps } from '../../protocol/messages/smartserver.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
+import { askCloud } from './askCloud.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 import { ACTIVATION_TIME_MS, type SmartServerContext } from './smartserverMachine.ts';
 import { refuseLicenseManagement, refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
@@ -38,9 +39,8 @@ export async function activateLicenses(core: SmartServerCore, licenseIds: readon
   const installed = core.settings.image().licenses.find((l) => ids.includes(l.licenseId));
   if (installed) return fail(ErrorCode.Conflict, `${op}: license ${installed.licenseId} is already activated on ${core.board.id}`, 'licenseIds');
 
-  const installCode = core.board.identity.installCode;
   core.send({ type: 'CLAIM' });
-  const reply = await core.portal.request({ op: smartserverOps.activate.op, body: { customerId, installCode, licenseIds: ids }, reply: smartserverOps.activate.reply });
+  const reply = await askCloud(core, smartserverOps.activate, { customerId, licenseIds: ids });
   if (core.activationState() !== 'claiming') {
     return fail('NOT_RUNNING', `${op}: the SmartServer ${core.board.id} restarted before the cloud answered; download the list again to finish`);
   }

@@ -1,5 +1,6 @@
 import { describeSmartServerLicense, smartserverOps, type CloudLicense } from '../../protocol/messages/smartserver.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
+import { askCloud } from './askCloud.ts';
 import { activateLicenses, type ActivationStarted } from './cloudActivation.ts';
 import { transferToCloud, type TransferOutcome } from './cloudTransfer.ts';
 import { refuseLicenseManagement, refuseUnlessRunning, type SmartServerCore } from './SmartServerCore.ts';
@@ -53,8 +54,7 @@ async function download(core: SmartServerCore): Promise<Result<DownloadRow[]>> {
   if (customerId === null) {
     return fail(SmartServerErrorCode.NoCustomerId, `${op}: no Customer ID is saved on ${core.board.id}; enter one under Manage Customer Accounts`);
   }
-  const installCode = core.board.identity.installCode;
-  const reply = await core.portal.request({ op: smartserverOps.list.op, body: { customerId, installCode }, reply: smartserverOps.list.reply });
+  const reply = await askCloud(core, smartserverOps.list, { customerId });
   if (!reply.ok) return reply;
   const gone = refuseUnlessRunning(core, `${op} (the reply arrived after the device stopped running)`);
   if (gone) return gone;

@@ -1,6 +1,7 @@
 import { smartserverOps } from '../../protocol/messages/smartserver.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
+import { askCloud } from './askCloud.ts';
 import { refuseLicenseManagement, refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 
@@ -32,11 +33,7 @@ export async function transferToCloud(core: SmartServerCore, options: { confirm?
   }
 
   core.send({ type: 'TRANSFER' });
-  const reply = await core.portal.request({
-    op: smartserverOps.transfer.op,
-    body: { installCode: core.board.identity.installCode },
-    reply: smartserverOps.transfer.reply,
-  });
+  const reply = await askCloud(core, smartserverOps.transfer);
   if (core.activationState() !== 'transferring') {
     return fail('NOT_RUNNING', `${op}: the SmartServer ${core.board.id} restarted before the cloud answered`);
   }

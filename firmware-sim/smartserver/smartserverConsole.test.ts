@@ -1,30 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUartPair } from '../../emulator/uart/createUartPair.ts';
-import { createConsole } from '../console/createConsole.ts';
-import type { SerialConsole } from '../console/SerialConsole.ts';
-import { openMockTerminal, resetMockPorts, type MockTerminal } from '../console/testing/mockTerminal.ts';
+import { openApplianceConsole } from '../console/testing/applianceConsole.ts';
+import type { MockTerminal } from '../console/testing/mockTerminal.ts';
 import { smartserverConsole } from './smartserverConsole.ts';
 import { ACTIVATION_TIME_MS } from './smartserverMachine.ts';
 import { createSmartServerRig, RIG_CUSTOMER_ID } from './testing/smartserverRig.ts';
 
 describe('SmartServer serial console', () => {
   let rig: ReturnType<typeof createSmartServerRig>;
-  let serial: SerialConsole;
   let term: MockTerminal;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    resetMockPorts();
     rig = createSmartServerRig();
-    const uart = createUartPair();
-    term = await openMockTerminal({ uart: uart.host, prompt: 'ss-001> ' });
-    serial = createConsole({ uart: uart.board, appliance: rig.server, commands: smartserverConsole(rig.server), clock: rig.clock, reset: () => rig.board.reset() });
+    ({ term, close } = await openApplianceConsole({ appliance: rig.server, board: rig.board, commands: smartserverConsole(rig.server) }));
     await rig.boot();
   });
-  afterEach(async () => {
-    serial.close();
-    await term.close();
-    rig.server.stop();
-  });
+  afterEach(() => close());
 
   it('[SS-3] shows the account and saves or discards a typed Customer ID', async () => {
     expect(await term.command('account')).toBe(`segment controller  ss-001\ninstall code        ${rig.identity.installCode}\ncustomer ID         (none saved)`);

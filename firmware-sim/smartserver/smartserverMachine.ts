@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import type { CloudLicense } from '../../protocol/messages/smartserver.ts';
+import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 
 /**
@@ -40,9 +41,7 @@ export interface SmartServerContext {
 }
 
 export type SmartServerEvent =
-  | { type: 'POWER_ON' }
-  | { type: 'POWER_OFF' }
-  | { type: 'RESET' }
+  | PowerEvent
   /** The firmware restarts itself, e.g. to run an updated version. */
   | { type: 'REBOOT' }
   | { type: 'CLAIM' }
@@ -95,25 +94,9 @@ export const smartserverMachine = setup({
   id: 'smartserver',
   initial: 'off',
   context: blankRam(),
-  states: {
-    off: {
-      entry: 'forgetRam',
-      on: { POWER_ON: 'booting' },
-    },
-    booting: {
-      entry: 'forgetRam',
-      after: { bootTime: 'running' },
-      on: {
-        POWER_OFF: 'off',
-        RESET: { target: 'booting', reenter: true },
-      },
-    },
+  states: powerStates({
     running: {
-      entry: 'loadSettings',
-      exit: 'abortPortalRequests',
       on: {
-        POWER_OFF: 'off',
-        RESET: 'booting',
         REBOOT: 'booting',
         EDIT_CUSTOMER_ID: { actions: 'setDraft' },
         SET_DOWNLOAD_LIST: { actions: 'setDownloadList' },
@@ -137,5 +120,5 @@ export const smartserverMachine = setup({
         },
       },
     },
-  },
+  }),
 });

@@ -5,8 +5,9 @@ import { VIDEO_PRODUCT_TYPES, type VideoVariant } from '../../protocol/messages/
 import { fail, type Result } from '../../protocol/result.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import type { PortalClient } from '../shared/portalClient.ts';
+import type { SettingsStore } from '../shared/settingsStore.ts';
+import type { VideoImage } from './videoImage.ts';
 import { VIDEO_VERSIONS } from './VideoPlatform.ts';
-import type { VideoStore } from './videoStore.ts';
 
 /**
  * What the video product's pages share: the board, the settings in NVRAM, the portal client, a
@@ -16,7 +17,7 @@ import type { VideoStore } from './videoStore.ts';
 export interface VideoCore {
   readonly board: Board;
   readonly variant: VideoVariant;
-  readonly store: VideoStore;
+  readonly store: SettingsStore<VideoImage>;
   readonly portal: PortalClient;
   readonly vendorPublicKey: string;
   /** Draws the random part of request codes. */

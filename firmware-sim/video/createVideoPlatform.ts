@@ -1,18 +1,17 @@
-import { createActor, type SnapshotFrom } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
-import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
 import { VIDEO_PRODUCT_TYPES, videoVariants, type VideoVariant } from '../../protocol/messages/video.ts';
-import type { ApplianceRunState, HistoryEntry } from '../shared/Appliance.ts';
+import { createApplianceShell } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { createPortalClient } from '../shared/portalClient.ts';
+import { createBoardPortalClient } from '../shared/portalClient.ts';
+import { createSettingsStore } from '../shared/settingsStore.ts';
 import { createConferencing } from './conferencing.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { createLicensesPage } from './licensesPage.ts';
 import { createLicenseUpdater } from './updateLicense.ts';
 import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import { blankVideoImage, videoImageSchema } from './videoImage.ts';
 import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
 import { VIDEO_FAMILY, VIDEO_VERSIONS, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
-import { createVideoStore } from './videoStore.ts';
 
 export interface CreateVideoPlatformOptions {
   board: Board;
@@ -26,9 +25,6 @@ export interface CreateVideoPlatformOptions {
   replyTimeoutMs?: number;
 }
 
-const HISTORY_KEPT = 200;
-type Snapshot = SnapshotFrom<typeof videoMachine>;
-
 /**
  * Builds a Clariti Core or Manager's firmware on a board: the lifecycle machine on the board's
  * clock (so boot time and the daily license refresh pass in virtual time), the settings in
@@ -39,16 +35,8 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
   const variant = options.variant ?? 'core';
   if (!videoVariants.includes(variant)) throw new RangeError(`createVideoPlatform: variant must be one of ${videoVariants.join(', ')}, got '${String(variant)}'`);
   const { clock } = board;
-  const store = createVideoStore({ nvram: board.nvram });
-  const portal = createPortalClient({
-    link: board.link, clock, random: board.random.fork('video-portal-requests'), deviceId: board.id, replyTimeoutMs: options.replyTimeoutMs,
-  });
-  const listeners = new Listeners<VideoState>();
-  const history: HistoryEntry[] = [];
-  const subscriptions: Unsubscribe[] = [];
-  let started = false;
-  let stopped = false;
-  let lastPublished = '';
+  const store = createSettingsStore({ nvram: board.nvram, schema: videoImageSchema, blank: blankVideoImage, what: 'video product settings' });
+  const portal = createBoardPortalClient({ board, requestIds: 'video-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let nextRefreshAt: number | null = null;
   const refreshIntervalMs = options.refreshIntervalMs ?? REFRESH_INTERVAL_MS;
   // Timers cannot wait longer than 2³¹−1 ms (about 24.8 days) on the wall clock.
@@ -63,12 +51,12 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     portal,
     vendorPublicKey,
     requestRandom: board.random.fork('video-request-codes'),
-    isRunning: () => runState() === 'running',
-    activeCalls: () => actor.getSnapshot().context.activeCalls,
-    setActiveCalls: (count) => actor.send({ type: 'ACTIVE_CALLS', count }),
-    settingsChanged: () => actor.send({ type: 'SETTINGS_CHANGED' }),
-    updated: () => actor.send({ type: 'UPDATED' }),
-    changed: () => publish(),
+    isRunning: () => shell.isRunning(),
+    activeCalls: () => shell.actor.getSnapshot().context.activeCalls,
+    setActiveCalls: (count) => shell.actor.send({ type: 'ACTIVE_CALLS', count }),
+    settingsChanged: () => shell.actor.send({ type: 'SETTINGS_CHANGED' }),
+    updated: () => shell.actor.send({ type: 'UPDATED' }),
+    changed: () => shell.publish(),
   };
   const updateLicense = createLicenseUpdater(core);
 
@@ -94,16 +82,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     delays: { refreshInterval: refreshIntervalMs },
   });
 
-  const actor = createActor(machine, {
-    clock,
-    inspect: (event) => {
-      if (event.type === '@xstate.snapshot') onTransition(event.snapshot as Snapshot, event.event.type);
-    },
-  });
-
-  function runState(): ApplianceRunState {
-    return stopped ? 'off' : (topLevel(actor.getSnapshot().value) as ApplianceRunState);
-  }
+  const shell = createApplianceShell({ board, family: VIDEO_FAMILY, machine, portal, snapshot });
 
   function snapshot(): VideoState {
     const running = core.isRunning();
@@ -113,7 +92,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     return {
       deviceId: board.id,
       family: VIDEO_FAMILY,
-      state: runState(),
+      state: shell.runState(),
       variant,
       type: VIDEO_PRODUCT_TYPES[variant],
       version: VIDEO_VERSIONS[variant],
@@ -137,58 +116,11 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     };
   }
 
-  function publish(): void {
-    const state = snapshot();
-    const text = JSON.stringify(state);
-    if (text === lastPublished) return;
-    lastPublished = text;
-    listeners.emit(state);
-  }
-
-  function onTransition(next: Snapshot, eventType: string): void {
-    const state = topLevel(next.value);
-    if (history.at(-1)?.state !== state) {
-      const event = eventType === 'xstate.init' ? undefined : eventType.startsWith('xstate.after.') ? `after:${eventType.split('.')[2]}` : eventType;
-      history.push(event === undefined ? { at: clock.now(), state } : { at: clock.now(), state, event });
-      if (history.length > HISTORY_KEPT) history.shift();
-    }
-    publish();
-  }
-
-  lastPublished = JSON.stringify(snapshot());
-
   return {
-    deviceId: board.id,
-    family: VIDEO_FAMILY,
+    ...shell.appliance(),
     variant,
     licenses: createLicensesPage(core, updateLicense),
     conferencing: createConferencing(core),
     entitlements: () => (core.isRunning() ? entitlementsOf(store.image().license, clock.now()) : {}),
-    start() {
-      if (started) return;
-      started = true;
-      actor.start();
-      subscriptions.push(
-        board.power.onChange((on) => actor.send({ type: on ? 'POWER_ON' : 'POWER_OFF' })),
-        board.onReset(() => actor.send({ type: 'RESET' })),
-      );
-      if (board.power.isOn()) actor.send({ type: 'POWER_ON' });
-      else board.power.restore();
-    },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
-      portal.close();
-      actor.stop();
-      publish();
-    },
-    snapshot,
-    onChange: (fn) => listeners.add(fn),
-    history: () => [...history],
   };
-}
-
-function topLevel(value: Snapshot['value']): string {
-  return typeof value === 'string' ? value : Object.keys(value)[0]!;
 }

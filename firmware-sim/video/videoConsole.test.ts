@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUartPair } from '../../emulator/uart/createUartPair.ts';
 import { readRequestCode } from '../../protocol/codes/requestCode.ts';
 import { fail, ok, unwrap } from '../../protocol/result.ts';
-import { createConsole } from '../console/createConsole.ts';
-import type { SerialConsole } from '../console/SerialConsole.ts';
-import { openMockTerminal, resetMockPorts, type MockTerminal } from '../console/testing/mockTerminal.ts';
+import { openApplianceConsole } from '../console/testing/applianceConsole.ts';
+import type { MockTerminal } from '../console/testing/mockTerminal.ts';
 import { createVideoRig, ports, users } from './testing/videoRig.ts';
 import { videoConsole } from './videoConsole.ts';
 
@@ -12,8 +10,8 @@ const REQUEST_CODE = /[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2
 
 describe('video platform serial console', () => {
   let rig: ReturnType<typeof createVideoRig>;
-  let serial: SerialConsole;
   let term: MockTerminal;
+  let close: () => Promise<void>;
   let hostName: string;
 
   /** The Request Code the License Product window shows now. */
@@ -24,19 +22,12 @@ describe('video platform serial console', () => {
   };
 
   beforeEach(async () => {
-    resetMockPorts();
     rig = createVideoRig();
     hostName = `clariti-${rig.identity.serialNumber.toLowerCase()}`;
-    const uart = createUartPair();
-    term = await openMockTerminal({ uart: uart.host, prompt: 'cl-001> ' });
-    serial = createConsole({ uart: uart.board, appliance: rig.product, commands: videoConsole(rig.product), clock: rig.clock, reset: () => rig.board.reset() });
+    ({ term, close } = await openApplianceConsole({ appliance: rig.product, board: rig.board, commands: videoConsole(rig.product) }));
     await rig.boot();
   });
-  afterEach(async () => {
-    serial.close();
-    await term.close();
-    rig.product.stop();
-  });
+  afterEach(() => close());
 
   it('[CL-1] shows the Licenses page; the Name is the host name until one is entered', async () => {
     expect(await term.command('licenses')).toBe([

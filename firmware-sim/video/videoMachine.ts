@@ -1,5 +1,6 @@
 import { assertEvent, assign, not, setup } from 'xstate';
 import { HOUR } from '../../emulator/clock/duration.ts';
+import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 
 /**
  * The video product's lifecycle (seed 000): off → booting → running. While running, the
@@ -19,9 +20,7 @@ export interface VideoMachineContext {
 }
 
 export type VideoEvent =
-  | { type: 'POWER_ON' }
-  | { type: 'POWER_OFF' }
-  | { type: 'RESET' }
+  | PowerEvent
   /** The Licenses page settings changed: re-check whether automatic refresh is on. */
   | { type: 'SETTINGS_CHANGED' }
   /** A license update just succeeded: the next automatic one is a full interval away. */
@@ -63,25 +62,9 @@ export const videoMachine = setup({
   id: 'video',
   initial: 'off',
   context: { activeCalls: 0 },
-  states: {
-    off: {
-      entry: 'forgetRam',
-      on: { POWER_ON: 'booting' },
-    },
-    booting: {
-      entry: 'forgetRam',
-      after: { bootTime: 'running' },
-      on: {
-        POWER_OFF: 'off',
-        RESET: { target: 'booting', reenter: true },
-      },
-    },
+  states: powerStates({
     running: {
-      entry: 'loadSettings',
-      exit: 'abortPortalRequests',
       on: {
-        POWER_OFF: 'off',
-        RESET: 'booting',
         ACTIVE_CALLS: { actions: 'setActiveCalls' },
         // No target: the `always` guards below look at the new settings.
         SETTINGS_CHANGED: {},
@@ -100,5 +83,5 @@ export const videoMachine = setup({
         },
       },
     },
-  },
+  }),
 });

@@ -6,6 +6,11 @@ import { z } from 'zod';
  * transfers its licenses back (SS-6). Each op names its request body and its reply body; the
  * license feature codes and the text the server shows for a license live here too, so server
  * and cloud describe a license the same way.
+ *
+ * Each request acts for the install code it names, so it proves it comes from that server: it
+ * carries the device certificate (which certifies the install code) and a proof over
+ * `proofText(op, requestId, hardwareId, smartserverProofSubject(op, body))`, so one server cannot
+ * list, claim or transfer away another's licenses.
  */
 
 /** A device-capacity license: `count` field devices may be provisioned (SS-7). */
@@ -44,30 +49,54 @@ export const cloudLicenseSchema = z.object({
 });
 export type CloudLicense = z.infer<typeof cloudLicenseSchema>;
 
-const licenseIds = z.array(z.string().min(1).max(128)).min(1).max(256);
+export const smartServerLicenseIdsSchema = z.array(z.string().min(1).max(128)).min(1).max(256);
+
+/** How a server proves its identity on every request. */
+const serverIdentity = {
+  hardwareId: z.string().min(1).max(128),
+  /** CRT1 device certificate from the manufacturer; it certifies the install code too. */
+  certificate: z.string().min(1).max(4096),
+  /** The device key's signature of the request's proof text. */
+  proof: z.string().min(1).max(256),
+};
 
 export const smartserverOps = {
   /** SS-4: the customer's licenses this server may activate (unbound, or already bound to it). */
   list: {
     op: 'ss.list',
-    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema }).strict(),
+    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, ...serverIdentity }).strict(),
     reply: z.object({ licenses: z.array(cloudLicenseSchema) }),
   },
   /** SS-5: binds the licenses to the install code; one signed LIC1 file each (hardware ID = install code). */
   activate: {
     op: 'ss.activate',
-    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, licenseIds }).strict(),
+    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, licenseIds: smartServerLicenseIdsSchema, ...serverIdentity }).strict(),
     reply: z.object({ files: z.array(z.string()) }),
   },
   /** SS-6: returns every license bound to the install code to the cloud. */
   transfer: {
     op: 'ss.transfer',
-    request: z.object({ installCode: installCodeSchema }).strict(),
+    request: z.object({ installCode: installCodeSchema, ...serverIdentity }).strict(),
     reply: z.object({ transferred: z.array(z.string()), transferDate: z.number().int() }),
   },
 } as const;
 
 export type SmartServerOp = (typeof smartserverOps)[keyof typeof smartserverOps]['op'];
+
+/**
+ * What a server's proof covers besides the op, request ID and hardware ID: the install code it
+ * acts for, the Customer ID (compared as the cloud stores it, in lower case) and the licenses
+ * it claims — so a captured proof cannot be reused for another customer or selection.
+ */
+export function smartserverProofSubject(
+  op: SmartServerOp,
+  body: { installCode: string; customerId?: string; licenseIds?: readonly string[] },
+): string[] {
+  const customerId = body.customerId?.toLowerCase() ?? '';
+  if (op === smartserverOps.list.op) return [body.installCode, customerId];
+  if (op === smartserverOps.activate.op) return [body.installCode, customerId, ...(body.licenseIds ?? [])];
+  return [body.installCode];
+}
 
 /** The Description column (SS-4): `Device capacity: 100`, or `Maintenance until 2027-01-01`. */
 export function describeSmartServerLicense(license: { featureCode: string; count: number; end: number | null }): string {

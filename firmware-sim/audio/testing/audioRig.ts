@@ -1,9 +1,6 @@
 import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
-import { createRandom } from '../../../emulator/random/Random.ts';
-import { createMemoryLinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { createFactory, manufacture } from '../../../emulator/identity/manufacture.ts';
-import { createBoard } from '../../../emulator/board/createBoard.ts';
 import type { Request } from '../../../protocol/messages/envelope.ts';
+import { bootHelpers, createTestBoard } from '../../shared/testing/testBoard.ts';
 import { createAudioDevice } from '../createAudioDevice.ts';
 import { AUDIO_BOOT_TIME_MS } from '../audioMachine.ts';
 
@@ -17,13 +14,9 @@ type Answer = { ok: true; body: Record<string, unknown> } | { ok: false; error: 
  */
 export function createAudioRig(options: { seed?: string; replyTimeoutMs?: number; heartbeatIntervalMs?: number; trackedWorkLimitMs?: number } = {}) {
   // A request the service leaves unanswered holds the clock for trackedWorkLimitMs of real time.
-  const clock = new VirtualClock({ trackedWorkLimitMs: options.trackedWorkLimitMs });
-  const random = createRandom(options.seed ?? 'audio-rig');
-  const factory = createFactory({ random: random.fork('factory'), clock });
-  const boardRandom = random.fork('board');
-  const identity = manufacture(factory, { random: boardRandom, family: 'audio' });
-  const wire = createMemoryLinkPair();
-  const board = createBoard({ id: 'audio-001', clock, random: boardRandom, identity, link: wire.a });
+  const { clock, factory, identity, wire, board } = createTestBoard({
+    id: 'audio-001', family: 'audio', seed: options.seed ?? 'audio-rig', clock: new VirtualClock({ trackedWorkLimitMs: options.trackedWorkLimitMs }),
+  });
   const device = createAudioDevice({ board, replyTimeoutMs: options.replyTimeoutMs, heartbeatIntervalMs: options.heartbeatIntervalMs });
   const requests: Request[] = [];
   const answers = new Map<string, (request: Request) => Answer>([
@@ -37,11 +30,6 @@ export function createAudioRig(options: { seed?: string; replyTimeoutMs?: number
     const answer = answers.get(request.op)?.(request);
     if (answer) wire.b.send(JSON.stringify({ id: request.id, ...answer }));
   });
-
-  const untilRunning = async (): Promise<void> => {
-    const booted = await clock.advanceUntil(() => device.snapshot().state === 'running', AUDIO_BOOT_TIME_MS * 2);
-    if (!booted) throw new Error(`audio device did not boot; it is ${device.snapshot().state}`);
-  };
 
   return {
     clock,
@@ -58,14 +46,6 @@ export function createAudioRig(options: { seed?: string; replyTimeoutMs?: number
     refuse(op: string, code: string, message = `refused ${op}`): void {
       answers.set(op, () => ({ ok: false, error: { code, message } }));
     },
-    untilRunning,
-    async boot() {
-      device.start();
-      await untilRunning();
-    },
-    async reset() {
-      board.reset();
-      await untilRunning();
-    },
+    ...bootHelpers({ appliance: device, board, clock, bootTimeMs: AUDIO_BOOT_TIME_MS }),
   };
 }

@@ -1,10 +1,5 @@
-import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
-import { createRandom } from '../../../emulator/random/Random.ts';
-import { createMemoryLinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { createFactory, manufacture } from '../../../emulator/identity/manufacture.ts';
-import { createBoard } from '../../../emulator/board/createBoard.ts';
-import { signingKeyFromSeed } from '../../../protocol/signing/ed25519.ts';
 import { unwrap } from '../../../protocol/result.ts';
+import { bootHelpers, createTestBoard } from '../../shared/testing/testBoard.ts';
 import { createSmartServer } from '../createSmartServer.ts';
 import { ACTIVATION_TIME_MS, BOOT_TIME_MS } from '../smartserverMachine.ts';
 import { createScriptedCloud } from './scriptedCloud.ts';
@@ -16,21 +11,9 @@ export const RIG_CUSTOMER_ID = '2133c667-af41-4518-94df-a2bb3b775330';
  * with a scripted cloud on the far end of its wire: the starting point of every SmartServer test.
  */
 export function createSmartServerRig(options: { seed?: string; firmwareVersion?: string; replyTimeoutMs?: number } = {}) {
-  const clock = new VirtualClock();
-  const random = createRandom(options.seed ?? 'smartserver-rig');
-  const vendorKey = signingKeyFromSeed(createRandom('test-vendor').bytes(32));
-  const factory = createFactory({ random: random.fork('factory'), clock });
-  const boardRandom = random.fork('board');
-  const identity = manufacture(factory, { random: boardRandom, family: 'smartserver' });
-  const wire = createMemoryLinkPair();
-  const board = createBoard({ id: 'ss-001', clock, random: boardRandom, identity, link: wire.a });
+  const { clock, vendorKey, factory, identity, wire, board } = createTestBoard({ id: 'ss-001', family: 'smartserver', seed: options.seed ?? 'smartserver-rig' });
   const server = createSmartServer({ board, vendorPublicKey: vendorKey.publicKey, firmwareVersion: options.firmwareVersion, replyTimeoutMs: options.replyTimeoutMs });
   const cloud = createScriptedCloud({ link: wire.b, clock, vendorKey });
-
-  const untilRunning = async (): Promise<void> => {
-    const booted = await clock.advanceUntil(() => server.snapshot().state === 'running', BOOT_TIME_MS * 2);
-    if (!booted) throw new Error(`SmartServer did not boot; it is ${server.snapshot().state}`);
-  };
 
   return {
     clock,
@@ -39,16 +22,9 @@ export function createSmartServerRig(options: { seed?: string; firmwareVersion?:
     wire,
     cloud,
     vendorKey,
+    factory,
     identity,
-    untilRunning,
-    async boot() {
-      server.start();
-      await untilRunning();
-    },
-    async reset() {
-      board.reset();
-      await untilRunning();
-    },
+    ...bootHelpers({ appliance: server, board, clock, bootTimeMs: BOOT_TIME_MS }),
     /** Saves the rig's Customer ID on the server. */
     saveCustomerId(customerId = RIG_CUSTOMER_ID) {
       unwrap(server.accounts.edit(customerId));

@@ -1,14 +1,9 @@
-import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
-import { createRandom } from '../../../emulator/random/Random.ts';
-import { createMemoryLinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { createFactory, manufacture } from '../../../emulator/identity/manufacture.ts';
-import { createBoard } from '../../../emulator/board/createBoard.ts';
-import { signingKeyFromSeed } from '../../../protocol/signing/ed25519.ts';
 import { readRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { sealResponseCode, type Grant } from '../../../protocol/responseCode.ts';
 import { requestSchema } from '../../../protocol/messages/envelope.ts';
 import { videoOps, type VideoVariant } from '../../../protocol/messages/video.ts';
 import { unwrap, type Result } from '../../../protocol/result.ts';
+import { bootHelpers, createTestBoard } from '../../shared/testing/testBoard.ts';
 import { createVideoPlatform } from '../createVideoPlatform.ts';
 import { BOOT_TIME_MS } from '../videoMachine.ts';
 
@@ -21,14 +16,7 @@ type UpdateBody = ReturnType<typeof videoOps.updateLicense.request.parse>;
  * another's board (and refused there only because they name another product).
  */
 export function createVideoRig(options: { seed?: string; variant?: VideoVariant; refreshIntervalMs?: number; replyTimeoutMs?: number } = {}) {
-  const clock = new VirtualClock();
-  const random = createRandom(options.seed ?? 'video-rig');
-  const vendorKey = signingKeyFromSeed(createRandom('test-vendor').bytes(32));
-  const factory = createFactory({ random: random.fork('factory'), clock });
-  const boardRandom = random.fork('board');
-  const identity = manufacture(factory, { random: boardRandom, family: 'video' });
-  const wire = createMemoryLinkPair();
-  const board = createBoard({ id: 'cl-001', clock, random: boardRandom, identity, link: wire.a });
+  const { clock, vendorKey, identity, wire, board } = createTestBoard({ id: 'cl-001', family: 'video', seed: options.seed ?? 'video-rig' });
   const product = createVideoPlatform({
     board, variant: options.variant, vendorPublicKey: vendorKey.publicKey, refreshIntervalMs: options.refreshIntervalMs, replyTimeoutMs: options.replyTimeoutMs,
   });
@@ -54,21 +42,9 @@ export function createVideoRig(options: { seed?: string; variant?: VideoVariant;
     });
   };
 
-  const untilRunning = async (): Promise<void> => {
-    const booted = await clock.advanceUntil(() => product.snapshot().state === 'running', BOOT_TIME_MS * 2);
-    if (!booted) throw new Error(`video product did not boot; it is ${product.snapshot().state}`);
-  };
-
   return {
-    clock, board, product, wire, vendorKey, identity, updates, responseFor, portal, untilRunning,
-    async boot() {
-      product.start();
-      await untilRunning();
-    },
-    async reset() {
-      board.reset();
-      await untilRunning();
-    },
+    clock, board, product, wire, vendorKey, identity, updates, responseFor, portal,
+    ...bootHelpers({ appliance: product, board, clock, bootTimeMs: BOOT_TIME_MS }),
   };
 }
 

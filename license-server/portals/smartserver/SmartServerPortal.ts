@@ -1,4 +1,4 @@
-import type { CloudLicense } from '../../../protocol/messages/smartserver.ts';
+import { smartserverOps, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
 import type { Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { activateForServer, type ActivateForServerInput } from './activateForServer.ts';
@@ -7,6 +7,7 @@ import { createCustomer, type CreateCustomerInput } from './createCustomer.ts';
 import { listCustomers, type ListCustomersInput } from './listCustomers.ts';
 import { listForCustomer, type ListForCustomerInput } from './listForCustomer.ts';
 import { offlineActivate, type OfflineActivateInput, type OfflineActivation } from './offlineActivate.ts';
+import { provenByServer, type ServerRequest } from './provenByServer.ts';
 import { serverDownloadList, type ServerDownloadListInput } from './serverDownloadList.ts';
 import type { Customer, PortalLicense } from './smartserverRecords.ts';
 import { transferFromServer, type Transferred, type TransferFromServerInput } from './transferFromServer.ts';
@@ -32,12 +33,21 @@ export interface SmartServerPortal {
   listForCustomer(input: ListForCustomerInput): Promise<Result<PortalLicense[]>>;
   /** SS-8 customer portal: offline capacity activation, request code in, response code out. */
   offlineActivate(input: OfflineActivateInput): Promise<Result<OfflineActivation>>;
-  /** SS-4 device op `ss.list`. */
+  /** SS-4: what a server may activate. Trusts the caller with the install code; servers call `fromServer.list`. */
   downloadList(input: ServerDownloadListInput): Promise<Result<CloudLicense[]>>;
-  /** SS-5 device op `ss.activate`: signed LIC1 files bound to the install code. */
+  /** SS-5: signed LIC1 files bound to the install code. Trusts the caller with it; servers call `fromServer.activate`. */
   activate(input: ActivateForServerInput): Promise<Result<string[]>>;
-  /** SS-6 device op `ss.transfer`. */
+  /** SS-6. Trusts the caller with the install code; servers call `fromServer.transfer`. */
   transfer(input: TransferFromServerInput): Promise<Result<Transferred>>;
+  /**
+   * The device ops `ss.list`, `ss.activate` and `ss.transfer` as a server sends them over its
+   * link: each proven by the server's certificate for the install code it names (provenByServer.ts).
+   */
+  readonly fromServer: {
+    list(request: ServerRequest<typeof smartserverOps.list>): Promise<Result<CloudLicense[]>>;
+    activate(request: ServerRequest<typeof smartserverOps.activate>): Promise<Result<string[]>>;
+    transfer(request: ServerRequest<typeof smartserverOps.transfer>): Promise<Result<Transferred>>;
+  };
 }
 
 export function createSmartServerPortal(ctx: CoreContext): SmartServerPortal {
@@ -50,5 +60,13 @@ export function createSmartServerPortal(ctx: CoreContext): SmartServerPortal {
     downloadList: (input) => serverDownloadList(ctx, input),
     activate: (input) => activateForServer(ctx, input),
     transfer: (input) => transferFromServer(ctx, input),
+    fromServer: {
+      list: (request) =>
+        provenByServer(ctx, { op: smartserverOps.list.op, schema: smartserverOps.list.request, request, operation: (fields) => serverDownloadList(ctx, fields) }),
+      activate: (request) =>
+        provenByServer(ctx, { op: smartserverOps.activate.op, schema: smartserverOps.activate.request, request, operation: (fields) => activateForServer(ctx, fields) }),
+      transfer: (request) =>
+        provenByServer(ctx, { op: smartserverOps.transfer.op, schema: smartserverOps.transfer.request, request, operation: (fields) => transferFromServer(ctx, fields) }),
+    },
   };
 }

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { smartserverOps } from '../../../protocol/messages/smartserver.ts';
+import { z } from 'zod';
+import { customerIdSchema, installCodeSchema, smartServerLicenseIdsSchema } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../../protocol/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
@@ -11,7 +11,8 @@ import type { License } from '../../core/types.ts';
 import type { StoreTx } from '../../store/Store.ts';
 import { distinctIds, findCustomer, findSmartServerLicense, readLicenseData, writeLicenseData } from './smartserverRecords.ts';
 
-export type ActivateForServerInput = z.input<typeof smartserverOps.activate.request>;
+export const activateForServerInput = z.object({ customerId: customerIdSchema, installCode: installCodeSchema, licenseIds: smartServerLicenseIdsSchema }).strict();
+export type ActivateForServerInput = z.input<typeof activateForServerInput>;
 
 /**
  * SS-5, device side: binds the selected licenses to the server's install code and signs a LIC1
@@ -22,7 +23,7 @@ export type ActivateForServerInput = z.input<typeof smartserverOps.activate.requ
  * `LICENSE_BOUND_ELSEWHERE`, `LICENSE_INACTIVE` (a maintenance term that has ended).
  */
 export async function activateForServer(ctx: CoreContext, input: ActivateForServerInput): Promise<Result<string[]>> {
-  const parsed = parseValue(input, smartserverOps.activate.request, 'activation');
+  const parsed = parseValue(input, activateForServerInput, 'activation');
   if (!parsed.ok) return parsed;
   const { customerId, installCode } = parsed.value;
   const ids = distinctIds(parsed.value.licenseIds);

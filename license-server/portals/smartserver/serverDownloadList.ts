@@ -1,12 +1,13 @@
-import type { z } from 'zod';
-import { smartserverOps, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
+import { z } from 'zod';
+import { customerIdSchema, installCodeSchema, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { ok, type Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { customerLicenses, findCustomer, readLicenseData, toCloudLicense } from './smartserverRecords.ts';
 
-export type ServerDownloadListInput = z.input<typeof smartserverOps.list.request>;
+export const serverDownloadListInput = z.object({ customerId: customerIdSchema, installCode: installCodeSchema }).strict();
+export type ServerDownloadListInput = z.input<typeof serverDownloadListInput>;
 
 /**
  * SS-4, device side: the licenses held for the Customer ID that this server may activate —
@@ -15,7 +16,7 @@ export type ServerDownloadListInput = z.input<typeof smartserverOps.list.request
  * other servers are not listed. The server leaves out the ones it has installed.
  */
 export async function serverDownloadList(ctx: CoreContext, input: ServerDownloadListInput): Promise<Result<CloudLicense[]>> {
-  const parsed = parseValue(input, smartserverOps.list.request, 'download list');
+  const parsed = parseValue(input, serverDownloadListInput, 'download list');
   if (!parsed.ok) return parsed;
   const { customerId, installCode } = parsed.value;
   return readStore(ctx, async (tx) => {

@@ -1,5 +1,6 @@
 import { unwrap } from '../../../protocol/result.ts';
-import { SS_CAPACITY, SS_MAINTENANCE } from '../../../protocol/messages/smartserver.ts';
+import { proofText, signProof } from '../../../protocol/deviceCertificate.ts';
+import { SS_CAPACITY, SS_MAINTENANCE, smartserverProofSubject, type SmartServerOp } from '../../../protocol/messages/smartserver.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
 import type { Store } from '../../store/Store.ts';
 
@@ -19,5 +20,16 @@ export async function smartserverTestKit(options: { capacity?: number; maintenan
   unwrap(await portal.assignLicenses({ partnerAccountId: 'partner', customerId: customer.customerId, licenseIds }));
   /** A SmartServer's install code, the same per name. */
   const installCode = (name: string): string => t.device(name).installCode;
-  return { t, portal, customerId: customer.customerId, licenseIds, installCode };
+  /**
+   * An `ss.*` body as the server `name` sends it for request `requestId`: its own install code
+   * unless `fields` names another, its certificate, and its proof over what the body asks.
+   */
+  const serverBody = <F extends Record<string, unknown> = Record<never, never>>(args: { server: string; op: SmartServerOp; requestId: string; fields?: F }) => {
+    const device = t.device(args.server);
+    const body = { installCode: device.installCode, ...(args.fields ?? {}) } as { installCode: string } & F;
+    const subject = smartserverProofSubject(args.op, body as Parameters<typeof smartserverProofSubject>[1]);
+    const proof = signProof(device.deviceKey, proofText(args.op, args.requestId, device.hardwareId, subject));
+    return { ...body, hardwareId: device.hardwareId, certificate: device.certificate, proof };
+  };
+  return { t, portal, customerId: customer.customerId, licenseIds, installCode, serverBody };
 }

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { isSmartServerFeature, smartserverOps } from '../../../protocol/messages/smartserver.ts';
+import { z } from 'zod';
+import { installCodeSchema, isSmartServerFeature } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../../protocol/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
@@ -8,7 +8,8 @@ import { detachLicense } from '../../core/licenseFiles.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import { readLicenseData, writeLicenseData } from './smartserverRecords.ts';
 
-export type TransferFromServerInput = z.input<typeof smartserverOps.transfer.request>;
+export const transferFromServerInput = z.object({ installCode: installCodeSchema }).strict();
+export type TransferFromServerInput = z.input<typeof transferFromServerInput>;
 
 export interface Transferred {
   transferred: string[];
@@ -22,7 +23,7 @@ export interface Transferred {
  * `NOTHING_TO_TRANSFER`, and nothing changes.
  */
 export async function transferFromServer(ctx: CoreContext, input: TransferFromServerInput): Promise<Result<Transferred>> {
-  const parsed = parseValue(input, smartserverOps.transfer.request, 'transfer');
+  const parsed = parseValue(input, transferFromServerInput, 'transfer');
   if (!parsed.ok) return parsed;
   const { installCode } = parsed.value;
   const info = { actor: `device:${installCode}`, action: 'ss.license.transfer', subject: installCode };
