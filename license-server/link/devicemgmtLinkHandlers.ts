@@ -1,35 +1,24 @@
-import type { z } from 'zod';
 import { devicemgmtOps } from '../../protocol/messages/devicemgmt.ts';
-import { parseValue, type Request } from '../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../protocol/result.ts';
+import { ok } from '../../protocol/result.ts';
 import type { DevicemgmtPortal } from '../portals/devicemgmt/DevicemgmtPortal.ts';
 import type { LinkHandler } from './serveLink.ts';
+import { linkHandler } from './linkHandler.ts';
 
 /** The PC-7 managed-device operations of protocol/messages/devicemgmt.ts, answered by the device-management portal. */
 export function devicemgmtLinkHandlers(portal: DevicemgmtPortal): Record<string, LinkHandler> {
   return {
     // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
-    [devicemgmtOps.enroll.op]: handler(devicemgmtOps.enroll, async (body, request) => {
+    [devicemgmtOps.enroll.op]: linkHandler(devicemgmtOps.enroll, async (body, request) => {
       const enrolled = await portal.enroll({ ...body, requestId: request.id });
       return enrolled.ok ? ok({ ...enrolled.value }) : enrolled;
     }),
-    [devicemgmtOps.unenroll.op]: handler(devicemgmtOps.unenroll, async (body, request) => {
+    [devicemgmtOps.unenroll.op]: linkHandler(devicemgmtOps.unenroll, async (body, request) => {
       const left = await portal.unenroll({ ...body, requestId: request.id });
       return left.ok ? ok({ ...left.value }) : left;
     }),
-    [devicemgmtOps.heartbeat.op]: handler(devicemgmtOps.heartbeat, async (body, request) => {
+    [devicemgmtOps.heartbeat.op]: linkHandler(devicemgmtOps.heartbeat, async (body, request) => {
       const beat = await portal.heartbeat({ ...body, requestId: request.id });
       return beat.ok ? ok({ ...beat.value }) : beat;
     }),
-  };
-}
-
-function handler<T>(
-  spec: { op: string; request: z.ZodType<T> },
-  run: (body: T, request: Request) => Promise<Result<Record<string, unknown>>>,
-): LinkHandler {
-  return async (request) => {
-    const body = parseValue(request.body, spec.request, `${spec.op} body`);
-    return body.ok ? run(body.value, request) : body;
   };
 }

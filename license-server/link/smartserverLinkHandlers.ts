@@ -1,9 +1,8 @@
-import type { z } from 'zod';
 import { smartserverOps } from '../../protocol/messages/smartserver.ts';
-import { parseValue, type Request } from '../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../protocol/result.ts';
+import { ok } from '../../protocol/result.ts';
 import type { SmartServerPortal } from '../portals/smartserver/SmartServerPortal.ts';
 import type { LinkHandler } from './serveLink.ts';
+import { linkHandler } from './linkHandler.ts';
 
 /**
  * The SS-4, SS-5 and SS-6 device operations of protocol/messages/smartserver.ts, answered by the
@@ -12,27 +11,17 @@ import type { LinkHandler } from './serveLink.ts';
 export function smartserverLinkHandlers(portal: SmartServerPortal): Record<string, LinkHandler> {
   return {
     // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
-    [smartserverOps.list.op]: handler(smartserverOps.list, async (body, request) => {
+    [smartserverOps.list.op]: linkHandler(smartserverOps.list, async (body, request) => {
       const licenses = await portal.fromServer.list({ ...body, requestId: request.id });
       return licenses.ok ? ok({ licenses: licenses.value }) : licenses;
     }),
-    [smartserverOps.activate.op]: handler(smartserverOps.activate, async (body, request) => {
+    [smartserverOps.activate.op]: linkHandler(smartserverOps.activate, async (body, request) => {
       const files = await portal.fromServer.activate({ ...body, requestId: request.id });
       return files.ok ? ok({ files: files.value }) : files;
     }),
-    [smartserverOps.transfer.op]: handler(smartserverOps.transfer, async (body, request) => {
+    [smartserverOps.transfer.op]: linkHandler(smartserverOps.transfer, async (body, request) => {
       const transferred = await portal.fromServer.transfer({ ...body, requestId: request.id });
       return transferred.ok ? ok({ ...transferred.value }) : transferred;
     }),
-  };
-}
-
-function handler<T>(
-  spec: { op: string; request: z.ZodType<T> },
-  run: (body: T, request: Request) => Promise<Result<Record<string, unknown>>>,
-): LinkHandler {
-  return async (request) => {
-    const body = parseValue(request.body, spec.request, `${spec.op} body`);
-    return body.ok ? run(body.value, request) : body;
   };
 }

@@ -1,34 +1,14 @@
-import { z } from 'zod';
-import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import type { Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
-import { accountIdSchema } from '../../core/fields.ts';
-import { toLicenseView } from '../../core/licenseStatus.ts';
-import { activateOrder } from '../../core/orders.ts';
-import { runOperation } from '../../core/runOperation.ts';
+import { activateKey as activateInAccount, activateKeyInput, type ActivateKeyInput } from '../../core/activateKey.ts';
 import type { LicenseView } from '../../core/types.ts';
 
-export const activateKeyInput = z.object({
-  accountId: accountIdSchema,
-  /** As typed: dashes, spaces, lower case and O/I/L for 0/1 are accepted. */
-  activationKey: z.string().min(1).max(64),
-}).strict();
-export type ActivateKeyInput = z.input<typeof activateKeyInput>;
+export { activateKeyInput, type ActivateKeyInput };
 
 /**
  * GW-1: the portal activates the ordered licenses with the order's activation key. Codes:
  * `CODE_INVALID` naming the mistyped position, `ACTIVATION_KEY_UNKNOWN`, `ACTIVATION_KEY_USED`.
  */
-export async function activateKey(ctx: CoreContext, input: ActivateKeyInput): Promise<Result<LicenseView[]>> {
-  const parsed = parseValue(input, activateKeyInput, 'activation');
-  if (!parsed.ok) return parsed;
-  const { accountId, activationKey } = parsed.value;
-  const info = { actor: `account:${accountId}`, action: 'key.activate', subject: activationKey };
-  return runOperation(ctx, info, async ({ tx, now, audit }) => {
-    const activated = await activateOrder(tx, ctx, { activationKey, accountId, now });
-    if (!activated.ok) return activated;
-    const { order, licenses } = activated.value;
-    await audit({ orderId: order.id, licenseIds: licenses.map((l) => l.id) }, { subject: order.activationKey });
-    return ok(licenses.map((l) => toLicenseView(l, now)));
-  });
+export function activateKey(ctx: CoreContext, input: ActivateKeyInput): Promise<Result<LicenseView[]>> {
+  return activateInAccount(ctx, input, { action: 'key.activate' });
 }
