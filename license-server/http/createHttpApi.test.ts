@@ -1,34 +1,22 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
+import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 
 describe('HTTP API /api/v1', () => {
   let t: TestServer;
-  let http: Server;
-  let base: string;
+  let http: HttpTestClient;
   beforeEach(async () => {
     t = await createTestServer();
-    http = await new Promise<Server>((resolve) => {
-      const s = t.server.http().listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1`;
+    http = await serveForTest(t.server.http(), '/api/v1');
   });
   afterEach(async () => {
-    await new Promise((resolve) => http.close(resolve));
+    await http.close();
     await t.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, raw?: string) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: unknown, raw?: string) => http.call(method, path, body, raw);
 
   it('[GW-1] [GW-2] [GW-3] orders, activates, binds, moves and downloads over HTTP', async () => {
     const order = await call('POST', '/orders', { accountId: 'acme', items: [{ featureCode: 'PBX-MOBILITY', count: 5 }] });
@@ -102,9 +90,9 @@ describe('HTTP API /api/v1', () => {
     const broken = await call('POST', '/orders', undefined, '{"accountId": ');
     expect(broken).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
     expect(broken.body.message).toMatch(/not valid JSON/);
-    const missing = await fetch(`${base}/orders`, { method: 'POST', body: 'accountId=acme', headers: { 'content-type': 'text/plain' } });
+    const missing = await http.call('POST', '/orders', undefined, 'accountId=acme', { 'content-type': 'text/plain' });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ error: 'BAD_REQUEST', message: expect.stringContaining('JSON body') });
+    expect(missing.body).toMatchObject({ error: 'BAD_REQUEST', message: expect.stringContaining('JSON body') });
     expect((await call('POST', '/orders', { accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] })).status).toBe(201);
   });
 

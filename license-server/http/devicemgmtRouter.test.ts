@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
 import { PdmsRole } from '../portals/devicemgmt/pdmsUsers.ts';
 import { createPdmsTestRig, type PdmsTestRig } from '../portals/devicemgmt/testing/pdmsTestRig.ts';
 import { devicemgmtRouter, USER_HEADER } from './devicemgmtRouter.ts';
+import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 
 /** Every route the router serves, read from the router itself. */
 function routesOf(router: ReturnType<typeof devicemgmtRouter>): { method: string; path: string }[] {
@@ -16,29 +15,21 @@ function routesOf(router: ReturnType<typeof devicemgmtRouter>): { method: string
 
 describe('HTTP API /api/v1/devicemgmt', () => {
   let r: PdmsTestRig;
-  let http: Server;
-  let base: string;
+  let http: HttpTestClient;
   beforeEach(async () => {
     r = await createPdmsTestRig();
-    http = await new Promise<Server>((resolve) => {
-      const s = r.t.server.http().listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1`;
+    http = await serveForTest(r.t.server.http(), '/api/v1');
   });
   afterEach(async () => {
-    await new Promise((resolve) => http.close(resolve));
+    await http.close();
     await r.close();
   });
 
-  const call = async (method: string, path: string, options: { user?: string; body?: unknown; raw?: string } = {}) => {
-    const headers: Record<string, string> = {};
-    if (options.user !== undefined) headers[USER_HEADER] = options.user;
+  const call = (method: string, path: string, options: { user?: string; body?: unknown; raw?: string } = {}) =>
     // GET requests carry no body.
-    const body = method === 'GET' ? undefined : options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, { method, headers, body });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+    method === 'GET'
+      ? http.call(method, path, undefined, undefined, options.user === undefined ? {} : { [USER_HEADER]: options.user })
+      : http.call(method, path, options.body, options.raw, options.user === undefined ? {} : { [USER_HEADER]: options.user });
 
   it('[PC-1] answers 403 on every route to a user without the role, whatever the body', async () => {
     const routes = routesOf(devicemgmtRouter(r.portal));

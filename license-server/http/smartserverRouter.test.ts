@@ -1,36 +1,24 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRandom } from '../../emulator/random/Random.ts';
 import { newRequestCode } from '../../protocol/codes/requestCode.ts';
 import { smartserverTestKit } from '../portals/smartserver/smartserverTestKit.ts';
+import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 
 type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
 
 describe('HTTP API /api/v1/smartserver', () => {
   let kit: Kit;
-  let http: Server;
-  let base: string;
+  let http: HttpTestClient;
   beforeEach(async () => {
     kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
-    http = await new Promise<Server>((resolve) => {
-      const s = kit.t.server.http().listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/smartserver`;
+    http = await serveForTest(kit.t.server.http(), '/api/v1/smartserver');
   });
   afterEach(async () => {
-    await new Promise((resolve) => http.close(resolve));
+    await http.close();
     await kit.t.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, raw?: string) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: unknown, raw?: string) => http.call(method, path, body, raw);
 
   it('[SS-2] partner portal over HTTP; server operations are not offered there', async () => {
     const created = await call('POST', '/partners/partner/customers', { name: 'Airport' });

@@ -1,35 +1,23 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { shownCode } from '../portals/video/videoTestKit.ts';
 import { failureStatus } from './failureStatus.ts';
+import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 
 describe('HTTP API /api/v1/video', () => {
   let t: TestServer;
-  let http: Server;
-  let base: string;
+  let http: HttpTestClient;
   beforeEach(async () => {
     t = await createTestServer();
-    http = await new Promise<Server>((resolve) => {
-      const s = t.server.http().listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/video`;
+    http = await serveForTest(t.server.http(), '/api/v1/video');
   });
   afterEach(async () => {
-    await new Promise((resolve) => http.close(resolve));
+    await http.close();
     await t.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, raw?: string) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: unknown, raw?: string) => http.call(method, path, body, raw);
 
   it('[CL-2][CL-4][CL-6][CL-7][CL-8] activates, adds a product, assigns, processes, and manages tokens over HTTP', async () => {
     const { activationKey } = unwrap(await t.server.gateway.createOrder({ accountId: 'vendor', items: [{ featureCode: 'CLARITI-PORTS', count: 10 }] }));

@@ -1,0 +1,38 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+
+export interface HttpReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface HttpTestClient {
+  /**
+   * Sends a request under the base path over real HTTP: `body` as JSON, or `raw` text as it is
+   * (for bodies that are not valid JSON); either one sets `content-type: application/json`
+   * unless `headers` says otherwise.
+   */
+  call(method: string, path: string, body?: unknown, raw?: string, headers?: Record<string, string>): Promise<HttpReply>;
+  close(): Promise<void>;
+}
+
+/** Serves `app` on a free loopback port for a test and returns a client for `basePath`. */
+export async function serveForTest(app: Express, basePath: string): Promise<HttpTestClient> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`;
+  return {
+    async call(method, path, body, raw, headers = {}) {
+      const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: payload,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
