@@ -1,24 +1,15 @@
-import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import { connectMqtt } from './connect.ts';
 import { anyDeviceFilter, deviceTopics } from './topics.ts';
+import { MOSQUITTO_URL, requireMosquitto } from './testing/requireMosquitto.ts';
 
 // The machine's Mosquitto (/etc/mosquitto/mosquitto.conf: listener 1883 on 127.0.0.1,
 // allow_anonymous true), so any username is accepted and no ACL applies. The device ID carries
 // the process ID so parallel runs do not read each other's messages.
-const URL = 'mqtt://127.0.0.1:1883';
 const deviceId = `svc-test-${process.pid}`;
 const topics = deviceTopics(deviceId);
 
-function reachable(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: '127.0.0.1', port: 1883 });
-    socket.setTimeout(2000, () => socket.destroy(new Error('timed out after 2 s')));
-    socket.once('connect', () => { socket.end(); resolve(); });
-    socket.once('error', (error) => reject(new Error(`Mosquitto not reachable at 127.0.0.1:1883: ${error.message}`)));
-  });
-}
 
 function nextMessage(client: MqttClient, topic: string): Promise<string> {
   return new Promise((resolve) => {
@@ -36,9 +27,9 @@ describe('Mosquitto at 127.0.0.1:1883', () => {
   let service: MqttClient;
 
   beforeAll(async () => {
-    await reachable();
-    device = await connectMqtt({ url: URL, username: deviceId, password: 'unused', clientId: deviceId });
-    service = await connectMqtt({ url: URL, username: 'license-server', password: 'unused', clientId: `license-server-${process.pid}` });
+    await requireMosquitto();
+    device = await connectMqtt({ url: MOSQUITTO_URL, username: deviceId, password: 'unused', clientId: deviceId });
+    service = await connectMqtt({ url: MOSQUITTO_URL, username: 'license-server', password: 'unused', clientId: `license-server-${process.pid}` });
   });
 
   afterAll(async () => {
@@ -61,7 +52,7 @@ describe('Mosquitto at 127.0.0.1:1883', () => {
 
   it('keeps retained device state for late subscribers', async () => {
     await device.publishAsync(topics.state, '{"state":"online"}', { qos: 1, retain: true });
-    const late = await connectMqtt({ url: URL, username: 'dashboard', password: 'unused', clientId: `dashboard-${process.pid}` });
+    const late = await connectMqtt({ url: MOSQUITTO_URL, username: 'dashboard', password: 'unused', clientId: `dashboard-${process.pid}` });
     const state = nextMessage(late, topics.state);
     await late.subscribeAsync(topics.state, { qos: 1 });
     expect(await state).toBe('{"state":"online"}');

@@ -1,4 +1,3 @@
-import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../emulator/random/Random.ts';
 import { createPortalClient } from '../../firmware-sim/shared/portalClient.ts';
@@ -7,28 +6,20 @@ import { deviceTopics } from '../../broker/topics.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
 import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { createMqttTransport, type MqttTransport } from './mqttTransport.ts';
+import { MOSQUITTO_URL, requireMosquitto } from '../../broker/testing/requireMosquitto.ts';
 
 // The machine's Mosquitto (anonymous allowed, no ACL). Device IDs carry the process ID: two
 // runs on one broker with the same IDs would answer each other's requests.
-const URL = 'mqtt://127.0.0.1:1883';
 const ids = [1, 2].map((n) => `svc${process.pid}-gw-${n}`);
 
-function reachable(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: '127.0.0.1', port: 1883 });
-    socket.setTimeout(2000, () => socket.destroy(new Error('timed out after 2 s')));
-    socket.once('connect', () => { socket.end(); resolve(); });
-    socket.once('error', (error) => reject(new Error(`Mosquitto not reachable at 127.0.0.1:1883: ${error.message}`)));
-  });
-}
 
 describe('createMqttTransport on Mosquitto at 127.0.0.1:1883', () => {
   let rig: TestServer;
   let transport: MqttTransport;
   beforeAll(async () => {
-    await reachable();
+    await requireMosquitto();
     rig = await createTestServer({ seed: 'mqtt-mosquitto' });
-    transport = await createMqttTransport({ server: rig.server, random: createRandom(`mosquitto-${process.pid}`), mode: { url: URL }, clock: rig.clock });
+    transport = await createMqttTransport({ server: rig.server, random: createRandom(`mosquitto-${process.pid}`), mode: { url: MOSQUITTO_URL }, clock: rig.clock });
   });
   afterAll(async () => {
     const cleaner = await transport?.connectService('cleaner');
@@ -40,7 +31,7 @@ describe('createMqttTransport on Mosquitto at 127.0.0.1:1883', () => {
   });
 
   it('[MQTT] [GW-8] devices get their replies from the license server through an external broker', async () => {
-    expect(transport.name).toBe(`mqtt ${URL}`);
+    expect(transport.name).toBe(`mqtt ${MOSQUITTO_URL}`);
     expect(transport.broker).toBeUndefined();
     const results = await Promise.all(ids.map(async (id) => {
       const wire = await transport.attach(id, { family: 'gateway' });
