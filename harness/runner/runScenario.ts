@@ -1,7 +1,6 @@
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import type { ScenarioFailure, ScenarioResult } from '../report/RunResult.ts';
-import type { Scenario } from '../scenario/parseScenarios.ts';
-import type { Catalogue } from '../scenario/parseScenarios.ts';
+import type { Catalogue, Scenario } from '../scenario/parseScenarios.ts';
 import type { StepOutcome } from '../steps/StepKind.ts';
 import type { FamilyModule } from '../families/FamilyModule.ts';
 import type { Transport } from '../transport/Transport.ts';
@@ -45,7 +44,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     }
     for (const step of scenario.steps) {
       world.record('step', `${step.path} ${step.kind}`);
-      const outcome = await runStep(world, options.catalogue, step.kind, step.args);
+      const outcome = await options.catalogue.steps.get(step.kind)!.run(world, step.args);
       await world.time.quiesce();
       if (!outcome.ok) {
         result.status = 'failed';
@@ -66,10 +65,6 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   return result;
 }
 
-async function runStep(world: World, catalogue: Catalogue, kind: string, args: unknown): Promise<StepOutcome> {
-  const step = catalogue.steps.get(kind)!;
-  return step.run(world, args);
-}
 
 function failureOf(world: World, outcome: Extract<StepOutcome, { ok: false }>, where: Pick<ScenarioFailure, 'line' | 'path' | 'step' | 'stepKind'>): ScenarioFailure {
   const failure: ScenarioFailure = { message: outcome.error.message, ...where };
