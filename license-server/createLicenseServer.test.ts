@@ -7,8 +7,8 @@ describe('createLicenseServer', () => {
   it('derives the same vendor key, keys and IDs from the same seed, and others from another', async () => {
     const run = async (seed: string) => {
       const t = await createTestServer({ seed });
-      const order = unwrap(await t.server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
-      const licenses = unwrap(await t.server.gateway.activate({ accountId: 'acme', activationKey: order.activationKey }));
+      const order = unwrap(await t.server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
+      const licenses = unwrap(await t.server.core.activate({ accountId: 'acme', activationKey: order.activationKey }));
       const result = { vendorPublicKey: t.server.vendorPublicKey, order, licenseIds: licenses.map((l) => l.id), audit: await t.server.audit() };
       await t.close();
       return result;
@@ -22,7 +22,7 @@ describe('createLicenseServer', () => {
   it('stamps everything with the injected clock', async () => {
     const t = await createTestServer();
     await t.clock.advance(12_345);
-    unwrap(await t.server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
+    unwrap(await t.server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
     expect((await t.server.audit())[0]!.at).toBe(t.clock.now());
     await t.close();
   });

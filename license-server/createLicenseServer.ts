@@ -4,25 +4,20 @@ import type { Link } from '../emulator/link/Link.ts';
 import type { Random } from '../emulator/random/Random.ts';
 import { signingKeyFromSeed } from '../protocol/signing/ed25519.ts';
 import { readAuditLog } from './core/auditLog.ts';
+import type { Core } from './core/Core.ts';
 import type { CoreContext } from './core/CoreContext.ts';
+import { coreModule } from './core/coreModule.ts';
 import type { AuditEntry } from './core/types.ts';
 import { createHttpApi } from './http/createHttpApi.ts';
-import { gatewayLinkHandlers } from './link/gatewayLinkHandlers.ts';
-import { devicemgmtLinkHandlers } from './link/devicemgmtLinkHandlers.ts';
-import { smartserverLinkHandlers } from './link/smartserverLinkHandlers.ts';
-import { videoLinkHandlers } from './link/videoLinkHandlers.ts';
 import { createLinkStats, serveLink, type LinkStats, type ServedLink } from './link/serveLink.ts';
-import { createGatewayPortal, type GatewayPortal } from './portals/gateway/GatewayPortal.ts';
-import { createDevicemgmtPortal, type DevicemgmtPortal } from './portals/devicemgmt/DevicemgmtPortal.ts';
-import { createSmartServerPortal, type SmartServerPortal } from './portals/smartserver/SmartServerPortal.ts';
-import { createVideoPortal, type VideoPortal } from './portals/video/VideoPortal.ts';
+import { mountPortals } from './portals/mountPortals.ts';
+import type { PortalModule } from './portals/PortalModule.ts';
+import { portalModules } from './portals/portalModules.ts';
 import type { Store } from './store/Store.ts';
 
-export type { GatewayPortal } from './portals/gateway/GatewayPortal.ts';
-export type { DevicemgmtPortal } from './portals/devicemgmt/DevicemgmtPortal.ts';
-export type { SmartServerPortal } from './portals/smartserver/SmartServerPortal.ts';
-export type { VideoPortal } from './portals/video/VideoPortal.ts';
 export type { AuditEntry, License, LicenseView, LicenseStatus } from './core/types.ts';
+export type { Core } from './core/Core.ts';
+export type { PortalModule } from './portals/PortalModule.ts';
 
 export interface LicenseServerOptions {
   /** Opened by the caller, who also closes it: several servers may share one store. */
@@ -31,24 +26,23 @@ export interface LicenseServerOptions {
   random: Random;
   /** Verifies device certificates (GW-6). */
   manufacturerPublicKey: string;
+  /** The portals served beside the core; every registered one (`portalModules`) unless given. */
+  portals?: readonly PortalModule<unknown>[];
 }
 
 /** The vendor license cloud: one core and store, a facet per portal, served over links and HTTP. */
 export interface LicenseServer {
   /** Devices verify license files with this. */
   readonly vendorPublicKey: string;
-  readonly gateway: GatewayPortal;
-  /** PC-*: the cloud device-management portal (users and roles, Managed Device licenses, enrolled devices). */
-  readonly devicemgmt: DevicemgmtPortal;
-  /** SS-*: the SmartServer partner and customer portals and the servers' cloud operations. */
-  readonly smartserver: SmartServerPortal;
-  /** CL-*: the video platform's portal (purchased products, entitlements, access tokens). */
-  readonly video: VideoPortal;
+  /** Orders, activation keys, an account's licenses, the audit log: what every portal shares. */
+  readonly core: Core;
+  /** The facet of a portal this server serves, e.g. `server.portal(gatewayModule).move(…)`. */
+  portal<F>(module: PortalModule<F>): F;
   /** Answers device requests on a link until the returned function is called. */
   serveLink(link: Link): () => void;
   /** Counters over every served link: requests, duplicates answered from cache, bad frames. */
   linkStats(): Readonly<LinkStats>;
-  /** An Express app with the portal API under /api/v1. */
+  /** An Express app with the core's and every portal's routes under /api/v1. */
   http(): Express;
   /** The audit log in append order. */
   audit(options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
@@ -56,6 +50,10 @@ export interface LicenseServer {
   close(): Promise<void>;
 }
 
+/**
+ * Builds the core and every portal over one store. Start-up throws when two portals claim one
+ * name, device op or route (mountPortals.ts), so a wiring mistake never reaches a device.
+ */
 export async function createLicenseServer(options: LicenseServerOptions): Promise<LicenseServer> {
   const { store, clock, random } = options;
   const vendorKey = signingKeyFromSeed(random.fork('vendor').bytes(32));
@@ -68,23 +66,22 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
     vendorKey,
     manufacturerPublicKey: options.manufacturerPublicKey,
   };
-  const gateway = createGatewayPortal(ctx);
-  const devicemgmt = createDevicemgmtPortal(ctx);
-  const smartserver = createSmartServerPortal(ctx);
-  const video = createVideoPortal(ctx);
-  const handlers = { ...gatewayLinkHandlers(gateway), ...devicemgmtLinkHandlers(devicemgmt), ...smartserverLinkHandlers(smartserver), ...videoLinkHandlers(video) };
+  const modules = [coreModule, ...(options.portals ?? portalModules)] as readonly PortalModule<unknown>[];
+  const mounted = mountPortals(modules, ctx);
   const stats = createLinkStats();
   const served = new Set<ServedLink>();
-  const readAudit = (o: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> => readAuditLog(ctx, o);
 
   return {
     vendorPublicKey: vendorKey.publicKey,
-    gateway,
-    devicemgmt,
-    smartserver,
-    video,
+    core: mounted.facets.get(coreModule as PortalModule<unknown>) as Core,
+    portal<F>(module: PortalModule<F>): F {
+      if (!mounted.facets.has(module as PortalModule<unknown>)) {
+        throw new Error(`portal '${module.name}' is not served here (served: ${modules.map((m) => m.name).join(', ')})`);
+      }
+      return mounted.facets.get(module as PortalModule<unknown>) as F;
+    },
     serveLink(link) {
-      const servedLink = serveLink({ link, handlers, stats });
+      const servedLink = serveLink({ link, handlers: mounted.handlers, stats });
       served.add(servedLink);
       return () => {
         servedLink.stop();
@@ -92,8 +89,8 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({ gateway, devicemgmt, smartserver, video, readAudit }),
-    audit: readAudit,
+    http: () => createHttpApi({ routes: mounted.routes }),
+    audit: (o = {}) => readAuditLog(ctx, o),
     async close() {
       const links = [...served];
       served.clear();

@@ -17,14 +17,15 @@ export type ActivateKeyInput = z.input<typeof activateKeyInput>;
 
 /**
  * Activates an order's licenses into an account with its activation key — the step every
- * portal shares (GW-1, CL-2, PC-5). `action` names it in the audit log, per portal.
+ * portal shares (GW-1, CL-2; PC-5 adds its agreement on top). `action` names it in the audit
+ * log (`key.activate` unless a portal says otherwise).
  * Codes: `CODE_INVALID` naming the mistyped position, `ACTIVATION_KEY_UNKNOWN`, `ACTIVATION_KEY_USED`.
  */
-export async function activateKey(ctx: CoreContext, input: ActivateKeyInput, options: { action: string }): Promise<Result<LicenseView[]>> {
+export async function activateKey(ctx: CoreContext, input: ActivateKeyInput, options: { action?: string } = {}): Promise<Result<LicenseView[]>> {
   const parsed = parseValue(input, activateKeyInput, 'activation');
   if (!parsed.ok) return parsed;
   const { accountId, activationKey } = parsed.value;
-  const info = { actor: `account:${accountId}`, action: options.action, subject: activationKey };
+  const info = { actor: `account:${accountId}`, action: options.action ?? 'key.activate', subject: activationKey };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     const activated = await activateOrder(tx, ctx, { activationKey, accountId, now });
     if (!activated.ok) return activated;

@@ -83,13 +83,6 @@ export interface Issuance {
   revokedAt: number | null;
 }
 
-/** GW-8: the one test license a hardware ID may ever get. */
-export interface TestLicenseGrant {
-  hardwareId: string;
-  licenseId: string;
-  firstDownloadAt: number;
-}
-
 export type AuditOutcome = 'ok' | 'refused';
 
 export interface AuditEntry {

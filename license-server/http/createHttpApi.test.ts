@@ -3,6 +3,7 @@ import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
+import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
 
 describe('HTTP API /api/v1', () => {
   let t: TestServer;
@@ -27,9 +28,9 @@ describe('HTTP API /api/v1', () => {
     expect(license).toMatchObject({ status: 'Active' });
     const gw1 = t.device('gw1').hardwareId;
     const gw2 = t.device('gw2').hardwareId;
-    expect(await call('POST', `/licenses/${license!.id}/bind`, { hardwareId: gw1 })).toMatchObject({ status: 200, body: { license: { hardwareId: gw1 } } });
-    expect(await call('POST', `/licenses/${license!.id}/move`, { toHardwareId: gw2, reason: 'RMA' })).toMatchObject({ status: 200, body: { license: { hardwareId: gw2 } } });
-    const files = await call('GET', `/devices/${gw2}/licenses`);
+    expect(await call('POST', `/gateway/licenses/${license!.id}/bind`, { hardwareId: gw1 })).toMatchObject({ status: 200, body: { license: { hardwareId: gw1 } } });
+    expect(await call('POST', `/gateway/licenses/${license!.id}/move`, { toHardwareId: gw2, reason: 'RMA' })).toMatchObject({ status: 200, body: { license: { hardwareId: gw2 } } });
+    const files = await call('GET', `/gateway/devices/${gw2}/licenses`);
     expect(files.status).toBe(200);
     expect(unwrap(openLicenseFile((files.body.files as string[])[0]!, t.server.vendorPublicKey, gw2))).toMatchObject({ licenseId: license!.id });
     expect((await call('GET', '/accounts/acme/licenses')).body.licenses).toHaveLength(1);
@@ -39,19 +40,19 @@ describe('HTTP API /api/v1', () => {
 
   it('[GW-2] [GW-8] answers conflicts with 409 and the stable code', async () => {
     const [id] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
-    unwrap(await t.server.gateway.bind({ licenseId: id!, hardwareId: t.device('gw1').hardwareId }));
-    const elsewhere = await call('POST', `/licenses/${id}/bind`, { hardwareId: t.device('gw2').hardwareId });
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: id!, hardwareId: t.device('gw1').hardwareId }));
+    const elsewhere = await call('POST', `/gateway/licenses/${id}/bind`, { hardwareId: t.device('gw2').hardwareId });
     expect(elsewhere).toMatchObject({ status: 409, body: { error: 'LICENSE_BOUND_ELSEWHERE' } });
     const hw = t.device('gw3').hardwareId;
-    expect((await call('POST', `/devices/${hw}/test-license`)).status).toBe(201);
-    expect(await call('POST', `/devices/${hw}/test-license`, {})).toMatchObject({ status: 409, body: { error: 'TEST_LICENSE_ALREADY_ISSUED' } });
-    const order = unwrap(await t.server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
+    expect((await call('POST', `/gateway/devices/${hw}/test-license`)).status).toBe(201);
+    expect(await call('POST', `/gateway/devices/${hw}/test-license`, {})).toMatchObject({ status: 409, body: { error: 'TEST_LICENSE_ALREADY_ISSUED' } });
+    const order = unwrap(await t.server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
     await call('POST', '/accounts/acme/activations', { activationKey: order.activationKey });
     expect(await call('POST', '/accounts/acme/activations', { activationKey: order.activationKey })).toMatchObject({ status: 409, body: { error: 'ACTIVATION_KEY_USED' } });
   });
 
   it('[GW-1] answers a mistyped key 400 naming the position', async () => {
-    const order = unwrap(await t.server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
+    const order = unwrap(await t.server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
     const typo = `U${order.activationKey.slice(1)}`;
     expect(await call('POST', '/accounts/acme/activations', { activationKey: typo })).toMatchObject({
       status: 400, body: { error: 'CODE_INVALID', where: 'position 1' },
@@ -59,7 +60,7 @@ describe('HTTP API /api/v1', () => {
   });
 
   it('answers unknown things 404', async () => {
-    expect(await call('POST', '/licenses/nope/bind', { hardwareId: 'HW1' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
+    expect(await call('POST', '/gateway/licenses/nope/bind', { hardwareId: 'HW1' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
     expect(await call('GET', '/accounts/ghost/licenses')).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
     expect(await call('GET', '/no/such/route')).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
     // All zeros checks out (every syndrome is zero) but no order yielded it.
@@ -72,10 +73,10 @@ describe('HTTP API /api/v1', () => {
       ['POST', '/orders', { accountId: 'acme' }, 'items'],
       ['POST', '/orders', [], '(root)'],
       ['POST', '/accounts/acme/activations', { key: 'x' }, 'activationKey'],
-      ['POST', '/licenses/x/bind', { hardwareId: 'a b' }, 'hardwareId'],
-      ['POST', '/licenses/x/move', { toHardwareId: 'HW2', reason: ['no'] }, 'reason'],
-      ['POST', '/devices/HW1/test-license', { please: true }, '(root)'],
-      ['POST', '/devices/HW1/invalidations', { licenseIds: [] }, 'licenseIds'],
+      ['POST', '/gateway/licenses/x/bind', { hardwareId: 'a b' }, 'hardwareId'],
+      ['POST', '/gateway/licenses/x/move', { toHardwareId: 'HW2', reason: ['no'] }, 'reason'],
+      ['POST', '/gateway/devices/HW1/test-license', { please: true }, '(root)'],
+      ['POST', '/gateway/devices/HW1/invalidations', { licenseIds: [] }, 'licenseIds'],
       ['POST', '/accounts/bad%20id/activations', { activationKey: 'x' }, 'accountId'],
     ];
     for (const [method, path, body, where] of cases) {
@@ -99,9 +100,9 @@ describe('HTTP API /api/v1', () => {
   it('[GW-6] takes a device invalidation with its certificate over HTTP', async () => {
     const gw = t.device('gw1');
     const [id] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
-    unwrap(await t.server.gateway.bind({ licenseId: id!, hardwareId: gw.hardwareId }));
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: id!, hardwareId: gw.hardwareId }));
     const { hardwareId: _, ...body } = t.invalidation(gw, [id!]);
-    expect(await call('POST', `/devices/${t.device('gw2').hardwareId}/invalidations`, body)).toMatchObject({ status: 403, body: { error: 'CERTIFICATE_INVALID' } });
-    expect(await call('POST', `/devices/${gw.hardwareId}/invalidations`, body)).toMatchObject({ status: 200, body: { invalidated: [id] } });
+    expect(await call('POST', `/gateway/devices/${t.device('gw2').hardwareId}/invalidations`, body)).toMatchObject({ status: 403, body: { error: 'CERTIFICATE_INVALID' } });
+    expect(await call('POST', `/gateway/devices/${gw.hardwareId}/invalidations`, body)).toMatchObject({ status: 200, body: { invalidated: [id] } });
   });
 });

@@ -1,25 +1,10 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
-import type { AuditEntry } from '../core/types.ts';
-import type { GatewayPortal } from '../portals/gateway/GatewayPortal.ts';
-import type { DevicemgmtPortal } from '../portals/devicemgmt/DevicemgmtPortal.ts';
-import type { SmartServerPortal } from '../portals/smartserver/SmartServerPortal.ts';
-import type { VideoPortal } from '../portals/video/VideoPortal.ts';
-import { auditRouter } from './auditRouter.ts';
-import { gatewayRouter } from './gatewayRouter.ts';
-import { devicemgmtRouter } from './devicemgmtRouter.ts';
-import { smartserverRouter } from './smartserverRouter.ts';
-import { videoRouter } from './videoRouter.ts';
-import { sendFailure } from './respond.ts';
+import express, { Router, type ErrorRequestHandler, type Express, type Request } from 'express';
+import type { MountedRoute } from '../portals/mountPortals.ts';
+import { sendFailure, sendResult } from './respond.ts';
 
 export interface HttpApiOptions {
-  gateway: GatewayPortal;
-  /** PC-*: routes under /api/v1/devicemgmt when given. */
-  devicemgmt?: DevicemgmtPortal;
-  /** SS-*: routes under /api/v1/smartserver when given. */
-  smartserver?: SmartServerPortal;
-  /** CL-*: routes under /api/v1/video when given. */
-  video?: VideoPortal;
-  readAudit: (options: { afterSeq?: number; limit?: number }) => Promise<AuditEntry[]>;
+  /** Every portal's routes, full paths under /api/v1 (see mountPortals). */
+  routes: readonly MountedRoute[];
   /** Largest accepted JSON body; `10mb` by default (an order for a large fleet is big). */
   bodyLimit?: string;
 }
@@ -27,24 +12,46 @@ export interface HttpApiOptions {
 export const API_PREFIX = '/api/v1';
 
 /**
- * The portal API under /api/v1, one router per portal. Every error is `{ error, message }`
- * with a 4xx status: unparsable JSON and oversized bodies too, and unknown routes; only a
- * fault inside the server is a 500.
+ * The license server's API under /api/v1, built from the portals' route tables. Each route
+ * hands its operation one input — the body (the query for GET) with the path parameters over
+ * it — and the operation validates it. Every error is `{ error, message, where? }` with a 4xx
+ * status: unparsable JSON and oversized bodies too, and unknown routes; only a fault inside
+ * the server is a 500.
  */
 export function createHttpApi(options: HttpApiOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: options.bodyLimit ?? '10mb' }));
-  app.use(API_PREFIX, gatewayRouter(options.gateway));
-  if (options.devicemgmt) app.use(API_PREFIX, devicemgmtRouter(options.devicemgmt));
-  if (options.smartserver) app.use(API_PREFIX, smartserverRouter(options.smartserver));
-  if (options.video) app.use(API_PREFIX, videoRouter(options.video));
-  app.use(API_PREFIX, auditRouter(options.readAudit));
+  const router = Router();
+  for (const route of options.routes) {
+    router[route.method](route.path, async (req, res) => {
+      if (route.body === 'required' && req.body === undefined) {
+        sendFailure(res, { code: 'BAD_REQUEST', message: `${req.method} ${API_PREFIX}${route.path}: the request needs a JSON body (Content-Type: application/json)`, where: '(root)' });
+        return;
+      }
+      const result = await route.run({ input: inputOf(req), params: req.params as Record<string, string>, header: (name) => req.get(name) });
+      sendResult(res, result, (value) => value, route.status);
+    });
+  }
+  app.use(API_PREFIX, router);
   app.use((req, res) => {
     sendFailure(res, { code: 'NOT_FOUND', message: `no route ${req.method} ${req.path}` });
   });
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * The body's fields (the query's for GET) with the path's written over them. A missing body is
+ * an empty one; a body that is not an object is passed on as it is, for the operation to
+ * refuse naming `(root)`.
+ */
+function inputOf(req: Request): unknown {
+  const params = req.params as Record<string, string>;
+  const body: unknown = req.method === 'GET' ? { ...(req.query as Record<string, unknown>) } : req.body;
+  if (body === undefined) return { ...params };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return { ...body, ...params };
 }
 
 const errorHandler: ErrorRequestHandler = (error: { type?: string; message?: string }, _req, res, _next) => {

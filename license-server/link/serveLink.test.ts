@@ -4,6 +4,7 @@ import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { replySchema, type Reply } from '../../protocol/messages/envelope.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
+import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
 
 describe('serveLink', () => {
   let t: TestServer;
@@ -33,7 +34,7 @@ describe('serveLink', () => {
   it('[GW-6] serves a device its license files on request', async () => {
     const gw = t.device('gw1');
     const [licenseId] = await t.activated('acme', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
-    unwrap(await t.server.gateway.bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
     const reply = await exchange({ id: 'r1', op: 'gw.download', deviceId: 'gw-001', body: { hardwareId: gw.hardwareId } });
     expect(reply).toMatchObject({ id: 'r1', ok: true });
     const files = (reply as unknown as { body: { files: string[] } }).body.files;
@@ -69,7 +70,7 @@ describe('serveLink', () => {
   it('[GW-6] invalidates with a proof that signs the envelope\'s request ID', async () => {
     const gw = t.device('gw1');
     const [licenseId] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
-    unwrap(await t.server.gateway.bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
     const { requestId: _, ...body } = t.invalidation(gw, [licenseId!], 'inv-7');
     const replayed = await exchange({ id: 'inv-8', op: 'gw.invalidate', deviceId: 'gw-001', body });
     expect(replayed).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });

@@ -1,5 +1,5 @@
 import type {
-  Account, AuditEntry, FacetRecord, Issuance, License, NewAuditEntry, Order, TestLicenseGrant,
+  Account, AuditEntry, FacetRecord, Issuance, License, NewAuditEntry, Order,
 } from '../core/types.ts';
 
 /**
@@ -30,7 +30,6 @@ export interface StoreTx {
   readonly orders: OrdersTable;
   readonly licenses: LicensesTable;
   readonly issuances: IssuancesTable;
-  readonly testLicenses: TestLicensesTable;
   readonly audit: AuditTable;
   readonly records: FacetRecordsTable;
 }
@@ -69,12 +68,6 @@ export interface IssuancesTable {
   revoke(args: { licenseId: string; hardwareId: string; at: number }): Promise<string[]>;
 }
 
-export interface TestLicensesTable {
-  get(hardwareId: string): Promise<TestLicenseGrant | undefined>;
-  /** Throws `StoreConflict` (table `test_licenses`) for a hardware ID that already has one. */
-  insert(grant: TestLicenseGrant): Promise<void>;
-}
-
 /** Append-only: there is deliberately no update or delete, and the database refuses them too. */
 export interface AuditTable {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
@@ -86,6 +79,8 @@ export interface FacetRecordsTable {
   get(kind: string, id: string, options?: ReadOptions): Promise<FacetRecord | undefined>;
   /** Inserts or replaces the record under (kind, id). */
   put(record: FacetRecord): Promise<void>;
+  /** Inserts a record that must be the first under (kind, id): else `StoreConflict` (table `facet_records`). */
+  insert(record: FacetRecord): Promise<void>;
   /** In the order first put; only those owned by `accountId` when it is given. */
   list(kind: string, options?: { accountId?: string }): Promise<FacetRecord[]>;
   remove(kind: string, id: string): Promise<boolean>;

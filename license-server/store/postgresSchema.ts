@@ -52,12 +52,6 @@ CREATE TABLE IF NOT EXISTS issuances (
 );
 CREATE INDEX IF NOT EXISTS issuances_license ON issuances (license_id, hardware_id);
 
-CREATE TABLE IF NOT EXISTS test_licenses (
-  hardware_id TEXT PRIMARY KEY,
-  license_id TEXT NOT NULL UNIQUE REFERENCES licenses (id),
-  first_download_at BIGINT NOT NULL
-);
-
 CREATE TABLE IF NOT EXISTS audit (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at BIGINT NOT NULL,

@@ -95,7 +95,7 @@ function guard<T>(fn: () => T): T {
   } catch (error) {
     const e = error as { code?: string; message?: string };
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      // "UNIQUE constraint failed: test_licenses.hardware_id"
+      // "UNIQUE constraint failed: facet_records.kind, facet_records.id"
       const table = /failed: (\w+)\./.exec(e.message ?? '')?.[1] ?? 'unknown';
       throw new StoreConflict(table, error);
     }

@@ -132,16 +132,13 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       expect(await store.transaction(async (tx) => tx.issuances.get('n3'))).toMatchObject({ hardwareId: 'HW-OTHER' });
     });
 
-    it('[GW-8] grants one test license per hardware ID, enforced by the database', async () => {
-      await store.transaction(async (tx) => {
-        await tx.licenses.insert(license('t1', { kind: 'test', accountId: null, hardwareId: 'HW-1' }));
-        await tx.licenses.insert(license('t2', { kind: 'test', accountId: null, hardwareId: 'HW-1' }));
-        await tx.testLicenses.insert({ hardwareId: 'HW-1', licenseId: 't1', firstDownloadAt: T0 });
-      });
-      const second = store.transaction(async (tx) => tx.testLicenses.insert({ hardwareId: 'HW-1', licenseId: 't2', firstDownloadAt: T0 }));
+    it('inserts a record only once under its kind and ID, enforced by the database (what GW-8 relies on)', async () => {
+      const grant = (licenseId: string) => ({ kind: 'gateway.testLicense', id: 'HW-1', accountId: null, data: { licenseId }, updatedAt: T0 });
+      await store.transaction(async (tx) => tx.records.insert(grant('t1')));
+      const second = store.transaction(async (tx) => tx.records.insert(grant('t2')));
       await expect(second).rejects.toBeInstanceOf(StoreConflict);
-      await expect(second).rejects.toMatchObject({ table: 'test_licenses' });
-      expect(await store.transaction(async (tx) => tx.testLicenses.get('HW-1'))).toEqual({ hardwareId: 'HW-1', licenseId: 't1', firstDownloadAt: T0 });
+      await expect(second).rejects.toMatchObject({ table: 'facet_records' });
+      expect(await store.transaction(async (tx) => tx.records.get('gateway.testLicense', 'HW-1'))).toMatchObject({ data: { licenseId: 't1' } });
     });
 
     it('keeps the audit log append-only and in order', async () => {

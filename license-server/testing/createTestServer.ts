@@ -46,8 +46,8 @@ export async function createTestServer(options: { seed?: string; store?: Store }
       return identity;
     },
     async activated(accountId, items) {
-      const order = unwrap(await server.gateway.createOrder({ accountId, items }));
-      const licenses = unwrap(await server.gateway.activate({ accountId, activationKey: order.activationKey }));
+      const order = unwrap(await server.core.createOrder({ accountId, items }));
+      const licenses = unwrap(await server.core.activate({ accountId, activationKey: order.activationKey }));
       return licenses.map((l) => l.id);
     },
     invalidation(device, licenseIds, requestId = 'req-1') {

@@ -1,26 +1,20 @@
 import type { Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import type { LicenseView } from '../../core/types.ts';
-import { activateKey, type ActivateKeyInput } from './activateKey.ts';
 import { bindLicense, type BindLicenseInput } from './bindLicense.ts';
-import { createOrder, type CreatedOrder, type CreateOrderInput } from './createOrder.ts';
 import { downloadForDevice, type DownloadForDeviceInput } from './downloadForDevice.ts';
 import { invalidateFromDevice, type InvalidateFromDeviceInput } from './invalidateFromDevice.ts';
 import { issueTestLicense, type IssueTestLicenseInput } from './issueTestLicense.ts';
 import { issueTestLicenseToDevice, type IssueTestLicenseToDeviceInput } from './issueTestLicenseToDevice.ts';
-import { listLicenses, type ListLicensesInput } from './listLicenses.ts';
 import { moveLicense, type MoveLicenseInput } from './moveLicense.ts';
 
 /**
- * The gateway/PBX vendor portal (seed 003, GW-*): a thin facet over the core, one file per
- * operation. Every input is validated; every answer is a Result with a stable error code.
+ * The gateway/PBX vendor portal (GW-*): hardware binding, moves, device downloads and
+ * invalidations, test licenses — a thin facet over the core, one file per operation. Orders and
+ * their activation (GW-1) are the core's. Every input is validated; every answer is a Result
+ * with a stable error code.
  */
 export interface GatewayPortal {
-  /** GW-1, vendor side: an order yields an activation key. */
-  createOrder(input: CreateOrderInput): Promise<Result<CreatedOrder>>;
-  /** GW-1: activates an order's licenses into the account. */
-  activate(input: ActivateKeyInput): Promise<Result<LicenseView[]>>;
-  listLicenses(input: ListLicensesInput): Promise<Result<LicenseView[]>>;
   /** GW-2 */
   bind(input: BindLicenseInput): Promise<Result<LicenseView>>;
   /** GW-3 */
@@ -37,9 +31,6 @@ export interface GatewayPortal {
 
 export function createGatewayPortal(ctx: CoreContext): GatewayPortal {
   return {
-    createOrder: (input) => createOrder(ctx, input),
-    activate: (input) => activateKey(ctx, input),
-    listLicenses: (input) => listLicenses(ctx, input),
     bind: (input) => bindLicense(ctx, input),
     move: (input) => moveLicense(ctx, input),
     filesForDevice: (input) => downloadForDevice(ctx, input),

@@ -3,6 +3,7 @@ import { issueCertificate } from '../../../protocol/deviceCertificate.ts';
 import { signingKeyFromSeed } from '../../../protocol/signing/ed25519.ts';
 import { unwrap } from '../../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
+import { gatewayModule } from './gatewayModule.ts';
 
 describe('gateway portal: invalidate', () => {
   let t: TestServer;
@@ -10,8 +11,8 @@ describe('gateway portal: invalidate', () => {
   beforeEach(async () => {
     t = await createTestServer();
     ids = await t.activated('acme', [{ featureCode: 'A', count: 1 }, { featureCode: 'B', count: 2 }]);
-    for (const licenseId of ids) unwrap(await t.server.gateway.bind({ licenseId, hardwareId: t.device('gw1').hardwareId }));
-    unwrap(await t.server.gateway.filesForDevice({ hardwareId: t.device('gw1').hardwareId }));
+    for (const licenseId of ids) unwrap(await t.server.portal(gatewayModule).bind({ licenseId, hardwareId: t.device('gw1').hardwareId }));
+    unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: t.device('gw1').hardwareId }));
   });
   afterEach(async () => {
     await t.close();
@@ -19,9 +20,9 @@ describe('gateway portal: invalidate', () => {
 
   it('[GW-6] returns licenses from a device with a valid certificate; they can then be bound elsewhere', async () => {
     const gw1 = t.device('gw1');
-    expect(await t.server.gateway.invalidate(t.invalidation(gw1, [ids[0]!]))).toEqual({ ok: true, value: [ids[0]] });
-    expect(unwrap(await t.server.gateway.filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(1);
-    expect((await t.server.gateway.bind({ licenseId: ids[0]!, hardwareId: t.device('gw2').hardwareId })).ok).toBe(true);
+    expect(await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, [ids[0]!]))).toEqual({ ok: true, value: [ids[0]] });
+    expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(1);
+    expect((await t.server.portal(gatewayModule).bind({ licenseId: ids[0]!, hardwareId: t.device('gw2').hardwareId })).ok).toBe(true);
     const entry = (await t.server.audit()).find((e) => e.action === 'license.invalidate');
     expect(entry).toMatchObject({ actor: `device:${gw1.hardwareId}`, outcome: 'ok', detail: { licenseIds: [ids[0]], serialNumber: gw1.serialNumber } });
     expect((entry!.detail.revokedNonces as string[]).length).toBe(1);
@@ -32,8 +33,8 @@ describe('gateway portal: invalidate', () => {
     const forger = signingKeyFromSeed(new Uint8Array(32).fill(9));
     const forged = issueCertificate({ hardwareId: gw1.hardwareId, serialNumber: 'X', devicePublicKey: forger.publicKey, issuedAt: 0 }, forger);
     const request = { ...t.invalidation(gw1, ids), certificate: forged };
-    expect(await t.server.gateway.invalidate(request)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
-    expect(unwrap(await t.server.gateway.filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
+    expect(await t.server.portal(gatewayModule).invalidate(request)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
+    expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
     expect((await t.server.audit()).at(-2)).toMatchObject({ action: 'license.invalidate', outcome: 'refused', detail: { code: 'CERTIFICATE_INVALID' } });
   });
 
@@ -41,18 +42,18 @@ describe('gateway portal: invalidate', () => {
     const gw1 = t.device('gw1');
     const gw2 = t.device('gw2');
     const asOther = { ...t.invalidation(gw2, ids), hardwareId: gw1.hardwareId };
-    expect(await t.server.gateway.invalidate(asOther)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
+    expect(await t.server.portal(gatewayModule).invalidate(asOther)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
     const replayed = { ...t.invalidation(gw1, ids, 'req-1'), requestId: 'req-2' };
-    expect(await t.server.gateway.invalidate(replayed)).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
+    expect(await t.server.portal(gatewayModule).invalidate(replayed)).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
   });
 
   it('[GW-6] invalidates all or nothing: one license not on the device refuses the lot', async () => {
     const gw1 = t.device('gw1');
     const [other] = await t.activated('acme', [{ featureCode: 'C', count: 1 }]);
-    const result = await t.server.gateway.invalidate(t.invalidation(gw1, [ids[0]!, other!]));
+    const result = await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, [ids[0]!, other!]));
     expect(result).toMatchObject({ ok: false, error: { code: 'LICENSE_NOT_BOUND', where: 'licenseIds.1' } });
-    expect(await t.server.gateway.invalidate(t.invalidation(gw1, ['nope']))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
-    expect(unwrap(await t.server.gateway.filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
+    expect(await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, ['nope']))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
+    expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
   });
 
   it('refuses malformed requests, naming the field', async () => {
@@ -65,7 +66,7 @@ describe('gateway portal: invalidate', () => {
       [{ ...good, requestId: 'r'.repeat(65) }, 'requestId'],
     ];
     for (const [input, where] of cases) {
-      expect(await t.server.gateway.invalidate(input as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where } });
+      expect(await t.server.portal(gatewayModule).invalidate(input as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where } });
     }
   });
 });

@@ -7,6 +7,7 @@ import { issueLicenseFile } from '../../core/licenseFiles.ts';
 import { DAY_MS, TEST_LICENSE_DAYS, TEST_LICENSE_FEATURE } from '../../core/licenseTerms.ts';
 import { runOperation, type OperationScope } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
+import { findTestLicenseGrant, insertTestLicenseGrant } from './testLicenseGrants.ts';
 
 export const issueTestLicenseInput = z.object({ hardwareId: hardwareIdSchema }).strict();
 export type IssueTestLicenseInput = z.input<typeof issueTestLicenseInput>;
@@ -20,7 +21,7 @@ const alreadyIssued = (hardwareId: string, since?: number): Failure => ({
 /**
  * GW-8: the one test license a device may ever get, valid three months from this, its first
  * download; returns the signed file. A second request is refused — by the check here and, for
- * two racing requests, by the store's unique rule on the hardware ID.
+ * two racing requests, by the store's unique rule on the grant record.
  */
 export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicenseInput): Promise<Result<string>> {
   const parsed = parseValue(input, issueTestLicenseInput, 'test license');
@@ -28,7 +29,7 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
   const { hardwareId } = parsed.value;
   const info = { actor: `device:${hardwareId}`, action: 'testLicense.issue', subject: hardwareId };
   const work = async ({ tx, now, audit }: OperationScope): Promise<Result<string>> => {
-    const earlier = await tx.testLicenses.get(hardwareId);
+    const earlier = await findTestLicenseGrant(tx, hardwareId);
     if (earlier) return { ok: false, error: alreadyIssued(hardwareId, earlier.firstDownloadAt) };
     const license: License = {
       id: ctx.ids.uuid(),
@@ -45,10 +46,10 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
       createdAt: now,
     };
     await tx.licenses.insert(license);
-    await tx.testLicenses.insert({ hardwareId, licenseId: license.id, firstDownloadAt: now });
+    await insertTestLicenseGrant(tx, { hardwareId, licenseId: license.id, firstDownloadAt: now });
     const { file, nonce } = await issueLicenseFile(tx, ctx, { license, hardwareId, now });
     await audit({ licenseId: license.id, end: license.end, nonce });
     return ok(file);
   };
-  return runOperation(ctx, info, work, { conflicts: { test_licenses: () => alreadyIssued(hardwareId) } });
+  return runOperation(ctx, info, work, { conflicts: { facet_records: () => alreadyIssued(hardwareId) } });
 }

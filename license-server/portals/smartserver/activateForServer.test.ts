@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLicenseFile } from '../../../protocol/licenseFile.ts';
 import { unwrap, type Result } from '../../../protocol/result.ts';
 import { DAY_MS } from '../../core/licenseTerms.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 const outcomes = (results: Result<unknown>[]): string[] => results.map((r) => (r.ok ? 'ok' : r.error.code)).sort();
 
 describe('SmartServer cloud: download list and activation for a server', () => {
@@ -12,7 +12,7 @@ describe('SmartServer cloud: download list and activation for a server', () => {
   afterEach(async () => kit.t.close());
 
   it('[SS-4] lists the customer\'s licenses in the cloud with segment controller, ID, transfer date and kind', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const rows = unwrap(await kit.portal.downloadList({ customerId: kit.customerId, installCode: kit.installCode('a') }));
     expect(rows.map((r) => r.featureCode)).toEqual(['SS-CAPACITY', 'SS-CAPACITY', 'SS-MAINTENANCE']);
     expect(rows[2]).toEqual({ licenseId: kit.licenseIds[2], featureCode: 'SS-MAINTENANCE', count: 1, end: kit.t.clock.now() + 365 * DAY_MS, transferDate: kit.t.clock.now(), segmentController: null });
@@ -21,7 +21,7 @@ describe('SmartServer cloud: download list and activation for a server', () => {
   });
 
   it('[SS-5] binds the selected licenses to the install code and signs a file for each; other servers no longer see them', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const [a, b] = [kit.installCode('a'), kit.installCode('b')];
     const [cap1, , maint] = kit.licenseIds;
     const files = unwrap(await kit.portal.activate({ customerId: kit.customerId, installCode: a, licenseIds: [cap1!, maint!] }));
@@ -39,14 +39,14 @@ describe('SmartServer cloud: download list and activation for a server', () => {
   });
 
   it('[SS-5] of two servers activating the same license at once, exactly one gets it', async () => {
-    kit = await smartserverTestKit({ capacity: 1, maintenance: 0 });
+    kit = await smartserverPortalRig({ capacity: 1, maintenance: 0 });
     const [licenseId] = kit.licenseIds;
     const results = await Promise.all(['a', 'b', 'c'].map((n) => kit.portal.activate({ customerId: kit.customerId, installCode: kit.installCode(n), licenseIds: [licenseId!] })));
     expect(outcomes(results)).toEqual(['LICENSE_BOUND_ELSEWHERE', 'LICENSE_BOUND_ELSEWHERE', 'ok']);
   });
 
   it('[SS-5] refuses all of a selection when one license cannot be activated', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const { portal, customerId, licenseIds, t } = kit;
     const [a, b] = [kit.installCode('a'), kit.installCode('b')];
     unwrap(await portal.activate({ customerId, installCode: b, licenseIds: [licenseIds[1]!] }));

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 
 describe('SmartServer partner portal: assigning licenses', () => {
   let kit: Kit;
   afterEach(async () => kit.t.close());
 
   it('[SS-2] assigns purchased licenses to a customer, where they wait in the cloud with their transfer date', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const listed = unwrap(await kit.portal.listForCustomer({ customerId: kit.customerId }));
     expect(listed.map((l) => l.description)).toEqual(['Device capacity: 100', 'Device capacity: 100', 'Maintenance until 2027-01-01']);
     expect(listed[0]).toMatchObject({ customerId: kit.customerId, activatedOn: null, segmentController: null, transferDate: kit.t.clock.now(), status: 'Active' });
@@ -19,7 +19,7 @@ describe('SmartServer partner portal: assigning licenses', () => {
   });
 
   it("[SS-2] refuses another partner's customer, another account's license, a gateway license, and assigns nothing then", async () => {
-    kit = await smartserverTestKit({ capacity: 1, maintenance: 0 });
+    kit = await smartserverPortalRig({ capacity: 1, maintenance: 0 });
     const { portal, t } = kit;
     const [gatewayLicense] = await t.activated('partner', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
     const [strangers] = await t.activated('other-partner', [{ featureCode: 'SS-CAPACITY', count: 5 }]);

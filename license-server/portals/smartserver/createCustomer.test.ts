@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
 import { CUSTOMER_ID_PATTERN } from '../../../protocol/messages/smartserver.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
+import { smartserverModule } from './smartserverModule.ts';
 
 describe('SmartServer partner portal: customers', () => {
   let t: TestServer;
@@ -10,7 +11,7 @@ describe('SmartServer partner portal: customers', () => {
   it('[SS-2] a partner adds customer/project accounts, each with a UUID Customer ID', async () => {
     t = await createTestServer();
     await t.activated('partner', [{ featureCode: 'SS-CAPACITY', count: 100 }]);
-    const portal = t.server.smartserver;
+    const portal = t.server.portal(smartserverModule);
     const a = unwrap(await portal.createCustomer({ partnerAccountId: 'partner', name: 'Harbour Tower' }));
     const b = unwrap(await portal.createCustomer({ partnerAccountId: 'partner', name: '  Airport  ' }));
     expect(a.customerId).toMatch(CUSTOMER_ID_PATTERN);
@@ -27,7 +28,7 @@ describe('SmartServer partner portal: customers', () => {
     const ids = async () => {
       const server = await createTestServer({ seed: 'same' });
       await server.activated('p', [{ featureCode: 'SS-CAPACITY', count: 1 }]);
-      const id = unwrap(await server.server.smartserver.createCustomer({ partnerAccountId: 'p', name: 'x' })).customerId;
+      const id = unwrap(await server.server.portal(smartserverModule).createCustomer({ partnerAccountId: 'p', name: 'x' })).customerId;
       await server.close();
       return id;
     };
@@ -38,7 +39,7 @@ describe('SmartServer partner portal: customers', () => {
   it('[SS-2] refuses an unknown partner, a second customer of one name, a customer as partner, and bad input', async () => {
     t = await createTestServer();
     await t.activated('partner', [{ featureCode: 'SS-CAPACITY', count: 100 }]);
-    const portal = t.server.smartserver;
+    const portal = t.server.portal(smartserverModule);
     const first = unwrap(await portal.createCustomer({ partnerAccountId: 'partner', name: 'Tower' }));
     expect(await portal.createCustomer({ partnerAccountId: 'nobody', name: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'partnerAccountId' } });
     expect(await portal.createCustomer({ partnerAccountId: 'partner', name: 'Tower' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', where: 'name' } });

@@ -3,16 +3,16 @@ import { createRandom } from '../../../emulator/random/Random.ts';
 import { newRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { openResponseCode } from '../../../protocol/responseCode.ts';
 import { unwrap } from '../../../protocol/result.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 
 describe('SmartServer customer portal: offline capacity activation', () => {
   let kit: Kit;
   afterEach(async () => kit.t.close());
 
   it('[SS-8] answers a server\'s request code with a signed response code granting the selected capacity', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const { portal, customerId, licenseIds, t } = kit;
     const installCode = kit.installCode('offline');
     const request = newRequestCode({ identity: installCode, random: createRandom('req') });
@@ -27,7 +27,7 @@ describe('SmartServer customer portal: offline capacity activation', () => {
   });
 
   it('[SS-8] refuses a mistyped request code naming the position, another server\'s code, and maintenance licenses', async () => {
-    kit = await smartserverTestKit({ capacity: 1, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 1, maintenance: 1 });
     const { portal, customerId, licenseIds } = kit;
     const installCode = kit.installCode('offline');
     const request = newRequestCode({ identity: installCode, random: createRandom('req') });

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../../protocol/deviceCertificate.ts';
 import { unwrap } from '../../../protocol/result.ts';
 import { signingKeyFromSeed } from '../../../protocol/signing/ed25519.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 
 describe('SmartServer device ops proven by the server', () => {
   let kit: Kit;
   beforeEach(async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 0 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 0 });
   });
   afterEach(async () => kit.t.close());
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../../../protocol/result.ts';
 import { openPostgresTestStore, type PostgresTestStore } from '../../testing/postgresTestStore.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 const outcomes = (results: Result<unknown>[]): string[] => results.map((r) => (r.ok ? 'ok' : r.error.code)).sort();
 
 describe('SmartServer portal on PostgreSQL, under concurrent requests', () => {
@@ -11,7 +11,7 @@ describe('SmartServer portal on PostgreSQL, under concurrent requests', () => {
   let kit: Kit;
   beforeEach(async () => {
     pg = await openPostgresTestStore();
-    kit = await smartserverTestKit({ capacity: 1, maintenance: 0, store: pg.store });
+    kit = await smartserverPortalRig({ capacity: 1, maintenance: 0, store: pg.store });
   });
   afterEach(async () => {
     await kit.t.server.close();

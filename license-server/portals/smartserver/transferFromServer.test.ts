@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
-import { smartserverTestKit } from './smartserverTestKit.ts';
+import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
-type Kit = Awaited<ReturnType<typeof smartserverTestKit>>;
+type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 
 describe('SmartServer cloud: transfer to the cloud', () => {
   let kit: Kit;
   afterEach(async () => kit.t.close());
 
   it('[SS-6] returns every license of the server to the cloud, dated, to be activated here or on another server', async () => {
-    kit = await smartserverTestKit({ capacity: 2, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
     const { portal, customerId, licenseIds, t } = kit;
     const [a, b] = [kit.installCode('a'), kit.installCode('b')];
     unwrap(await portal.activate({ customerId, installCode: a, licenseIds }));
@@ -24,7 +24,7 @@ describe('SmartServer cloud: transfer to the cloud', () => {
   });
 
   it('[SS-6] refuses a second transfer in a row with NOTHING_TO_TRANSFER and changes nothing', async () => {
-    kit = await smartserverTestKit({ capacity: 1, maintenance: 1 });
+    kit = await smartserverPortalRig({ capacity: 1, maintenance: 1 });
     const { portal, customerId, licenseIds } = kit;
     const a = kit.installCode('a');
     unwrap(await portal.activate({ customerId, installCode: a, licenseIds }));

@@ -1,8 +1,6 @@
 import type { Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
-import type { LicenseView } from '../../core/types.ts';
 import type { AccessTokenView } from './accessTokenView.ts';
-import { activateKey, type ActivateVideoKeyInput } from './activateKey.ts';
 import { addRestrictiveProduct, type AddRestrictiveProductInput } from './addRestrictiveProduct.ts';
 import { addStandardProduct, type AddStandardProductInput } from './addStandardProduct.ts';
 import { assignEntitlement, type AssignEntitlementInput } from './assignEntitlement.ts';
@@ -21,13 +19,12 @@ import { videoContext } from './videoContext.ts';
 export type { AccessTokenView, CreatedAccessToken, Entitlement, IssuedResponse, PurchasedProduct };
 
 /**
- * The video platform's portal (seed 000, CL-*; Poly Lens's Manage > Licensing > Clariti): a
- * thin facet over the core, one file per operation. Every input is validated; every answer is
+ * The video platform's portal (CL-*; Poly Lens's Manage > Licensing > Clariti): a thin facet
+ * over the core, one file per operation. A License Activation Key (CL-2) is activated in the
+ * core like every order's; its CLARITI-* licenses become the account's entitlements. Every input is validated; every answer is
  * a Result with a stable error code.
  */
 export interface VideoPortal {
-  /** CL-2: activates a License Activation Key's licenses into the account. */
-  activate(input: ActivateVideoKeyInput): Promise<Result<LicenseView[]>>;
   /** CL-8 */
   createAccessToken(input: CreateAccessTokenInput): Promise<Result<CreatedAccessToken>>;
   listAccessTokens(input: ListAccessTokensInput): Promise<Result<AccessTokenView[]>>;
@@ -49,7 +46,6 @@ export interface VideoPortal {
 export function createVideoPortal(core: CoreContext): VideoPortal {
   const ctx = videoContext(core);
   return {
-    activate: (input) => activateKey(ctx, input),
     createAccessToken: (input) => createAccessToken(ctx, input),
     listAccessTokens: (input) => listAccessTokens(ctx, input),
     revokeAccessToken: (input) => revokeAccessToken(ctx, input),

@@ -3,7 +3,8 @@ import { unwrap } from '../../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
 import { openPostgresTestStore, type PostgresTestStore } from '../../testing/postgresTestStore.ts';
 import { concurrentAssignments } from './concurrentAssignments.fixture.ts';
-import { standardProduct, videoLicenses } from './videoTestKit.ts';
+import { standardProduct, videoLicenses } from './testing/videoPortalRig.ts';
+import { videoModule } from './videoModule.ts';
 
 describe('video portal on PostgreSQL, under concurrent requests', () => {
   let pg: PostgresTestStore;
@@ -28,9 +29,9 @@ describe('video portal on PostgreSQL, under concurrent requests', () => {
     await videoLicenses(t, 'acme', [{ featureCode: 'CLARITI-PORTS', count: 3 }]);
     const products = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map(async (n) => standardProduct(t, 'acme', `core-${n}`)));
     const results = await Promise.all(products.map((productId) =>
-      t.server.video.assignEntitlement({ accountId: 'acme', featureCode: 'CLARITI-PORTS', productId, count: 1 })));
+      t.server.portal(videoModule).assignEntitlement({ accountId: 'acme', featureCode: 'CLARITI-PORTS', productId, count: 1 })));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
-    const [pool] = unwrap(await t.server.video.listEntitlements({ accountId: 'acme' }));
+    const [pool] = unwrap(await t.server.portal(videoModule).listEntitlements({ accountId: 'acme' }));
     expect(pool).toMatchObject({ assigned: 3, available: 0 });
     expect(Object.keys(pool!.assignments)).toHaveLength(3);
   });

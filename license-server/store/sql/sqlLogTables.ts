@@ -35,19 +35,6 @@ export function issuancesTable(db: SqlDriver): StoreTx['issuances'] {
   };
 }
 
-export function testLicensesTable(db: SqlDriver): StoreTx['testLicenses'] {
-  return {
-    async get(hardwareId) {
-      const rows = await db.all('SELECT * FROM test_licenses WHERE hardware_id = ?', [hardwareId]);
-      const r = rows[0];
-      return r && { hardwareId: String(r.hardware_id), licenseId: String(r.license_id), firstDownloadAt: int(r.first_download_at) };
-    },
-    async insert(g) {
-      await db.run('INSERT INTO test_licenses (hardware_id, license_id, first_download_at) VALUES (?, ?, ?)', [g.hardwareId, g.licenseId, g.firstDownloadAt]);
-    },
-  };
-}
-
 export function auditTable(db: SqlDriver): StoreTx['audit'] {
   const toEntry = (r: Row): AuditEntry => ({
     seq: int(r.seq),
@@ -96,6 +83,12 @@ export function recordsTable(db: SqlDriver): StoreTx['records'] {
       await db.run(
         `INSERT INTO facet_records (kind, id, account_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (kind, id) DO UPDATE SET account_id = excluded.account_id, data = excluded.data, updated_at = excluded.updated_at`,
+        [r.kind, r.id, r.accountId, JSON.stringify(r.data), r.updatedAt],
+      );
+    },
+    async insert(r) {
+      await db.run(
+        'INSERT INTO facet_records (kind, id, account_id, data, updated_at) VALUES (?, ?, ?, ?, ?)',
         [r.kind, r.id, r.accountId, JSON.stringify(r.data), r.updatedAt],
       );
     },

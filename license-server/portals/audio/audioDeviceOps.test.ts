@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLinkPair, type LinkPair } from '../../../emulator/link/memoryLinkPair.ts';
+import { replySchema, type Reply } from '../../../protocol/messages/envelope.ts';
+import { unwrap } from '../../../protocol/result.ts';
+import { createAudioPortalRig, type AudioPortalRig } from './testing/audioPortalRig.ts';
+
+describe('device-management ops over a link', () => {
+  let r: AudioPortalRig;
+  let pair: LinkPair;
+  let replies: Reply[];
+  beforeEach(async () => {
+    r = await createAudioPortalRig();
+    pair = createMemoryLinkPair();
+    replies = [];
+    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
+    r.t.server.serveLink(pair.b);
+  });
+  afterEach(async () => {
+    await r.close();
+  });
+
+  const exchange = async (frame: unknown): Promise<Reply> => {
+    pair.a.send(JSON.stringify(frame));
+    await r.clock.quiesce();
+    return replies.at(-1)!;
+  };
+
+  it('[PC-7] enrols, beats and unenrols a device whose proofs sign the envelope\'s request IDs', async () => {
+    await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }]);
+    const { provisioningToken } = unwrap(await r.portal.provisioningToken(r.admin));
+    const { requestId, ...enroll } = r.signed('phone-1', 'enroll', { accountId: 'acme', provisioningToken });
+    expect(await exchange({ id: 'other-id', op: 'pdms.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
+    expect(await exchange({ id: requestId, op: 'pdms.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({
+      ok: true, body: { accountId: 'acme', usage: { used: 1, allowed: 1 } },
+    });
+    const { requestId: beatId, ...beat } = r.signed('phone-1', 'heartbeat');
+    expect(await exchange({ id: beatId, op: 'pdms.heartbeat', deviceId: 'audio-001', body: beat })).toEqual({ id: beatId, ok: true, body: { enrolled: true, accountId: 'acme' } });
+    const { requestId: leaveId, ...leave } = r.signed('phone-1', 'unenroll');
+    expect(await exchange({ id: leaveId, op: 'pdms.unenroll', deviceId: 'audio-001', body: leave })).toEqual({ id: leaveId, ok: true, body: { accountId: 'acme' } });
+  });
+
+  it('answers a malformed body BAD_REQUEST naming the field', async () => {
+    const reply = await exchange({ id: 'r1', op: 'pdms.enroll', deviceId: 'audio-001', body: { hardwareId: 'HW1', deviceKind: 'toaster' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((reply as { error: { message: string } }).error.message).toContain('pdms.enroll body');
+  });
+});

@@ -1,0 +1,39 @@
+import { smartserverOps } from '../../../protocol/messages/smartserver.ts';
+import { ok } from '../../../protocol/result.ts';
+import { opRoute } from '../../http/route.ts';
+import { deviceOp } from '../../link/deviceOp.ts';
+import { definePortal } from '../PortalModule.ts';
+import { createSmartServerPortal, type SmartServerPortal } from './SmartServerPortal.ts';
+
+/**
+ * The SmartServer portals (SS-*): the License Partner Portal (customers, assignment) and the
+ * License Customer Portal (SS-8 offline activation) under /api/v1/smartserver, and the
+ * servers' cloud operations over their links. Servers never act over HTTP: over the link every
+ * request is proven with the device certificate.
+ */
+export const smartserverModule = definePortal<SmartServerPortal>({
+  name: 'smartserver',
+  create: createSmartServerPortal,
+  routes: [
+    opRoute('post', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.createCustomer(input), { reply: (customer) => ({ customer }), status: 201 }),
+    opRoute('get', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.listCustomers(input), { reply: (customers) => ({ customers }) }),
+    opRoute('post', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.assignLicenses(input), { reply: (licenses) => ({ licenses }) }),
+    opRoute('get', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.listForCustomer(input), { reply: (licenses) => ({ licenses }) }),
+    opRoute('post', '/customers/:customerId/offline-activations', (ss: SmartServerPortal, input) => ss.offlineActivate(input), { status: 201 }),
+  ],
+  // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
+  deviceOps: [
+    deviceOp(smartserverOps.list, async (ss: SmartServerPortal, body, request) => {
+      const licenses = await ss.fromServer.list({ ...body, requestId: request.id });
+      return licenses.ok ? ok({ licenses: licenses.value }) : licenses;
+    }),
+    deviceOp(smartserverOps.activate, async (ss: SmartServerPortal, body, request) => {
+      const files = await ss.fromServer.activate({ ...body, requestId: request.id });
+      return files.ok ? ok({ files: files.value }) : files;
+    }),
+    deviceOp(smartserverOps.transfer, async (ss: SmartServerPortal, body, request) => {
+      const transferred = await ss.fromServer.transfer({ ...body, requestId: request.id });
+      return transferred.ok ? ok({ ...transferred.value }) : transferred;
+    }),
+  ],
+});
