@@ -4,7 +4,7 @@
  * found and prints one JSON line (BenchFigures) on stdout.
  */
 import { wallNow } from '../emulator/clock/wallClock.ts';
-import { catalogue as defaultCatalogue, families } from '../harness/catalogue.ts';
+import { createCatalogue } from '../harness/catalogue.ts';
 import { runScenario } from '../harness/runner/runScenario.ts';
 import { loadFiles } from '../harness/scenario/validateFiles.ts';
 import { transportFor, type TransportMode } from '../harness/transport/chooseTransport.ts';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = wallNow();
-  const catalogue = defaultCatalogue();
+  const catalogue = createCatalogue();
   const loaded = await loadFiles(paths, catalogue);
   if (loaded.errors.length > 0 || loaded.scenarios.length === 0) {
     const reasons = loaded.errors.map((e) => `${e.file}: ${e.message}`);
@@ -48,7 +48,6 @@ async function main(): Promise<number> {
       seed: scenario.seed ?? BENCH_SEED,
       realtime: false,
       catalogue,
-      families,
       transport: transportFor({ mode: mode as TransportMode }),
     });
     devices += result.devices;

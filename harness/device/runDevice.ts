@@ -11,7 +11,7 @@ import { createLicenseServer } from '../../license-server/createLicenseServer.ts
 import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { TextSink } from '../report/TextSink.ts';
-import { families } from '../catalogue.ts';
+import { createCatalogue } from '../catalogue.ts';
 import { World } from '../runner/World.ts';
 import { realTime } from '../runner/timeDrivers.ts';
 import { transportFor } from '../transport/chooseTransport.ts';
@@ -51,6 +51,7 @@ export interface RunningDevice {
  * a TCP port or this terminal. It runs until `close()`.
  */
 export async function runDevice(options: RunDeviceOptions): Promise<Result<RunningDevice>> {
+  const { families } = createCatalogue();
   const family = families.get(options.family);
   if (!family) return fail('UNKNOWN_FAMILY', `no appliance family '${options.family}'; known: ${[...families.keys()].join(', ')}`, 'family');
   const clock = new WallClock();
@@ -73,7 +74,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
   const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
   const wire = await transport.attach(id, { family: family.family });
   const board = createBoard({ id, clock, random: random.fork('board'), identity, link: wire.link });
-  const appliance = family.create({ board, world });
+  const appliance = family.create({ board, vendorPublicKey: server.vendorPublicKey });
   const stopPublishing = appliance.onChange((state) => void transport.publishState?.(id, state)?.catch(() => undefined));
   const commands = family.console?.(appliance) ?? {};
   const consoles = new Set<SerialConsole>();

@@ -5,12 +5,13 @@ import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { StateChange, TraceEvent, TraceKind } from '../report/RunResult.ts';
-import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { DeviceFamily } from '../families/DeviceFamily.ts';
+import type { PortalModule } from '../../license-server/portals/PortalModule.ts';
 import type { OrderSpec } from '../scenario/scenarioSchema.ts';
 
 export interface DeviceHandle {
   readonly id: string;
-  readonly family: FamilyModule;
+  readonly family: DeviceFamily;
   readonly appliance: Appliance;
   readonly board: Board;
   setLinkUp(up: boolean): void;
@@ -55,6 +56,11 @@ export class World {
     this.startMs = clock.now();
   }
 
+  /** The facet of one of the license cloud's portals, e.g. `world.portal(gatewayModule).move(…)`. */
+  portal<F>(module: PortalModule<F>): F {
+    return this.server.portal(module);
+  }
+
   /** Virtual ms since the scenario started. */
   elapsed(): number {
     return this.clock.now() - this.startMs;
@@ -95,7 +101,7 @@ export class World {
     const id = order.licenses[Number(n) - 1];
     if (!id) {
       return fail('NO_SUCH_LICENSE', order.licenses.length === 0
-        ? `order '${orderName}' has no licenses yet: activate it first (portal.activate)`
+        ? `order '${orderName}' has no licenses yet: activate it first (order.activate)`
         : `order '${orderName}' has ${order.licenses.length} licenses; there is no license ${n}`);
     }
     return ok(id);

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import { tapLink } from '../transport/tapLink.ts';
 import type { Transport } from '../transport/Transport.ts';
 import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { PortalModule } from '../../license-server/portals/PortalModule.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { World, type DeviceHandle } from './World.ts';
 import { realTime, virtualTime } from './timeDrivers.ts';
@@ -20,6 +21,8 @@ export interface WorldOptions {
   seed: number;
   realtime: boolean;
   families: ReadonlyMap<string, FamilyModule>;
+  /** The license cloud's portals. */
+  portals: readonly PortalModule<unknown>[];
   /** Builds the transport once the license server exists. */
   transport: (world: World) => Promise<Transport>;
 }
@@ -40,7 +43,9 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   const random = createRandom(seed).fork(`${scenario.file}#${scenario.name}`);
   const factory = createFactory({ random: random.fork('factory'), clock });
   const store = openSqliteStore({ path: ':memory:' });
-  const server = await createLicenseServer({ store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey });
+  const server = await createLicenseServer({
+    store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey, portals: options.portals,
+  });
   const world = new World(clock, virtual ? virtualTime(virtual) : realTime(clock), random, server);
   const transport = await options.transport(world);
   const close = async (): Promise<void> => {
@@ -51,7 +56,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   };
 
   for (const spec of scenario.portal.orders) {
-    const placed = await server.gateway.createOrder({
+    const placed = await server.core.createOrder({
       accountId: spec.account,
       // One license per unit of quantity: an order for 1,000 gateways holds 1,000 licenses.
       items: spec.items.flatMap((i) => Array.from({ length: i.quantity }, () => ({
@@ -93,7 +98,7 @@ async function addDevice(world: World, family: FamilyModule, id: string, factory
     if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
   });
   const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
-  const appliance = family.create({ board, world, variant });
+  const appliance = family.create({ board, vendorPublicKey: world.server.vendorPublicKey, variant });
   const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
   ref.device = device;
   let last = appliance.snapshot().state;

@@ -4,7 +4,7 @@ import { ok, type Result } from '../../protocol/result.ts';
 import type { FileResult, Reporter, RunResult } from '../report/RunResult.ts';
 import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
-import { catalogue as defaultCatalogue, families } from '../catalogue.ts';
+import { createCatalogue, type Catalogue } from '../catalogue.ts';
 import { transportFor, type TransportMode } from '../transport/chooseTransport.ts';
 import { runScenario } from './runScenario.ts';
 
@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Without a broker URL: the embedded broker in process (`stream`, the default), over loopback `tcp`, or plain in-memory wires (`memory`). */
   transport?: TransportMode;
   reporters: Reporter[];
+  /** The families, step kinds and portals to run with; the bundled ones unless given. */
+  catalogue?: Catalogue;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface RunOptions {
  */
 export async function runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>> {
   const started = wallNow();
-  const catalogue = defaultCatalogue();
+  const catalogue = options.catalogue ?? createCatalogue();
   const loaded = await loadFiles(options.paths, catalogue);
   if (loaded.errors.length > 0) {
     return { ok: false, error: loadFailure('SCENARIO_INVALID', loaded.errors) };
@@ -43,7 +45,6 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       seed: options.seed ?? scenario.seed ?? seed,
       realtime: options.realtime ?? false,
       catalogue,
-      families,
       transport,
     });
     byFile.get(scenario.file)!.scenarios.push(result);

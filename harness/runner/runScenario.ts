@@ -1,8 +1,8 @@
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import type { ScenarioFailure, ScenarioResult } from '../report/RunResult.ts';
-import type { Catalogue, Scenario } from '../scenario/parseScenarios.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { Scenario } from '../scenario/parseScenarios.ts';
 import type { StepOutcome } from '../steps/StepKind.ts';
-import type { FamilyModule } from '../families/FamilyModule.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { buildWorld } from './buildWorld.ts';
 import type { World } from './World.ts';
@@ -11,7 +11,6 @@ export interface ScenarioRunOptions {
   seed: number;
   realtime: boolean;
   catalogue: Catalogue;
-  families: ReadonlyMap<string, FamilyModule>;
   transport: (world: World) => Promise<Transport>;
   /** How long devices may take to boot before step 1, in (virtual) ms. */
   bootLimitMs?: number;
@@ -24,7 +23,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     file: scenario.file, name: scenario.name, ids: scenario.ids, status: 'passed',
     devices: 0, steps: scenario.steps.length, virtualMs: 0, wallMs: 0, trace: [],
   };
-  const built = await buildWorld({ scenario, seed: options.seed, realtime: options.realtime, families: options.families, transport: options.transport });
+  const built = await buildWorld({ scenario, seed: options.seed, realtime: options.realtime, families: options.catalogue.families, portals: options.catalogue.portals, transport: options.transport });
   if (!built.ok) {
     result.status = 'failed';
     result.failure = { message: built.error.message, line: scenario.line };

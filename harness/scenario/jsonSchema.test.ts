@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { catalogue } from '../catalogue.ts';
+import { createCatalogue } from '../catalogue.ts';
 import { scenarioJsonSchema } from './jsonSchema.ts';
 
 /** The generated JSON Schema accepts what the loader accepts, so editors never mislead. */
 const ROOT = join(import.meta.dirname, '..', '..', 'scenarios');
 const bundled = readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
-const validate = new Ajv2020({ strict: false, allErrors: true }).compile(scenarioJsonSchema(catalogue()));
+const validate = new Ajv2020({ strict: false, allErrors: true }).compile(scenarioJsonSchema(createCatalogue()));
 
 describe('scenario JSON Schema', () => {
   it.each(bundled)('accepts the bundled scenario %s', (file) => {

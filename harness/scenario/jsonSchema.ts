@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from './scenarioSchema.ts';
-import type { Catalogue } from './parseScenarios.ts';
+import type { Catalogue } from '../catalogue.ts';
 
 /**
  * The JSON Schema of scenario files, generated from the same zod definitions the loader checks

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue.ts';
+import { createCatalogue } from '../catalogue.ts';
 import { parseScenarios } from './parseScenarios.ts';
 import { formatLoadError } from './loadErrors.ts';
 
 /** Bad scenario files get an error naming the file, the line and the field — and nothing runs. */
-const parse = (text: string) => parseScenarios(text, 'x.yaml', catalogue());
+const parse = (text: string) => parseScenarios(text, 'x.yaml', createCatalogue());
 const errorsOf = (text: string) => parse(text).errors.map(formatLoadError);
 
 const GOOD = `name: "[GW-9] fine"

@@ -1,16 +1,18 @@
 import { LineCounter, parseAllDocuments, isMap, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { StepKind } from '../steps/StepKind.ts';
 import type { LoadError } from './loadErrors.ts';
 import { scenarioSchema, type ScenarioHeader } from './scenarioSchema.ts';
 import { sourceMapOf, formatPath, type SourceMap } from './sourceMap.ts';
 import { closest } from './closest.ts';
 
-/** What the loader checks steps and fleets against: the registered step kinds and families. */
-export interface Catalogue {
-  steps: ReadonlyMap<string, StepKind<unknown>>;
-  /** Family name → the variants a fleet entry may ask for (empty when it has none). */
-  families: ReadonlyMap<string, readonly string[]>;
+/**
+ * What the loader checks steps and fleets against: the registered step kinds (their argument
+ * schemas) and families (the variants a fleet entry may ask for). The harness's catalogue
+ * (catalogue.ts) is one.
+ */
+export interface ScenarioVocabulary {
+  readonly steps: ReadonlyMap<string, { readonly args: z.ZodType<unknown> }>;
+  readonly families: ReadonlyMap<string, { readonly variants?: readonly string[] }>;
 }
 
 export interface ParsedStep {
@@ -35,7 +37,7 @@ const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
  * Parses a scenario file: one scenario per YAML document (`---` between them). Every error
  * names the file, the line and the field; nothing is run unless the whole file is valid.
  */
-export function parseScenarios(text: string, file: string, catalogue: Catalogue): { scenarios: Scenario[]; errors: LoadError[] } {
+export function parseScenarios(text: string, file: string, catalogue: ScenarioVocabulary): { scenarios: Scenario[]; errors: LoadError[] } {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true });
   const scenarios: Scenario[] = [];
@@ -57,7 +59,7 @@ export function parseScenarios(text: string, file: string, catalogue: Catalogue)
   return { scenarios, errors };
 }
 
-function parseDocument(doc: Document, source: SourceMap, file: string, catalogue: Catalogue, errors: LoadError[]): Scenario | undefined {
+function parseDocument(doc: Document, source: SourceMap, file: string, catalogue: ScenarioVocabulary, errors: LoadError[]): Scenario | undefined {
   const at = (path: (string | number)[], message: string): void => {
     const pos = source.locate(path);
     errors.push({ file, line: pos?.line, column: pos?.column, path: formatPath(path), message });
@@ -70,8 +72,9 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
   if (!checked.ok) return undefined;
   const header = checked.value;
   header.fleet.forEach((entry, i) => {
-    const variants = catalogue.families.get(entry.family);
-    if (!variants) {
+    const family = catalogue.families.get(entry.family);
+    const variants = family?.variants ?? [];
+    if (!family) {
       const hint = closest(entry.family, catalogue.families.keys());
       at(['fleet', i, 'family'], `unknown family '${entry.family}'${hint ? ` (did you mean '${hint}'?)` : ''}; known: ${[...catalogue.families.keys()].join(', ')}`);
     } else if (entry.variant !== undefined && !variants.includes(entry.variant)) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { catalogue as defaultCatalogue } from '../catalogue.ts';
+import { createCatalogue } from '../catalogue.ts';
 import { collectFiles } from './collectFiles.ts';
-import { parseScenarios, type Catalogue, type Scenario } from './parseScenarios.ts';
+import { parseScenarios, type ScenarioVocabulary, type Scenario } from './parseScenarios.ts';
 import type { LoadError } from './loadErrors.ts';
 
 export interface Loaded {
@@ -11,7 +11,7 @@ export interface Loaded {
 }
 
 /** Reads and checks every scenario file under the given paths; runs nothing. */
-export async function loadFiles(paths: readonly string[], catalogue: Catalogue = defaultCatalogue()): Promise<Loaded> {
+export async function loadFiles(paths: readonly string[], catalogue: ScenarioVocabulary = createCatalogue()): Promise<Loaded> {
   const { files, errors } = await collectFiles(paths);
   const scenarios: Scenario[] = [];
   for (const file of files) {

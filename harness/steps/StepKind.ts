@@ -3,7 +3,7 @@ import type { World } from '../runner/World.ts';
 import type { Result } from '../../protocol/result.ts';
 
 /**
- * One kind of scenario step (`advance`, `gw.grant`, `expect`, …): its argument schema and what
+ * One kind of scenario step (`advance`, `gateway.grant`, `expect`, …): its argument schema and what
  * it does. A step is written in YAML as a one-key mapping, `- kind: args`. Kinds live one per
  * file and are collected in `stepKinds.ts`; a family brings its own.
  */

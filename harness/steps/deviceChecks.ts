@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { DeviceFamily } from '../families/DeviceFamily.ts';
 import type { DeviceHandle } from '../runner/World.ts';
 import { mismatch } from './matchPartial.ts';
 
@@ -10,11 +10,11 @@ import { mismatch } from './matchPartial.ts';
 export type Checks = Record<string, unknown>;
 
 /** The check keys every family's probes offer, for the strict schema of `expect` and `wait`. */
-export function checkKeys(families: readonly FamilyModule[]): string[] {
+export function checkKeys(families: readonly DeviceFamily[]): string[] {
   return [...new Set(families.flatMap((f) => Object.keys(f.probes)))].sort();
 }
 
-export function checksShape(families: readonly FamilyModule[]): Record<string, z.ZodOptional<z.ZodUnknown>> {
+export function checksShape(families: readonly DeviceFamily[]): Record<string, z.ZodOptional<z.ZodUnknown>> {
   return Object.fromEntries(checkKeys(families).map((k) => [k, z.unknown().optional()]));
 }
 

@@ -5,7 +5,7 @@ import { createRandom } from '../../emulator/random/Random.ts';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
-import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { DeviceFamily } from '../families/DeviceFamily.ts';
 import { virtualTime } from '../runner/timeDrivers.ts';
 import { World, type DeviceHandle } from '../runner/World.ts';
 import { deviceOp } from './deviceOp.ts';
@@ -33,7 +33,7 @@ function fleet(): { world: World; log: string[] } {
         return broken ? fail('BULB_GONE', `${id} has no bulb`) : ok(level);
       },
     };
-    world.devices.set(id, { id, family: { family } as FamilyModule, appliance: lamp as unknown as Appliance } as DeviceHandle);
+    world.devices.set(id, { id, family: { family, probes: {} } as DeviceFamily, appliance: lamp as unknown as Appliance } as DeviceHandle);
   };
   add('lamp-001', 'lamp');
   add('lamp-002', 'lamp', true);

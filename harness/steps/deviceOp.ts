@@ -26,7 +26,7 @@ export interface DeviceOpSpec<F extends Appliance, S extends z.ZodRawShape> {
 
 /**
  * Builds a step that runs one operation on every selected device of one family, with `devices`
- * and `expectError` added to its arguments: `- gw.download: { devices: '*' }`.
+ * and `expectError` added to its arguments: `- gateway.download: { devices: '*' }`.
  */
 export function deviceOp<F extends Appliance, S extends z.ZodRawShape>(spec: DeviceOpSpec<F, S>): StepKind<never> {
   const args = z.object({ devices, ...spec.args, expectError: errorCode.optional() }).strict();

@@ -9,6 +9,7 @@ import { createGateway } from '../../firmware-sim/gateway/createGateway.ts';
 import { createLicenseServer } from '../../license-server/createLicenseServer.ts';
 import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
 import { unwrap } from '../../protocol/result.ts';
+import { gatewayModule } from '../../license-server/portals/gateway/gatewayModule.ts';
 
 /**
  * The core without the harness: a gateway board and its firmware, the license server, and an
@@ -42,10 +43,10 @@ describe('gateway licensing end to end, in process', () => {
     const gw1 = device('gw-001');
     await running(gw1.gateway);
 
-    const order = unwrap(await server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'Mobility', count: 10, transactionType: 'New', termDays: 365 }] }));
-    const licenses = unwrap(await server.gateway.activate({ accountId: 'acme', activationKey: order.activationKey }));
+    const order = unwrap(await server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'Mobility', count: 10, transactionType: 'New', termDays: 365 }] }));
+    const licenses = unwrap(await server.core.activate({ accountId: 'acme', activationKey: order.activationKey }));
     expect(licenses).toHaveLength(1);
-    unwrap(await server.gateway.bind({ licenseId: licenses[0]!.id, hardwareId: gw1.board.identity.hardwareId }));
+    unwrap(await server.portal(gatewayModule).bind({ licenseId: licenses[0]!.id, hardwareId: gw1.board.identity.hardwareId }));
 
     const downloaded = unwrap(await gw1.gateway.portal.download());
     expect(downloaded.installed).toEqual([licenses[0]!.id]);
@@ -63,7 +64,7 @@ describe('gateway licensing end to end, in process', () => {
 
     // A year later the license has run out in the portal and on the device alike.
     await clock.advance(366 * DAY);
-    const listed = unwrap(await server.gateway.listLicenses({ accountId: 'acme' }));
+    const listed = unwrap(await server.core.listLicenses({ accountId: 'acme' }));
     expect(listed[0]!.status).toBe('Inactive');
     expect(gw1.gateway.snapshot().licenses[0]!.status).toBe('expired');
 
@@ -78,10 +79,10 @@ describe('gateway licensing end to end, in process', () => {
     const [a, b] = [device('gw-001'), device('gw-002')];
     await running(a.gateway);
     await running(b.gateway);
-    const order = unwrap(await server.gateway.createOrder({ accountId: 'acme', items: [{ featureCode: 'Port', count: 4, transactionType: 'New', termDays: null }] }));
-    const [license] = unwrap(await server.gateway.activate({ accountId: 'acme', activationKey: order.activationKey }));
-    unwrap(await server.gateway.bind({ licenseId: license!.id, hardwareId: a.board.identity.hardwareId }));
-    const [fileForA] = unwrap(await server.gateway.filesForDevice({ hardwareId: a.board.identity.hardwareId }));
+    const order = unwrap(await server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'Port', count: 4, transactionType: 'New', termDays: null }] }));
+    const [license] = unwrap(await server.core.activate({ accountId: 'acme', activationKey: order.activationKey }));
+    unwrap(await server.portal(gatewayModule).bind({ licenseId: license!.id, hardwareId: a.board.identity.hardwareId }));
+    const [fileForA] = unwrap(await server.portal(gatewayModule).filesForDevice({ hardwareId: a.board.identity.hardwareId }));
 
     // [GW-2] A's file on B is refused, naming the reason.
     const onB = b.gateway.page.add(fileForA!);
@@ -89,7 +90,7 @@ describe('gateway licensing end to end, in process', () => {
     if (!onB.ok) expect(onB.error.code).toBe('LICENSE_FOREIGN_HARDWARE');
 
     unwrap(a.gateway.page.add(fileForA!));
-    unwrap(await server.gateway.move({ licenseId: license!.id, toHardwareId: b.board.identity.hardwareId }));
+    unwrap(await server.portal(gatewayModule).move({ licenseId: license!.id, toHardwareId: b.board.identity.hardwareId }));
     expect(unwrap(await a.gateway.portal.download()).removed).toEqual([license!.id]);
     expect(unwrap(await b.gateway.portal.download()).installed).toEqual([license!.id]);
     // The old file cannot be brought back on A: it was installed once already.

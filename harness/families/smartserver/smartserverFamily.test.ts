@@ -29,15 +29,15 @@ describe('smartserver family in scenarios', () => {
 fleet: [{ family: smartserver, count: 2 }]
 ${partnerOrder}
 steps:
-  - portal.activate: { order: o1 }
-  - ssPortal.createCustomer: { partner: partner, name: Tower }
-  - ssPortal.assign: { customer: Tower, licenses: [o1.1, o1.2] }
-  - ss.customerId: { devices: "*", customer: Tower }
-  - ss.activate: { devices: ss-001, licenses: [o1.1], wait: false }
-  - ss.transfer: { devices: ss-001, confirm: true, expectError: ACTIVATION_IN_PROGRESS }
-  - ssPortal.expect: { customer: Tower, inCloud: 1, activated: 1, boundTo: { o1.1: ss-001, o1.2: null } }
+  - order.activate: { order: o1 }
+  - smartserver.portal.createCustomer: { partner: partner, name: Tower }
+  - smartserver.portal.assign: { customer: Tower, licenses: [o1.1, o1.2] }
+  - smartserver.customerId: { devices: "*", customer: Tower }
+  - smartserver.activate: { devices: ss-001, licenses: [o1.1], wait: false }
+  - smartserver.transfer: { devices: ss-001, confirm: true, expectError: ACTIVATION_IN_PROGRESS }
+  - smartserver.portal.expect: { customer: Tower, inCloud: 1, activated: 1, boundTo: { o1.1: ss-001, o1.2: null } }
   - wait: { devices: ss-001, activation: idle, within: 3m }
-  - ssPortal.expect: { customer: Tower, servers: { ss-001: 1, ss-002: 1 } }
+  - smartserver.portal.expect: { customer: Tower, servers: { ss-001: 1, ss-002: 1 } }
 `);
     expect(message).toBe('customer Tower in the cloud: expected servers.ss-002 to be 1, found 0');
   });
@@ -47,21 +47,21 @@ steps:
 fleet: [{ family: smartserver, count: 2 }, { family: gateway }]
 ${partnerOrder}
 steps:
-  - portal.activate: { order: o1 }
+  - order.activate: { order: o1 }
   - ${step}
 `);
-    expect(await mixed('ss.download: { devices: gw-001 }')).toContain('gw-001 is a gateway, not a SmartServer');
-    expect(await mixed('ss.customerId: { devices: ss-001, customer: Nobody }')).toContain("no customer named 'Nobody'");
-    expect(await mixed('ss.activate: { plan: { "ss-*": [o1.1] } }')).toContain("plan entry 'ss-*' must name one server");
-    expect(await mixed('ss.activate: { devices: ss-001, licenses: [o1.9] }')).toContain('order \'o1\' has 2 licenses; there is no license 9');
-    expect(await mixed('ss.activate: { devices: ss-001, licenses: all }')).toContain('no Customer ID is saved');
+    expect(await mixed('smartserver.download: { devices: gw-001 }')).toContain('gw-001 is a gateway, not a SmartServer');
+    expect(await mixed('smartserver.customerId: { devices: ss-001, customer: Nobody }')).toContain("no customer named 'Nobody'");
+    expect(await mixed('smartserver.activate: { plan: { "ss-*": [o1.1] } }')).toContain("plan entry 'ss-*' must name one server");
+    expect(await mixed('smartserver.activate: { devices: ss-001, licenses: [o1.9] }')).toContain('order \'o1\' has 2 licenses; there is no license 9');
+    expect(await mixed('smartserver.activate: { devices: ss-001, licenses: all }')).toContain('no Customer ID is saved');
   });
 
   it('[SS-5] refuses a step that gives both a plan and devices, before anything runs', async () => {
     const message = await run(`name: t
 fleet: [{ family: smartserver }]
 steps:
-  - ss.activate: { devices: ss-001, licenses: all, plan: { ss-001: all } }
+  - smartserver.activate: { devices: ss-001, licenses: all, plan: { ss-001: all } }
 `);
     expect(message).toMatch(/^invalid: .*give either devices and licenses, or a plan/);
   });

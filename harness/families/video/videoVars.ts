@@ -26,7 +26,7 @@ export function keepWindow(world: World, deviceId: string, window: LicenseProduc
 
 export function copiedWindow(world: World, deviceId: string): Result<LicenseProductWindow> {
   const window = world.vars.get(windowKey(deviceId)) as LicenseProductWindow | undefined;
-  return window ? ok(window) : fail('NO_REQUEST_CODE', `${deviceId} has shown no request code yet; run cl.requestCode on it first`);
+  return window ? ok(window) : fail('NO_REQUEST_CODE', `${deviceId} has shown no request code yet; run video.requestCode on it first`);
 }
 
 export function keepResponse(world: World, name: string, code: string): void {
@@ -35,7 +35,7 @@ export function keepResponse(world: World, name: string, code: string): void {
 
 export function keptResponse(world: World, name: string): Result<string> {
   const code = world.vars.get(responseKey(name)) as string | undefined;
-  return code ? ok(code) : fail('NO_RESPONSE_CODE', `no response code '${name}'; produce it with clPortal.processLicense first`);
+  return code ? ok(code) : fail('NO_RESPONSE_CODE', `no response code '${name}'; produce it with video.portal.processLicense first`);
 }
 
 export function keepToken(world: World, name: string, token: IssuedToken): void {
@@ -44,7 +44,7 @@ export function keepToken(world: World, name: string, token: IssuedToken): void 
 
 export function keptToken(world: World, name: string): Result<IssuedToken> {
   const token = world.vars.get(tokenKey(name)) as IssuedToken | undefined;
-  return token ? ok(token) : fail('NO_SUCH_TOKEN', `no access token '${name}'; create it with clPortal.createToken first`);
+  return token ? ok(token) : fail('NO_SUCH_TOKEN', `no access token '${name}'; create it with video.portal.createToken first`);
 }
 
 /** The one device a portal step names as its product, and its ID in the portal. */

@@ -3,10 +3,10 @@ import { devices } from '../../scenario/fields.ts';
 import { defineStep } from '../StepKind.ts';
 import { checksShape, firstMiss } from '../deviceChecks.ts';
 import { expectationFailed } from '../outcome.ts';
-import type { FamilyModule } from '../../families/FamilyModule.ts';
+import type { DeviceFamily } from '../../families/DeviceFamily.ts';
 
 /** `- expect: { devices: gw-*, state: running, pendingReset: false }` — every selected device must pass now. */
-export function expectStep(families: readonly FamilyModule[]) {
+export function expectStep(families: readonly DeviceFamily[]) {
   return defineStep({
     kind: 'expect',
     summary: 'Check the selected devices now: every listed field must match (objects match on the keys given).',

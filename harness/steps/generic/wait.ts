@@ -4,10 +4,10 @@ import { defineStep } from '../StepKind.ts';
 import { checksShape, firstMiss } from '../deviceChecks.ts';
 import { expectationFailed } from '../outcome.ts';
 import { formatDuration } from '../../../emulator/clock/duration.ts';
-import type { FamilyModule } from '../../families/FamilyModule.ts';
+import type { DeviceFamily } from '../../families/DeviceFamily.ts';
 
 /** `- wait: { devices: gw-001, state: running, within: 5m }` — advances time until the checks hold. */
-export function waitStep(families: readonly FamilyModule[]) {
+export function waitStep(families: readonly DeviceFamily[]) {
   return defineStep({
     kind: 'wait',
     summary: 'Advance time until every selected device passes the checks, failing if `within` passes first.',

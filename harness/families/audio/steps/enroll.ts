@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { account, actor, asUser, DEFAULT_ACCOUNT } from './pdmsActor.ts';
+import { account, actor, asUser, DEFAULT_ACCOUNT } from './portalActor.ts';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { audioDevices } from '../audioDevices.ts';
+import { audioModule } from '../../../../license-server/portals/audio/audioModule.ts';
 
 /**
  * `- audio.enroll: { devices: audio-001, account: acme, as: olive }` — [PC-7] a Device Admin
@@ -19,7 +20,7 @@ export const enroll = deviceOp({
   async run(device, a, world) {
     let provisioningToken = a.token;
     if (provisioningToken === undefined) {
-      const token = await world.server.devicemgmt.provisioningToken(actor(a.account, a.as));
+      const token = await world.server.portal(audioModule).provisioningToken(actor(a.account, a.as));
       if (!token.ok) return token;
       provisioningToken = token.value.provisioningToken;
     }

@@ -2,10 +2,10 @@ import { licenseRef } from '../../../scenario/fields.ts';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-/** `- gw.delete: { devices: gw-001, license: o1.1 }` — [GW-4] deletes an installed license on the License page. */
+/** `- gateway.delete: { devices: gw-001, license: o1.1 }` — [GW-4] deletes an installed license on the License page. */
 export const deleteLicense = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.delete',
+  kind: 'gateway.delete',
   summary: 'Delete an installed license on the License page (takes effect after a reset).',
   args: { license: licenseRef },
   what: (a) => `delete ${a.license} on the License page`,

@@ -1,10 +1,10 @@
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-/** `- gw.download: { devices: '*' }` — [GW-6] the device fetches its licenses from the portal itself. */
+/** `- gateway.download: { devices: '*' }` — [GW-6] the device fetches its licenses from the portal itself. */
 export const download = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.download',
+  kind: 'gateway.download',
   summary: 'The device downloads the licenses the portal has bound to it (and drops those moved away).',
   args: {},
   what: () => 'download licenses from the portal',

@@ -1,18 +1,19 @@
 import { licenseRef } from '../../../scenario/fields.ts';
 import { fail, ok, type Result } from '../../../../protocol/result.ts';
 import type { World } from '../../../runner/World.ts';
-import { portalLicense } from '../../../steps/portal/portalLicense.ts';
+import { orderLicense } from '../../../steps/core/orderLicense.ts';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
+import { gatewayModule } from '../../../../license-server/portals/gateway/gatewayModule.ts';
 
 /**
- * `- gw.install: { devices: gw-002, license: o1.1 }` — [GW-4] an administrator takes the license
+ * `- gateway.install: { devices: gw-002, license: o1.1 }` — [GW-4] an administrator takes the license
  * file the portal issues for a license (for whichever device it is bound to) and adds it on the
  * device's License page. On another device than the bound one this is the GW-2 refusal.
  */
 export const install = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.install',
+  kind: 'gateway.install',
   summary: "Add a license's file, as issued by the portal for its bound device, on the License page.",
   args: { license: licenseRef },
   what: (a) => `add the file of ${a.license} on the License page`,
@@ -24,11 +25,11 @@ export const install = deviceOp({
 
 /** The signed file the portal issues for a license, for the device it is bound to. */
 export async function portalFile(world: World, ref: string): Promise<Result<string>> {
-  const found = await portalLicense(world, ref);
+  const found = await orderLicense(world, ref);
   if (!found.ok) return found;
   const { id, view: license } = found.value;
-  if (!license?.hardwareId) return fail('LICENSE_NOT_BOUND', `license ${ref} is not bound to a device in the portal; bind it first (portal.bind)`);
-  const files = await world.server.gateway.filesForDevice({ hardwareId: license.hardwareId });
+  if (!license?.hardwareId) return fail('LICENSE_NOT_BOUND', `license ${ref} is not bound to a device in the portal; bind it first (gateway.portal.bind)`);
+  const files = await world.server.portal(gatewayModule).filesForDevice({ hardwareId: license.hardwareId });
   if (!files.ok) return files;
   const file = files.value.find((f) => licenseIdOf(f) === id);
   return file ? ok(file) : fail('NOT_FOUND', `the portal issued no file for ${ref}`);

@@ -4,10 +4,10 @@ import { licenseIds } from '../../../steps/licenseRefs.ts';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-/** `- gw.invalidate: { devices: gw-001, licenses: [o1.1] }` — [GW-6] returns licenses to the portal, proving identity with the device certificate. */
+/** `- gateway.invalidate: { devices: gw-001, licenses: [o1.1] }` — [GW-6] returns licenses to the portal, proving identity with the device certificate. */
 export const invalidate = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.invalidate',
+  kind: 'gateway.invalidate',
   summary: 'The device invalidates licenses at the portal, signed with its device certificate.',
   args: { licenses: z.array(licenseRef).min(1) },
   what: (a) => `invalidate ${a.licenses.join(', ')}`,

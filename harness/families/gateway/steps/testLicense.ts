@@ -1,10 +1,10 @@
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-/** `- gw.testLicense: { devices: gw-001 }` — [GW-8] downloads the device's one three-month test license. */
+/** `- gateway.testLicense: { devices: gw-001 }` — [GW-8] downloads the device's one three-month test license. */
 export const testLicense = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.testLicense',
+  kind: 'gateway.testLicense',
   summary: 'The device downloads its test license (valid 3 months; the portal gives one per device, ever).',
   args: {},
   what: () => 'download a test license',

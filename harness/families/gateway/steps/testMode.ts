@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-/** `- gw.testMode: { devices: gw-001, on: true }` — [GW-9] switches test mode on or off on the License page. */
+/** `- gateway.testMode: { devices: gw-001, on: true }` — [GW-9] switches test mode on or off on the License page. */
 export const testMode = deviceOp({
   family: gatewayDevices,
-  kind: 'gw.testMode',
+  kind: 'gateway.testMode',
   summary: 'Switch test mode on (fully licensed for 8 hours, then off and reboot) or off.',
   args: { on: z.boolean() },
   what: (a) => `switch test mode ${a.on ? 'on' : 'off'}`,

@@ -13,14 +13,14 @@ const selection = z.union([z.literal('all'), z.array(licenseRef).min(1)]);
 
 /**
  * [SS-5] ACTIVATE on the Download Licenses from the Cloud view.
- * `- ss.activate: { devices: ss-001, licenses: [fleet.1, fleet.2] }` activates those licenses;
+ * `- smartserver.activate: { devices: ss-001, licenses: [fleet.1, fleet.2] }` activates those licenses;
  * `licenses: all` downloads the list and selects every row;
- * `- ss.activate: { plan: { ss-001: [fleet.1], ss-002: [fleet.2] } }` gives each server its own.
+ * `- smartserver.activate: { plan: { ss-001: [fleet.1], ss-002: [fleet.2] } }` gives each server its own.
  * The servers activate at once; the step then waits (`within`, 10m by default) until every
  * activation has completed. `wait: false` leaves them under way, to show what is refused meanwhile.
  */
 export const activate = defineStep({
-  kind: 'ss.activate',
+  kind: 'smartserver.activate',
   summary: 'Activate selected licenses from the cloud (`licenses: [o1.1] | all`, or a per-server `plan`); waits until the activations complete unless `wait: false`.',
   args: z.object({
     devices: devices.optional(),

@@ -7,13 +7,13 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 
 /**
- * `- ss.customerId: { devices: ss-*, customer: Harbour Tower }` — [SS-3] types the customer's
+ * `- smartserver.customerId: { devices: ss-*, customer: Harbour Tower }` — [SS-3] types the customer's
  * Customer ID into Manage Customer Accounts and saves it; `id:` types any text instead, and
  * `then: discard` or `then: keep` leaves it unsaved.
  */
 export const customerIdStep = deviceOp({
   family: smartserverDevices,
-  kind: 'ss.customerId',
+  kind: 'smartserver.customerId',
   summary: "Type a Customer ID (a customer's, or any `id` text) in Manage Customer Accounts, then save (default), discard or keep it unsaved.",
   args: {
     customer: customerName.optional(),
@@ -31,7 +31,7 @@ async function typeAndFinish(server: SmartServer, a: { customer?: string; id?: s
     if (!customer.ok) return customer;
     text = customer.value.customerId;
   }
-  if (text === undefined) return { ok: false, error: { code: 'BAD_REQUEST', message: 'ss.customerId: give customer or id' } };
+  if (text === undefined) return { ok: false, error: { code: 'BAD_REQUEST', message: 'smartserver.customerId: give customer or id' } };
   const typed = server.accounts.edit(text);
   if (!typed.ok) return typed;
   if (a.then === 'save') return server.accounts.save();

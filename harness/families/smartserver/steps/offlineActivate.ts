@@ -8,9 +8,10 @@ import { licenseIds } from '../../../steps/licenseRefs.ts';
 import { customerName, findCustomer } from './customerRef.ts';
 import { deviceOp } from '../../../steps/deviceOp.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
+import { smartserverModule } from '../../../../license-server/portals/smartserver/smartserverModule.ts';
 
 /**
- * `- ss.offlineActivate: { devices: ss-001, customer: Harbour Tower, licenses: [o1.3] }` —
+ * `- smartserver.offlineActivate: { devices: ss-001, customer: Harbour Tower, licenses: [o1.3] }` —
  * [SS-8] the whole offline round trip in one step: the server shows a request code, the
  * customer types it (and the install code) into the License Customer Portal with the chosen
  * capacity licenses, and enters the response code on the server. `typo: N` mistypes the Nth
@@ -18,7 +19,7 @@ import { smartserverDevices } from '../smartserverDevices.ts';
  */
 export const offlineActivate = deviceOp({
   family: smartserverDevices,
-  kind: 'ss.offlineActivate',
+  kind: 'smartserver.offlineActivate',
   summary: 'Offline capacity activation: request code from the server, response code from the customer portal, installed on the server; `typo: N` mistypes the Nth character.',
   args: { customer: customerName, licenses: z.array(licenseRef).min(1), typo: z.number().int().min(1).max(26).optional() },
   what: (a) => `activate ${a.licenses.join(', ')} offline${a.typo ? ` (request code mistyped at character ${a.typo})` : ''}`,
@@ -33,7 +34,7 @@ async function roundTrip(server: SmartServer, a: { customer: string; licenses: s
   const request = server.offline.requestCode();
   if (!request.ok) return request;
   const typed = a.typo === undefined ? request.value.requestCode : mistype(request.value.requestCode, a.typo);
-  const answer = await world.server.smartserver.offlineActivate({
+  const answer = await world.server.portal(smartserverModule).offlineActivate({
     customerId: customer.value.customerId, installCode: request.value.installCode, requestCode: typed, licenseIds: ids.value,
   });
   if (!answer.ok) return answer;

@@ -3,13 +3,13 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
- * `- cl.calls: { devices: cl-001, count: 8 }` — sets how many calls run at once; refused with
+ * `- video.calls: { devices: cl-001, count: 8 }` — sets how many calls run at once; refused with
  * LICENSE_LIMIT beyond the CLARITI-PORTS entitlement in effect, which shows that installed
  * entitlement values take effect (CL-7).
  */
 export const calls = deviceOp({
   family: videoDevices,
-  kind: 'cl.calls',
+  kind: 'video.calls',
   summary: 'Set the number of concurrent calls; refused beyond the CLARITI-PORTS entitlement.',
   args: { count: z.number().int().min(0) },
   what: (a) => `run ${a.count} calls at once`,

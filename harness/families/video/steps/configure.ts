@@ -6,14 +6,14 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
- * `- cl.configure: { devices: cl-001, mode: standard, autoRefresh: true, token: t1 }` — fills in
+ * `- video.configure: { devices: cl-001, mode: standard, autoRefresh: true, token: t1 }` — fills in
  * the Licenses page and selects Update Configuration (CL-1, CL-3). `token` names an access
- * token made by clPortal.createToken; `rawToken` types one in as given (a wrong one, say);
+ * token made by video.portal.createToken; `rawToken` types one in as given (a wrong one, say);
  * `name: ''` goes back to the host name.
  */
 export const configure = deviceOp({
   family: videoDevices,
-  kind: 'cl.configure',
+  kind: 'video.configure',
   summary: 'Set Name, License mode, automatic refresh and the Access token on the Licenses page, then Update Configuration.',
   args: {
     name: z.string().max(64).optional(),

@@ -6,14 +6,14 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
- * `- cl.installResponse: { devices: cl-001 }` — [CL-7] pastes a response code into the Install
+ * `- video.installResponse: { devices: cl-001 }` — [CL-7] pastes a response code into the Install
  * License window and selects Process License Response Code. By default the code the portal
- * produced for this device; `response` names another one kept by clPortal.processLicense
+ * produced for this device; `response` names another one kept by video.portal.processLicense
  * (`as:`), or another device's; `tamper: true` alters one character first.
  */
 export const installResponse = deviceOp({
   family: videoDevices,
-  kind: 'cl.installResponse',
+  kind: 'video.installResponse',
   summary: 'Paste a response code from the portal (this device\'s by default) and select Process License Response Code.',
   args: { response: z.union([deviceId, varName]).optional(), tamper: z.boolean().optional() },
   what: (a) => `install response code ${a.response ?? '(its own)'}${a.tamper ? ', altered' : ''}`,

@@ -6,17 +6,18 @@ import { mismatch } from '../../../steps/matchPartial.ts';
 import { fingerprintOf } from '../../../../protocol/codes/requestCode.ts';
 import type { World } from '../../../runner/World.ts';
 import { keptToken } from '../videoVars.ts';
+import { videoModule } from '../../../../license-server/portals/video/videoModule.ts';
 
 const count = z.number().int().min(0);
 
 /**
- * `- clPortal.expect: { account: acme, tokens: { t1: Revoked }, products: { cl-001: { mode: online } } }`
+ * `- video.portal.expect: { account: acme, tokens: { t1: Revoked }, products: { cl-001: { mode: online } } }`
  * — checks the video portal as its pages show it: access tokens by the name given at creation
  * (CL-8), purchased products by device ID (CL-4, CL-5; `false` for "not listed") with their
  * assigned entitlements, and entitlement pools by feature (CL-6).
  */
 export const portalExpect = defineStep({
-  kind: 'clPortal.expect',
+  kind: 'video.portal.expect',
   summary: 'Check the video portal: access tokens (Active/Revoked), purchased products by device, entitlement pools by feature.',
   args: z.object({
     account: name.default('default'),
@@ -48,7 +49,7 @@ type Expected = { tokens?: Record<string, unknown>; products?: Record<string, un
 async function portalView(world: World, accountId: string, expected: Expected) {
   const view: Record<string, Record<string, unknown>> = {};
   if (expected.tokens) {
-    const listed = await world.server.video.listAccessTokens({ accountId });
+    const listed = await world.server.portal(videoModule).listAccessTokens({ accountId });
     if (!listed.ok) return listed;
     view.tokens = {};
     for (const tokenName of Object.keys(expected.tokens)) {
@@ -58,7 +59,7 @@ async function portalView(world: World, accountId: string, expected: Expected) {
     }
   }
   if (expected.products) {
-    const listed = await world.server.video.listProducts({ accountId });
+    const listed = await world.server.portal(videoModule).listProducts({ accountId });
     if (!listed.ok) return listed;
     view.products = {};
     for (const id of Object.keys(expected.products)) {
@@ -69,7 +70,7 @@ async function portalView(world: World, accountId: string, expected: Expected) {
     }
   }
   if (expected.entitlements) {
-    const listed = await world.server.video.listEntitlements({ accountId });
+    const listed = await world.server.portal(videoModule).listEntitlements({ accountId });
     if (!listed.ok) return listed;
     view.entitlements = Object.fromEntries(listed.value.map((e) => [e.featureCode, e]));
     for (const feature of Object.keys(expected.entitlements)) view.entitlements[feature] ??= { total: 0, assigned: 0, available: 0 };

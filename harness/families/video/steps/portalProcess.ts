@@ -3,20 +3,21 @@ import { deviceId, errorCode, name } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectOutcome } from '../../../steps/outcome.ts';
 import { keepResponse, productOf } from '../videoVars.ts';
+import { videoModule } from '../../../../license-server/portals/video/videoModule.ts';
 
 /**
- * `- clPortal.processLicense: { account: acme, product: cl-001 }` — [CL-7] Purchased Products >
+ * `- video.portal.processLicense: { account: acme, product: cl-001 }` — [CL-7] Purchased Products >
  * License > Process License > Process Request: the response code is copied for
- * cl.installResponse, kept under the device's ID, or under `as` too (to reuse an old one later).
+ * video.installResponse, kept under the device's ID, or under `as` too (to reuse an old one later).
  */
 export const portalProcess = defineStep({
-  kind: 'clPortal.processLicense',
-  summary: 'Process License for a purchased product and copy the Response Code for cl.installResponse (kept under `as` too, if given).',
+  kind: 'video.portal.processLicense',
+  summary: 'Process License for a purchased product and copy the Response Code for video.installResponse (kept under `as` too, if given).',
   args: z.object({ account: name.default('default'), product: deviceId, as: name.optional(), expectError: errorCode.optional() }).strict(),
   async run(world, { account, product, as, expectError }) {
     const target = productOf(world, product);
     if (!target.ok) return target;
-    const result = await world.server.video.processLicense({ accountId: account, productId: target.value.productId });
+    const result = await world.server.portal(videoModule).processLicense({ accountId: account, productId: target.value.productId });
     if (result.ok) {
       keepResponse(world, product, result.value.responseCode);
       if (as !== undefined) keepResponse(world, as, result.value.responseCode);

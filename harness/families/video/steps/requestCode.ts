@@ -3,13 +3,13 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
- * `- cl.requestCode: { devices: cl-001 }` — [CL-4, CL-5] Update Configuration, then License
+ * `- video.requestCode: { devices: cl-001 }` — [CL-4, CL-5] Update Configuration, then License
  * Product: the window (the Request Code; in restrictive mode also Name, Type, Version, Serial
  * and Host name) is copied for the portal steps that follow.
  */
 export const requestCode = deviceOp({
   family: videoDevices,
-  kind: 'cl.requestCode',
+  kind: 'video.requestCode',
   summary: 'Select License Product and copy the window (Request Code, and in restrictive mode the product fields) for the portal.',
   args: {},
   what: () => 'License Product',

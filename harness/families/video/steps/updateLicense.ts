@@ -2,13 +2,13 @@ import { deviceOp } from '../../../steps/deviceOp.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
- * `- cl.updateLicense: { devices: cl-001 }` — [CL-3] selects Update License: the product
+ * `- video.updateLicense: { devices: cl-001 }` — [CL-3] selects Update License: the product
  * connects to the portal with its access token. Last connection status shows the outcome; a
  * refused connection fails the step unless `expectError` names its code.
  */
 export const updateLicense = deviceOp({
   family: videoDevices,
-  kind: 'cl.updateLicense',
+  kind: 'video.updateLicense',
   summary: 'Select Update License: connect to the portal with the access token and install what it answers.',
   args: {},
   what: () => 'Update License',

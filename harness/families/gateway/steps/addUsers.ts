@@ -1,0 +1,13 @@
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
+import { eachUser, users } from './pbxUserArgs.ts';
+
+/** [GW-7] PBX user objects and their license grants. */
+export const addUsers = deviceOp({
+  family: gatewayDevices,
+  kind: 'gateway.addUsers',
+  summary: 'Create PBX user objects.',
+  args: { users },
+  what: (a) => `add PBX users ${a.users.join(', ')}`,
+  run: (gw, a) => eachUser(a.users, (u) => gw.pbx.addUser(u)),
+});

@@ -1,0 +1,13 @@
+import { name } from '../../../scenario/fields.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
+import { users } from './pbxUserArgs.ts';
+
+export const applyTemplate = deviceOp({
+  family: gatewayDevices,
+  kind: 'gateway.applyTemplate',
+  summary: "Apply a config template to a group of users: all of its grants, or none if any would exceed.",
+  args: { template: name, users },
+  what: (a) => `apply template ${a.template} to ${a.users.join(', ')}`,
+  run: (gw, a) => gw.pbx.applyTemplate(a.template, a.users),
+});

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
+
+export const channels = deviceOp({
+  family: gatewayDevices,
+  kind: 'gateway.channels',
+  summary: 'Set how many gateway channels are in use (bounded by Port licenses).',
+  args: { inUse: z.number().int().nonnegative() },
+  what: (a) => `put ${a.inUse} channel(s) in use`,
+  run: (gw, a) => gw.gateway.setChannelsInUse(a.inUse),
+});

@@ -1,0 +1,13 @@
+import { featureCode } from '../../../scenario/fields.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
+import { eachUser, users } from './pbxUserArgs.ts';
+
+export const revoke = deviceOp({
+  family: gatewayDevices,
+  kind: 'gateway.revoke',
+  summary: "Take a per-user PBX license back from users.",
+  args: { users, feature: featureCode },
+  what: (a) => `revoke ${a.feature} from ${a.users.join(', ')}`,
+  run: (gw, a) => eachUser(a.users, (u) => gw.pbx.revoke(u, a.feature)),
+});

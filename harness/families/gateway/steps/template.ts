@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { featureCode, name } from '../../../scenario/fields.ts';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { gatewayDevices } from '../gatewayDevices.ts';
+
+export const defineTemplate = deviceOp({
+  family: gatewayDevices,
+  kind: 'gateway.template',
+  summary: 'Define a config template that grants a set of PBX licenses.',
+  args: { name, features: z.array(featureCode).min(1) },
+  what: (a) => `define template ${a.name}`,
+  run: (gw, a) => gw.pbx.defineTemplate(a.name, { features: a.features }),
+});

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const version = z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'expected a firmware version such as 3.2 or 4.0');

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { deviceOp } from '../../../steps/deviceOp.ts';
+import { smartserverDevices } from '../smartserverDevices.ts';
+import { fieldDeviceNames } from './fieldDeviceArgs.ts';
+
+/**
+ * `- smartserver.provision: { devices: ss-*, fieldDevices: all }` — [SS-7] provisions field devices by
+ * hand: named ones (all or none within the device capacity, else LICENSE_LIMIT), or `all` as
+ * many as the capacity allows. `refused:` checks how many `all` left unprovisioned.
+ */
+export const provision = deviceOp({
+  family: smartserverDevices,
+  kind: 'smartserver.provision',
+  summary: 'Provision field devices by hand: the named ones (all or none, bounded by device capacity) or `all` up to the capacity.',
+  args: { fieldDevices: z.union([z.literal('all'), fieldDeviceNames]), refused: z.number().int().nonnegative().optional() },
+  what: (a) => `provision ${a.fieldDevices === 'all' ? 'all field devices' : a.fieldDevices.join(', ')}`,
+  run: (server, a) => {
+    const result = server.fieldDevices.provision(a.fieldDevices);
+    if (result.ok && a.refused !== undefined && result.value.refused !== a.refused) {
+      return { ok: false, error: { code: 'EXPECTATION_FAILED', message: `expected ${a.refused} field device(s) refused for lack of capacity, found ${result.value.refused}` } };
+    }
+    return result;
+  },
+});
