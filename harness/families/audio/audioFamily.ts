@@ -12,7 +12,7 @@ import { pdmsRenew } from './steps/pdmsRenew.ts';
 import { expectPdms } from './steps/expectPdms.ts';
 
 /**
- * Managed audio devices and the cloud device-management portal they enrol with (seed 001,
+ * Managed audio devices and the cloud device-management portal they enrol with (docs/behaviours.md,
  * PC-1 … PC-8), as the harness builds and drives them.
  */
 export const audioFamily: FamilyModule = {

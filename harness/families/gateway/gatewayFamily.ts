@@ -11,7 +11,7 @@ import { install } from './steps/install.ts';
 import { deleteLicense } from './steps/deleteLicense.ts';
 import { addUsers, applyTemplate, channels, defineTemplate, grant, revoke } from './steps/users.ts';
 
-/** The gateway/PBX family (seed 003, GW-1 … GW-10) as the harness builds and drives it. */
+/** The gateway/PBX family (GW-1 … GW-10, docs/behaviours.md) as the harness builds and drives it. */
 export const gatewayFamily: FamilyModule = {
   family: gatewayDevices.family,
   prefix: 'gw',

@@ -10,7 +10,7 @@ import { addFieldDevices, provision } from './steps/fieldDevices.ts';
 import { offlineActivate } from './steps/offlineActivate.ts';
 import { assign, createCustomer, expectCloud } from './steps/portal.ts';
 
-/** The SmartServer family (seed 002, SS-1 … SS-8) and its cloud portals, as the harness builds and drives them. */
+/** The SmartServer family (SS-1 … SS-8) and its cloud portals, as the harness builds and drives them. */
 export const smartserverFamily: FamilyModule = {
   family: smartserverDevices.family,
   prefix: 'ss',

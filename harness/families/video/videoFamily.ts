@@ -12,7 +12,7 @@ import { updateLicense } from './steps/updateLicense.ts';
 import { videoPortalSteps } from './steps/videoPortalSteps.ts';
 
 /**
- * The video platform family (seed 000, CL-1 … CL-8): Clariti Core (`variant: core`, the
+ * The video platform family (CL-1 … CL-8, docs/behaviours.md): Clariti Core (`variant: core`, the
  * default) and Clariti Manager (`variant: manager`) products, their `cl.` steps, and the video
  * portal's `clPortal.` steps.
  */

@@ -12,7 +12,7 @@ import { listLicenses, type ListLicensesInput } from './listLicenses.ts';
 import { moveLicense, type MoveLicenseInput } from './moveLicense.ts';
 
 /**
- * The gateway/PBX vendor portal (seed 003, GW-*): a thin facet over the core, one file per
+ * The gateway/PBX vendor portal (GW-*, docs/behaviours.md): a thin facet over the core, one file per
  * operation. Every input is validated; every answer is a Result with a stable error code.
  */
 export interface GatewayPortal {

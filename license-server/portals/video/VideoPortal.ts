@@ -21,7 +21,7 @@ import { videoContext } from './videoContext.ts';
 export type { AccessTokenView, CreatedAccessToken, Entitlement, IssuedResponse, PurchasedProduct };
 
 /**
- * The video platform's portal (seed 000, CL-*; Poly Lens's Manage > Licensing > Clariti): a
+ * The video platform's portal (CL-*; Poly Lens's Manage > Licensing > Clariti): a
  * thin facet over the core, one file per operation. Every input is validated; every answer is
  * a Result with a stable error code.
  */
