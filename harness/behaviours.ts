@@ -1,7 +1,8 @@
 /**
- * The behaviour catalogue of the spec (SPEC.md, from the four vendor documents in seeds/):
- * every ID must be exercised by a test or bundled scenario whose name carries it in brackets.
- * `test/behaviourCoverage.test.ts` holds the project to that.
+ * The behaviour IDs per system. What each ID means, and which vendor document it comes from, is
+ * in docs/behaviours.md, which must list exactly these IDs; every ID must be exercised by a test
+ * or bundled scenario whose name carries it in brackets. `test/behaviourCoverage.test.ts` holds
+ * the project to both.
  */
 export const behaviours = {
   GW: { title: 'Gateway / PBX with hardware-bound licenses', count: 10 },

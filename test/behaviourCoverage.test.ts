@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { behaviourIds } from '../harness/behaviours.ts';
 
-/** Every behaviour ID of the spec must name at least one test or bundled scenario. */
+/**
+ * The behaviour catalogue, docs/behaviours.md, lists exactly the IDs of harness/behaviours.ts, and
+ * every ID names at least one test or bundled scenario.
+ */
 const ROOT = join(import.meta.dirname, '..');
+const CATALOGUE = 'docs/behaviours.md';
 const SKIP = new Set(['node_modules', '.git', 'reports', 'coverage']);
 
 function files(dir: string, match: RegExp): string[] {
@@ -30,9 +34,24 @@ function taggedIds(): Set<string> {
   return ids;
 }
 
+/** The IDs of the catalogue's table rows, `| GW-5 | … |`, in page order. */
+function catalogueIds(): string[] {
+  const text = readFileSync(join(ROOT, CATALOGUE), 'utf8');
+  return [...text.matchAll(/^\|\s*([A-Z]{2}-\d+)\s*\|/gm)].map((m) => m[1]!);
+}
+
 describe('behaviour coverage', () => {
+  it(`${CATALOGUE} lists every behaviour ID once, and no other`, () => {
+    expect(catalogueIds().sort()).toEqual(behaviourIds().sort());
+  });
+
+  it('tests and scenarios name no ID the catalogue lacks', () => {
+    const known = new Set(behaviourIds());
+    expect([...taggedIds()].filter((id) => !known.has(id)).sort(), `IDs not in ${CATALOGUE}`).toEqual([]);
+  });
+
   const tagged = taggedIds();
   it.each(behaviourIds())('%s names a test or bundled scenario', (id) => {
-    expect(tagged.has(id), `no test or scenario name carries [${id}]`).toBe(true);
+    expect(tagged.has(id), `no test or scenario name carries [${id}] (${CATALOGUE})`).toBe(true);
   });
 });

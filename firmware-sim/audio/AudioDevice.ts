@@ -3,7 +3,7 @@ import type { ManagedUsage } from '../../protocol/messages/devicemgmt.ts';
 import type { Appliance, ApplianceState } from '../shared/Appliance.ts';
 
 /**
- * A managed audio device (seed 001, PC-7): a conference phone or speaker that enrols with the
+ * A managed audio device (PC-7, docs/behaviours.md): conference phone or speaker enrolling with the
  * cloud device-management service, which then manages it. The device holds no license itself;
  * the account's Managed Device licenses bound how many such devices the service takes, so an
  * enrolment past the bound is refused (MANAGED_DEVICE_LIMIT). Every operation returns

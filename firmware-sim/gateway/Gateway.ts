@@ -9,7 +9,7 @@ import type { LicenseTimeStatus } from './licenseCounts.ts';
 import type { PbxUsers } from './pbxUsers.ts';
 
 /**
- * The gateway/PBX appliance (seed 003) as the rig drives it: the family-independent Appliance
+ * The gateway/PBX appliance (GW-*) as the rig drives it: the family-independent Appliance
  * plus the pages of its web interface. Every operation returns NOT_RUNNING while the device is
  * off or booting.
  */

@@ -7,7 +7,7 @@ import { grantsOf } from './pbxUsers.ts';
 import { CHANNEL_FEATURE } from './gatewayChannels.ts';
 
 /**
- * [GW-10] The troubleshooting views of seed 003: General / License lists the installed
+ * [GW-10] The gateway vendor's troubleshooting views: General / License lists the installed
  * licenses; the Licenses tabs of Gateway / General and PBX / General show each license type in
  * force and how many are in use (channels for `Port`, granted users for PBX features).
  */

@@ -8,7 +8,7 @@ import type { OfflineActivation } from './offlineActivation.ts';
 import type { ActivationOutcome } from './smartserverMachine.ts';
 
 /**
- * The SmartServer building-automation server (seed 002) as the rig drives it: the
+ * The SmartServer building-automation server (SS-*, docs/behaviours.md) as the rig drives it: the
  * family-independent Appliance plus the SmartServer CMS's Manage Licenses dialog and the
  * field devices of its Devices widget. Every operation returns NOT_RUNNING while the device is
  * off or booting, and license management returns LICENSE_MANAGEMENT_UNAVAILABLE on firmware

@@ -4,7 +4,7 @@ import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 
 /**
- * The SmartServer firmware's lifecycle (seed 002): off → booting → running, and inside running
+ * The SmartServer firmware's lifecycle (SS-*): off → booting → running, and inside running
  * the license-management work that must not overlap — claiming licenses from the cloud,
  * activating them (SS-5: "may take a couple of minutes", a delay on the injected clock) and
  * transferring them back (SS-6). Pure logic: reading NVRAM, installing the activated licenses

@@ -3,7 +3,7 @@ import { HOUR } from '../../emulator/clock/duration.ts';
 import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 
 /**
- * The video product's lifecycle (seed 000): off → booting → running. While running, the
+ * The video product's lifecycle (CL-*): off → booting → running. While running, the
  * product is in `automatic` when automatic license refresh is on (standard mode, box ticked,
  * access token entered) and refreshes its license every `refreshInterval` (CL-3), else in
  * `manual`. Pure logic: reading NVRAM, the refresh itself and the guard reading the settings

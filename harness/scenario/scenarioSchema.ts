@@ -4,7 +4,7 @@ import { duration, featureCode, name } from './fields.ts';
 
 /**
  * The scenario format (docs/scenarios.md). Steps are checked one by one against the step-kind
- * registry (see loadScenarioFile.ts), so this schema only says they are a list.
+ * registry (see parseScenarios.ts), so this schema only says they are a list.
  */
 export const orderItemSchema = z
   .object({

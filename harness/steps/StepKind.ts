@@ -5,7 +5,7 @@ import type { Result } from '../../protocol/result.ts';
 /**
  * One kind of scenario step (`advance`, `gateway.grant`, `expect`, …): its argument schema and what
  * it does. A step is written in YAML as a one-key mapping, `- kind: args`. Kinds live one per
- * file and are collected in `stepKinds.ts`; a family brings its own.
+ * file and are collected in `catalogue.ts`; a family brings its own.
  */
 export interface StepKind<A = unknown> {
   readonly kind: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Device-management service operations over the link (seed 001, PC-7): a managed device enrols
+ * Device-management service operations over the link (PC-7): a managed device enrols
  * with an account, sends heartbeats while enrolled, and unenrols. Every request proves the
  * device's identity with its certificate and a proof over
  * `proofText(op, requestId, hardwareId, subject)` — the subject is `[accountId, deviceKind]` for

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The video platform (seed 000, CL-*): what its products and the video portal share. A product
+ * The video platform (CL-*): what its products and the video portal share. A product
  * is a Clariti Core or a Clariti Manager; its License Product window shows these fields, and
  * the online Update License (CL-3) sends them with an access token and a fresh request code.
  */

@@ -16,7 +16,7 @@ import { requireRole } from './requireRole.ts';
 import { unenrollDevice, type DeviceOnlyInput } from './unenrollDevice.ts';
 
 /**
- * The cloud device-management portal (seed 001, PC-*): a thin facet over the core, one file per
+ * The cloud device-management portal (PC-*): a thin facet over the core, one file per
  * operation. Portal functions take the acting user first and are wrapped in `requireRole`, the
  * one place roles are checked (PC-1): the Licenses functions need License Admin, user
  * management Account Admin, device provisioning Device Admin; anyone else gets FORBIDDEN.

@@ -2,7 +2,7 @@ import type { ManagedDeviceKind } from '../../../protocol/messages/devicemgmt.ts
 import type { TransactionType } from '../../core/types.ts';
 
 /**
- * The device-management service's products (seed 001, PC-3): each feature code is a
+ * The device-management service's products (PC-3, docs/behaviours.md): each feature code is a
  * *Managed Device* license that bounds how many devices of one kind the service manages.
  * Licenses of other feature codes may share an activation key (PC-5) but belong to other
  * portals and are not listed here.

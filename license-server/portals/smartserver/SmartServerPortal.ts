@@ -17,7 +17,7 @@ export type { OfflineActivation } from './offlineActivate.ts';
 export type { Transferred } from './transferFromServer.ts';
 
 /**
- * The SmartServer license cloud (seed 002, SS-*): the License Partner Portal, the License
+ * The SmartServer license cloud (SS-*, docs/behaviours.md): the License Partner Portal, the License
  * Customer Portal and the operations SmartServers call over their link — a thin facet over the
  * core, one file per operation. SmartServer licenses are core licenses of feature `SS-CAPACITY`
  * (count = field devices) or `SS-MAINTENANCE` (with a term), ordered and activated into the
