@@ -7,6 +7,7 @@ import { unwrap } from '../../protocol/result.ts';
 import { createLicenseServer, type LicenseServer } from '../createLicenseServer.ts';
 import { openSqliteStore } from '../store/sqliteStore.ts';
 import type { Store } from '../store/Store.ts';
+import type { PortalModule } from '../portals/PortalModule.ts';
 
 export interface TestServer {
   server: LicenseServer;
@@ -26,12 +27,14 @@ export interface TestServer {
 }
 
 /** A license server on a virtual clock and an in-memory store, with a device factory beside it. */
-export async function createTestServer(options: { seed?: string; store?: Store } = {}): Promise<TestServer> {
+export async function createTestServer(options: { seed?: string; store?: Store; portals?: readonly PortalModule<unknown>[] } = {}): Promise<TestServer> {
   const random = createRandom(options.seed ?? 'license-server-test');
   const clock = new VirtualClock();
   const factory = createFactory({ random: random.fork('factory'), clock });
   const store = options.store ?? openSqliteStore({ path: ':memory:' });
-  const server = await createLicenseServer({ store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey });
+  const server = await createLicenseServer({
+    store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey, portals: options.portals,
+  });
   const devices = new Map<string, Identity>();
   return {
     server,
