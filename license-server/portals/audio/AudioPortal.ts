@@ -1,5 +1,6 @@
 import type { Result } from '../../../protocol/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
+import { audioContext } from './audioContext.ts';
 import { activateAudioKey, type ActivateAudioKeyInput, type AudioActivation } from './activateAudioKey.ts';
 import { deviceHeartbeat } from './deviceHeartbeat.ts';
 import { enrollDevice, type EnrollDeviceInput, type Enrolment } from './enrollDevice.ts';
@@ -41,9 +42,8 @@ export interface AudioPortal {
   heartbeat(input: DeviceOnlyInput): Promise<Result<{ enrolled: boolean; accountId: string | null }>>;
 }
 
-export function createAudioPortal(ctx: CoreContext): AudioPortal {
-  // Drawn once, here: a stream of its own keeps tokens from shifting the IDs a seed gives.
-  const tokens = ctx.ids.fork('audio-provisioning-tokens');
+export function createAudioPortal(core: CoreContext): AudioPortal {
+  const ctx = audioContext(core);
   const licenseAdmin = { role: PortalRole.LicenseAdmin };
   return {
     putUser: requireRole(ctx, { role: PortalRole.AccountAdmin, action: 'audio.user.put', firstUser: true }, (actor, input: PutUserInput) => putPortalUser(ctx, actor, input)),
@@ -51,7 +51,7 @@ export function createAudioPortal(ctx: CoreContext): AudioPortal {
     listLicenses: requireRole(ctx, { ...licenseAdmin, action: 'audio.licenses' }, (actor, _: void) => listAudioLicenses(ctx, actor)),
     activate: requireRole(ctx, { ...licenseAdmin, action: 'audio.activate' }, (actor, input: ActivateAudioKeyInput) => activateAudioKey(ctx, actor, input)),
     renew: requireRole(ctx, { ...licenseAdmin, action: 'audio.renew' }, (actor, input: RenewAudioInput) => renewAudioLicense(ctx, actor, input)),
-    provisioningToken: requireRole(ctx, { role: PortalRole.DeviceAdmin, action: 'audio.token' }, (actor, _: void) => provisioningToken(ctx, tokens, actor)),
+    provisioningToken: requireRole(ctx, { role: PortalRole.DeviceAdmin, action: 'audio.token' }, (actor, _: void) => provisioningToken(ctx, actor)),
     listDevices: requireRole(ctx, { role: PortalRole.DeviceAdmin, action: 'audio.devices' }, (actor, _: void) => listManagedDevices(ctx, actor)),
     enroll: (input) => enrollDevice(ctx, input),
     unenroll: (input) => unenrollDevice(ctx, input),

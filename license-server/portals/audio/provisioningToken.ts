@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Random } from '../../../emulator/random/Random.ts';
 import { ok, type Result } from '../../../protocol/result.ts';
-import type { CoreContext } from '../../core/CoreContext.ts';
+import type { AudioContext } from './audioContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import type { StoreTx } from '../../store/Store.ts';
 import type { PortalActor } from './portalUsers.ts';
@@ -19,14 +18,14 @@ export interface ProvisioningToken {
   provisioningToken: string;
 }
 
-export async function provisioningToken(ctx: CoreContext, tokens: Random, actor: PortalActor): Promise<Result<ProvisioningToken>> {
+export async function provisioningToken(ctx: AudioContext, actor: PortalActor): Promise<Result<ProvisioningToken>> {
   const { accountId } = actor;
   return runOperation(ctx, { actor: userActor(actor), action: 'audio.token', subject: accountId }, async ({ tx, now, audit }) => {
     // Locks the account row: two first requests at once on PostgreSQL must not draw two tokens.
     await tx.accounts.get(accountId, { forUpdate: true });
     const existing = await readToken(tx, accountId);
     if (existing !== undefined) return ok({ accountId, provisioningToken: existing });
-    const token = tokens.hex(16);
+    const token = ctx.provisioningTokens.hex(16);
     await tx.records.put({ kind: TOKEN_KIND, id: accountId, accountId, data: { token }, updatedAt: now });
     await audit({ created: true });
     return ok({ accountId, provisioningToken: token });

@@ -7,7 +7,7 @@ import { issueLicenseFile } from '../../core/licenseFiles.ts';
 import { DAY_MS, TEST_LICENSE_DAYS, TEST_LICENSE_FEATURE } from '../../core/licenseTerms.ts';
 import { runOperation, type OperationScope } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
-import { findTestLicenseGrant, insertTestLicenseGrant } from './testLicenseGrants.ts';
+import { findTestLicenseGrant, insertTestLicenseGrant } from './gatewayRecords.ts';
 
 export const issueTestLicenseInput = z.object({ hardwareId: hardwareIdSchema }).strict();
 export type IssueTestLicenseInput = z.input<typeof issueTestLicenseInput>;

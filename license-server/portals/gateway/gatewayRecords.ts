@@ -1,6 +1,9 @@
 import type { StoreTx } from '../../store/Store.ts';
 
-/** GW-8: the one test license a hardware ID may ever get, kept in the gateway portal's records. */
+/**
+ * The gateway portal's own records, kept as facet records beside the core's tables. GW-8: the
+ * one test license a hardware ID may ever get.
+ */
 export interface TestLicenseGrant {
   hardwareId: string;
   licenseId: string;
