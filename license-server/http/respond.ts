@@ -1,6 +1,4 @@
-import type { Request, Response, NextFunction, RequestHandler } from 'express';
-import type { z } from 'zod';
-import { parseValue } from '../../protocol/messages/envelope.ts';
+import type { Response } from 'express';
 import type { Failure, Result } from '../../protocol/result.ts';
 import { failureStatus } from './failureStatus.ts';
 
@@ -15,36 +13,4 @@ export function sendFailure(res: Response, failure: Failure): void {
 export function sendResult<T>(res: Response, result: Result<T>, shape: (value: T) => unknown, status = 200): void {
   if (result.ok) res.status(status).json(shape(result.value));
   else sendFailure(res, result.error);
-}
-
-/**
- * Validates the JSON body against `schema` before the route runs; the parsed body is in
- * `res.locals.body`. A missing body, or one sent as something other than JSON, is named as such.
- */
-export function validateBody<T>(schema: z.ZodType<T>, what: string, options: { optional?: boolean } = {}): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const raw: unknown = req.body ?? (options.optional ? {} : undefined);
-    if (raw === undefined) {
-      sendFailure(res, { code: 'BAD_REQUEST', message: `${what}: the request needs a JSON body (Content-Type: application/json)`, where: '(root)' });
-      return;
-    }
-    const parsed = parseValue(raw, schema, what);
-    if (!parsed.ok) {
-      sendFailure(res, parsed.error);
-      return;
-    }
-    res.locals.body = parsed.value;
-    next();
-  };
-}
-
-/** The body `validateBody` parsed for this request. */
-export function bodyOf<T>(res: Response): T {
-  return res.locals.body as T;
-}
-
-/** A named path parameter; Express decodes it, the operation validates it. */
-export function param(req: Request, name: string): string {
-  const value: unknown = req.params[name];
-  return typeof value === 'string' ? value : '';
 }
