@@ -4,6 +4,7 @@ import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
+import { invalidationRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
 
 describe('HTTP API /api/v1', () => {
   let t: TestServer;
@@ -101,7 +102,7 @@ describe('HTTP API /api/v1', () => {
     const gw = t.device('gw1');
     const [id] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: id!, hardwareId: gw.hardwareId }));
-    const { hardwareId: _, ...body } = t.invalidation(gw, [id!]);
+    const { hardwareId: _, ...body } = invalidationRequest(gw, [id!]);
     expect(await call('POST', `/gateway/devices/${t.device('gw2').hardwareId}/invalidations`, body)).toMatchObject({ status: 403, body: { error: 'CERTIFICATE_INVALID' } });
     expect(await call('POST', `/gateway/devices/${gw.hardwareId}/invalidations`, body)).toMatchObject({ status: 200, body: { invalidated: [id] } });
   });

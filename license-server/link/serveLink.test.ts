@@ -5,6 +5,7 @@ import { replySchema, type Reply } from '../../protocol/messages/envelope.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
+import { invalidationRequest, testLicenseRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
 
 describe('serveLink', () => {
   let t: TestServer;
@@ -43,7 +44,7 @@ describe('serveLink', () => {
 
   it('[GW-8] answers a duplicated request ID from the cache instead of acting twice', async () => {
     const gw1 = t.device('gw1');
-    const request = { id: 'r1', op: 'gw.testLicense', deviceId: 'gw-001', body: t.testLicenseRequest(gw1, 'r1') };
+    const request = { id: 'r1', op: 'gw.testLicense', deviceId: 'gw-001', body: testLicenseRequest(gw1, 'r1') };
     send(request);
     send(request);
     await t.clock.quiesce();
@@ -52,7 +53,7 @@ describe('serveLink', () => {
     expect(replies[1]).toEqual(replies[0]);
     expect(t.server.linkStats()).toMatchObject({ requests: 2, duplicates: 1 });
     expect((await t.server.audit()).filter((e) => e.action === 'testLicense.issue')).toHaveLength(1);
-    const fresh = await exchange({ ...request, id: 'r2', body: t.testLicenseRequest(gw1, 'r2') });
+    const fresh = await exchange({ ...request, id: 'r2', body: testLicenseRequest(gw1, 'r2') });
     expect(fresh).toMatchObject({ id: 'r2', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
     const otherDevice = await exchange({ ...request, deviceId: 'gw-002' });
     expect(otherDevice).toMatchObject({ id: 'r1', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
@@ -60,18 +61,18 @@ describe('serveLink', () => {
 
   it('[GW-8] refuses a test-license request for a hardware ID the sender cannot prove is its own', async () => {
     const [victim, thief] = [t.device('victim'), t.device('thief')];
-    const forged = { ...t.testLicenseRequest(thief, 'x1'), hardwareId: victim.hardwareId };
+    const forged = { ...testLicenseRequest(thief, 'x1'), hardwareId: victim.hardwareId };
     expect(await exchange({ id: 'x1', op: 'gw.testLicense', deviceId: 'gw-009', body: forged })).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
     const withoutProof = await exchange({ id: 'x2', op: 'gw.testLicense', deviceId: 'gw-009', body: { hardwareId: victim.hardwareId } });
     expect(withoutProof).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await exchange({ id: 'x3', op: 'gw.testLicense', deviceId: 'gw-010', body: t.testLicenseRequest(victim, 'x3') })).toMatchObject({ ok: true });
+    expect(await exchange({ id: 'x3', op: 'gw.testLicense', deviceId: 'gw-010', body: testLicenseRequest(victim, 'x3') })).toMatchObject({ ok: true });
   });
 
   it('[GW-6] invalidates with a proof that signs the envelope\'s request ID', async () => {
     const gw = t.device('gw1');
     const [licenseId] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
-    const { requestId: _, ...body } = t.invalidation(gw, [licenseId!], 'inv-7');
+    const { requestId: _, ...body } = invalidationRequest(gw, [licenseId!], 'inv-7');
     const replayed = await exchange({ id: 'inv-8', op: 'gw.invalidate', deviceId: 'gw-001', body });
     expect(replayed).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
     const reply = await exchange({ id: 'inv-7', op: 'gw.invalidate', deviceId: 'gw-001', body });

@@ -2,7 +2,6 @@ import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { createRandom } from '../../emulator/random/Random.ts';
 import { createFactory, manufacture } from '../../emulator/identity/manufacture.ts';
 import type { Identity } from '../../emulator/identity/Identity.ts';
-import { proofText, signProof } from '../../protocol/deviceCertificate.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createLicenseServer, type LicenseServer } from '../createLicenseServer.ts';
 import { openSqliteStore } from '../store/sqliteStore.ts';
@@ -17,12 +16,6 @@ export interface TestServer {
   device(name: string): Identity;
   /** Orders `items` for `accountId` and activates the key; returns the new licenses' IDs. */
   activated(accountId: string, items: { featureCode: string; count: number; termDays?: number | null }[]): Promise<string[]>;
-  /** A GW-6 invalidation request signed by the device, as its firmware would send it. */
-  invalidation(device: Identity, licenseIds: string[], requestId?: string): {
-    hardwareId: string; licenseIds: string[]; certificate: string; proof: string; requestId: string;
-  };
-  /** A GW-8 test-license request body signed by the device for request `requestId`. */
-  testLicenseRequest(device: Identity, requestId: string): { hardwareId: string; certificate: string; proof: string };
   close(): Promise<void>;
 }
 
@@ -52,14 +45,6 @@ export async function createTestServer(options: { seed?: string; store?: Store; 
       const order = unwrap(await server.core.createOrder({ accountId, items }));
       const licenses = unwrap(await server.core.activate({ accountId, activationKey: order.activationKey }));
       return licenses.map((l) => l.id);
-    },
-    invalidation(device, licenseIds, requestId = 'req-1') {
-      const proof = signProof(device.deviceKey, proofText('gw.invalidate', requestId, device.hardwareId, licenseIds));
-      return { hardwareId: device.hardwareId, licenseIds, certificate: device.certificate, proof, requestId };
-    },
-    testLicenseRequest(device, requestId) {
-      const proof = signProof(device.deviceKey, proofText('gw.testLicense', requestId, device.hardwareId, []));
-      return { hardwareId: device.hardwareId, certificate: device.certificate, proof };
     },
     async close() {
       await server.close();

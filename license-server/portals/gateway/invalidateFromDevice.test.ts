@@ -4,6 +4,7 @@ import { signingKeyFromSeed } from '../../../protocol/signing/ed25519.ts';
 import { unwrap } from '../../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
 import { gatewayModule } from './gatewayModule.ts';
+import { invalidationRequest } from './testing/gatewayPortalRig.ts';
 
 describe('gateway portal: invalidate', () => {
   let t: TestServer;
@@ -20,7 +21,7 @@ describe('gateway portal: invalidate', () => {
 
   it('[GW-6] returns licenses from a device with a valid certificate; they can then be bound elsewhere', async () => {
     const gw1 = t.device('gw1');
-    expect(await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, [ids[0]!]))).toEqual({ ok: true, value: [ids[0]] });
+    expect(await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, [ids[0]!]))).toEqual({ ok: true, value: [ids[0]] });
     expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(1);
     expect((await t.server.portal(gatewayModule).bind({ licenseId: ids[0]!, hardwareId: t.device('gw2').hardwareId })).ok).toBe(true);
     const entry = (await t.server.audit()).find((e) => e.action === 'license.invalidate');
@@ -32,7 +33,7 @@ describe('gateway portal: invalidate', () => {
     const gw1 = t.device('gw1');
     const forger = signingKeyFromSeed(new Uint8Array(32).fill(9));
     const forged = issueCertificate({ hardwareId: gw1.hardwareId, serialNumber: 'X', devicePublicKey: forger.publicKey, issuedAt: 0 }, forger);
-    const request = { ...t.invalidation(gw1, ids), certificate: forged };
+    const request = { ...invalidationRequest(gw1, ids), certificate: forged };
     expect(await t.server.portal(gatewayModule).invalidate(request)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
     expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
     expect((await t.server.audit()).at(-2)).toMatchObject({ action: 'license.invalidate', outcome: 'refused', detail: { code: 'CERTIFICATE_INVALID' } });
@@ -41,23 +42,23 @@ describe('gateway portal: invalidate', () => {
   it('[GW-6] refuses one device acting for another, and a proof made for another request', async () => {
     const gw1 = t.device('gw1');
     const gw2 = t.device('gw2');
-    const asOther = { ...t.invalidation(gw2, ids), hardwareId: gw1.hardwareId };
+    const asOther = { ...invalidationRequest(gw2, ids), hardwareId: gw1.hardwareId };
     expect(await t.server.portal(gatewayModule).invalidate(asOther)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
-    const replayed = { ...t.invalidation(gw1, ids, 'req-1'), requestId: 'req-2' };
+    const replayed = { ...invalidationRequest(gw1, ids, 'req-1'), requestId: 'req-2' };
     expect(await t.server.portal(gatewayModule).invalidate(replayed)).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
   });
 
   it('[GW-6] invalidates all or nothing: one license not on the device refuses the lot', async () => {
     const gw1 = t.device('gw1');
     const [other] = await t.activated('acme', [{ featureCode: 'C', count: 1 }]);
-    const result = await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, [ids[0]!, other!]));
+    const result = await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, [ids[0]!, other!]));
     expect(result).toMatchObject({ ok: false, error: { code: 'LICENSE_NOT_BOUND', where: 'licenseIds.1' } });
-    expect(await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, ['nope']))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
+    expect(await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, ['nope']))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
     expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
   });
 
   it('refuses malformed requests, naming the field', async () => {
-    const good = t.invalidation(t.device('gw1'), ids);
+    const good = invalidationRequest(t.device('gw1'), ids);
     const cases: [Record<string, unknown>, string][] = [
       [{ ...good, licenseIds: [] }, 'licenseIds'],
       [{ ...good, licenseIds: [''] }, 'licenseIds.0'],

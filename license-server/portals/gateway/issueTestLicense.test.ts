@@ -5,6 +5,7 @@ import { DAY_MS } from '../../core/licenseTerms.ts';
 import { licenseStatus } from '../../core/licenseStatus.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
 import { gatewayModule } from './gatewayModule.ts';
+import { invalidationRequest } from './testing/gatewayPortalRig.ts';
 
 describe('gateway portal: issueTestLicense', () => {
   let t: TestServer;
@@ -51,7 +52,7 @@ describe('gateway portal: issueTestLicense', () => {
     const file = unwrap(await t.server.portal(gatewayModule).issueTestLicense({ hardwareId: gw1.hardwareId }));
     expect(openLicenseFile(file, t.server.vendorPublicKey, t.device('gw2').hardwareId)).toMatchObject({ ok: false, error: { code: 'LICENSE_FOREIGN_HARDWARE' } });
     const { licenseId } = unwrap(openLicenseFile(file, t.server.vendorPublicKey, gw1.hardwareId));
-    unwrap(await t.server.portal(gatewayModule).invalidate(t.invalidation(gw1, [licenseId])));
+    unwrap(await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, [licenseId])));
     expect(await t.server.portal(gatewayModule).bind({ licenseId, hardwareId: t.device('gw2').hardwareId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
