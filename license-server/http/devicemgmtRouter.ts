@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from '../core/result.ts';
 import type { DevicemgmtPortal } from '../portals/devicemgmt/DevicemgmtPortal.ts';
 import type { PortalActor } from '../portals/devicemgmt/pdmsUsers.ts';
 import { param, sendResult } from './respond.ts';

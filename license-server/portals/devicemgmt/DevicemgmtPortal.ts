@@ -1,4 +1,4 @@
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { activatePdmsKey, type ActivatePdmsInput, type PdmsActivation } from './activatePdmsKey.ts';
 import { deviceHeartbeat } from './deviceHeartbeat.ts';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Random } from '../../../emulator/random/Random.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import type { StoreTx } from '../../store/Store.ts';

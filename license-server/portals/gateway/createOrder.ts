@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { transactionTypes } from '../../../protocol/licenseFile.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema, featureCodeSchema } from '../../core/fields.ts';
 import { placeOrder } from '../../core/orders.ts';

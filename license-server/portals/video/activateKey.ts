@@ -1,4 +1,4 @@
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import { activateKey as activateInAccount, activateKeyInput, type ActivateKeyInput } from '../../core/activateKey.ts';
 import type { LicenseView } from '../../core/types.ts';
 import type { VideoContext } from './videoContext.ts';
