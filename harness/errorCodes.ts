@@ -1,3 +1,13 @@
+import { MqttConnectErrorCode } from '../broker/connect.ts';
+import { TopicErrorCode } from '../broker/topics.ts';
+import { ConsoleErrorCode } from '../firmware-sim/console/ConsoleErrorCode.ts';
+import { DeviceErrorCode } from '../firmware-sim/shared/DeviceErrorCode.ts';
+import { SmartServerErrorCode } from '../firmware-sim/smartserver/SmartServerErrorCode.ts';
+import { VideoErrorCode } from '../firmware-sim/video/VideoPlatform.ts';
+import { HttpErrorCode } from '../license-server/http/failureStatus.ts';
+import { ErrorCode, type ErrorCodeLayers } from '../protocol/errorCodes.ts';
+import { FrameErrorCode } from '../protocol/serialFrame.ts';
+
 /**
  * Error codes of the harness itself — scenario files, the runner's fleet and portal look-ups,
  * step expectations, the `fleetrig device` command — beside the codes of the devices and the
@@ -54,4 +64,33 @@ declare module '../protocol/errorCodes.ts' {
   interface ErrorCodeLayers {
     harness: HarnessErrorCode;
   }
+}
+
+/**
+ * Every layer's code table, by its key in ErrorCodeLayers (protocol/errorCodes.ts), for the
+ * docs and checks that must cover every code. A layer registered without its table here, or a
+ * code of the union missing from every table, does not compile.
+ */
+export const ERROR_CODE_TABLES = {
+  protocol: { ...ErrorCode, ...FrameErrorCode },
+  device: DeviceErrorCode,
+  smartserver: SmartServerErrorCode,
+  video: VideoErrorCode,
+  console: ConsoleErrorCode,
+  topic: TopicErrorCode,
+  mqttConnect: MqttConnectErrorCode,
+  http: HttpErrorCode,
+  harness: HarnessErrorCode,
+} as const satisfies { readonly [L in keyof ErrorCodeLayers]: Readonly<Record<string, ErrorCodeLayers[L]>> };
+
+type Tables = typeof ERROR_CODE_TABLES;
+type Listed = { [L in keyof Tables]: Tables[L][keyof Tables[L]] }[keyof Tables];
+type Unlisted = Exclude<ErrorCode, Listed>;
+/** Compiles only while every code of the union is in some table above (else its type names the missing ones). */
+const _everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** Every error code of every layer, each once. */
+export function everyErrorCode(): ErrorCode[] {
+  const tables: readonly Readonly<Record<string, ErrorCode>>[] = Object.values(ERROR_CODE_TABLES);
+  return [...new Set(tables.flatMap((table) => Object.values(table)))];
 }
