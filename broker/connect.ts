@@ -36,7 +36,22 @@ export interface ConnectMqttOptions {
   readonly noDelay?: boolean;
 }
 
-export type MqttConnectErrorCode = 'MQTT_OPTIONS_INVALID' | 'MQTT_CONNECT_REFUSED' | 'MQTT_CONNECT_FAILED';
+/** Why connectMqtt failed (the `code` of its MqttConnectError). */
+export const MqttConnectErrorCode = {
+  /** The broker URL or connect options are unusable (unknown scheme, bad port, …). */
+  OptionsInvalid: 'MQTT_OPTIONS_INVALID',
+  /** The broker refused the connection in its CONNACK (e.g. return code 4, bad username or password). */
+  ConnectRefused: 'MQTT_CONNECT_REFUSED',
+  /** The broker could not be reached, or closed the connection before its CONNACK. */
+  ConnectFailed: 'MQTT_CONNECT_FAILED',
+} as const;
+export type MqttConnectErrorCode = (typeof MqttConnectErrorCode)[keyof typeof MqttConnectErrorCode];
+
+declare module '../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    mqttConnect: MqttConnectErrorCode;
+  }
+}
 
 /** Why connectMqtt failed; `returnCode` is the CONNACK code when the broker refused. */
 export class MqttConnectError extends Error {

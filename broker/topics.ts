@@ -7,10 +7,20 @@ export const TOPIC_ROOT = 'fleetrig/v1';
 /** Same bound as the envelope's `deviceId` (protocol/messages/envelope.ts). */
 export const DEVICE_ID_MAX_LENGTH = 128;
 
+/** Why a device ID or topic was refused (credentials, ACL, the server endpoint's subscriptions). */
 export const TopicErrorCode = {
+  /** The device ID is empty, too long, or holds `/ + #`, a space or a control character. */
   DeviceIdInvalid: 'DEVICE_ID_INVALID',
+  /** The topic is not `fleetrig/v1/devices/{deviceId}/{req|res|state|cmd}`. */
   TopicInvalid: 'TOPIC_INVALID',
 } as const;
+export type TopicErrorCode = (typeof TopicErrorCode)[keyof typeof TopicErrorCode];
+
+declare module '../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    topic: TopicErrorCode;
+  }
+}
 
 /**
  * req: device → server requests; res: server → device replies; state: the device's retained

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { seal, unseal } from './signing/envelope.ts';
 import { signText, verifyText, type SigningKey } from './signing/ed25519.ts';
-import { fail, ok, type Result } from './result.ts';
+import { fail, ok, type Failure, type Result } from './result.ts';
 
 /**
  * A device certificate, issued by the manufacturer at production: it binds a hardware ID (and
@@ -45,7 +45,7 @@ export function verifyDeviceProof(args: {
   hardwareId: string;
   proof: string;
   text: string;
-}): Result<CertificatePayload> {
+}): Result<CertificatePayload, Failure<'CERTIFICATE_INVALID' | 'PROOF_INVALID'>> {
   const cert = unseal(CERTIFICATE_KIND, args.certificate, args.manufacturerPublicKey, certificatePayloadSchema);
   if (!cert.ok) return fail('CERTIFICATE_INVALID', `device certificate rejected: ${cert.error.message}`);
   if (cert.value.hardwareId !== args.hardwareId) {

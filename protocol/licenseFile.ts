@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { seal, unseal } from './signing/envelope.ts';
+import { seal, unseal, type UnsealErrorCode } from './signing/envelope.ts';
 import type { SigningKey } from './signing/ed25519.ts';
-import { fail, type Result } from './result.ts';
+import { fail, type Failure, type Result } from './result.ts';
 
 /**
  * A license file: what the portal issues for one license on one device, signed by the vendor
@@ -40,7 +40,7 @@ export function sealLicenseFile(payload: LicensePayload, vendorKey: SigningKey):
  * `SIGNATURE_INVALID`, `LICENSE_FOREIGN_HARDWARE`. Replay is the device's check, since only it
  * knows which nonces it has installed.
  */
-export function openLicenseFile(text: string, vendorPublicKey: string, hardwareId: string): Result<LicensePayload> {
+export function openLicenseFile(text: string, vendorPublicKey: string, hardwareId: string): Result<LicensePayload, Failure<UnsealErrorCode | 'LICENSE_FOREIGN_HARDWARE'>> {
   const opened = unseal(LICENSE_FILE_KIND, text, vendorPublicKey, licensePayloadSchema);
   if (!opened.ok) return opened;
   if (opened.value.hardwareId !== hardwareId) {

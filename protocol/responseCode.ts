@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { seal, unseal } from './signing/envelope.ts';
+import { seal, unseal, type UnsealErrorCode } from './signing/envelope.ts';
 import type { SigningKey } from './signing/ed25519.ts';
 import { fingerprintOf } from './codes/requestCode.ts';
-import { fail, type Result } from './result.ts';
+import { fail, type Failure, type Result } from './result.ts';
 
 /**
  * Response codes: a portal's signed answer to one request code (CL-7 Process License, SS-8
@@ -44,7 +44,7 @@ export function sealResponseCode(payload: ResponsePayload, vendorKey: SigningKey
  * `requestNonce`. Codes: ENVELOPE_MALFORMED, SIGNATURE_INVALID, RESPONSE_FOREIGN (another
  * product's), RESPONSE_STALE (answers an older request, or none is outstanding).
  */
-export function openResponseCode(text: string, args: { vendorPublicKey: string; identity: string; requestNonce: string | null }): Result<ResponsePayload> {
+export function openResponseCode(text: string, args: { vendorPublicKey: string; identity: string; requestNonce: string | null }): Result<ResponsePayload, Failure<UnsealErrorCode | 'RESPONSE_FOREIGN' | 'RESPONSE_STALE'>> {
   const opened = unseal(RESPONSE_CODE_KIND, text.replace(/\s+/g, ''), args.vendorPublicKey, responsePayloadSchema);
   if (!opened.ok) return opened;
   if (opened.value.fingerprint !== fingerprintOf(args.identity)) {

@@ -21,8 +21,16 @@ export const FRAME_REFUSAL_MARKER = '~!';
 export const MAX_FRAME_LINE_BYTES = 1 + Math.ceil((MAX_FRAME_BYTES * 4) / 3) + 1 + 8;
 
 /** Stable codes of a refused frame; the refusal line carries the short form. */
-export const FrameErrorCode = { Crc: 'FRAME_CRC', Format: 'FRAME_FORMAT', TooLarge: 'FRAME_TOO_LARGE' } as const;
-const REFUSAL_WORDS: Record<string, string> = { FRAME_CRC: 'CRC', FRAME_FORMAT: 'FORMAT', FRAME_TOO_LARGE: 'SIZE' };
+export const FrameErrorCode = {
+  /** The frame's CRC does not match its payload: a character was lost or changed on the line. */
+  Crc: 'FRAME_CRC',
+  /** The line is not `~<base64url>*<crc32 hex8>`, or its payload is not whole bytes of UTF-8. */
+  Format: 'FRAME_FORMAT',
+  /** The frame line is longer than a MAX_FRAME_BYTES message can make. */
+  TooLarge: 'FRAME_TOO_LARGE',
+} as const;
+export type FrameErrorCode = (typeof FrameErrorCode)[keyof typeof FrameErrorCode];
+const REFUSAL_WORDS: Readonly<Record<FrameErrorCode, string>> = { FRAME_CRC: 'CRC', FRAME_FORMAT: 'FORMAT', FRAME_TOO_LARGE: 'SIZE' };
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const CRC_HEX = /^[0-9a-fA-F]{8}$/;
@@ -35,7 +43,7 @@ export function encodeSerialFrame(message: string): string {
 }
 
 /** The message a frame line carries; a bad CRC, bad base64url or bad UTF-8 is refused, never thrown. */
-export function decodeSerialFrame(line: string): Result<string> {
+export function decodeSerialFrame(line: string): Result<string, Failure<FrameErrorCode>> {
   if (!line.startsWith(FRAME_MARKER)) return fail(FrameErrorCode.Format, `serial frame: a frame starts with '${FRAME_MARKER}'`, 'column 1');
   if (line.length > MAX_FRAME_LINE_BYTES) {
     return fail(FrameErrorCode.TooLarge, `serial frame: ${line.length} characters exceeds the ${MAX_FRAME_LINE_BYTES}-character limit (a ${MAX_FRAME_BYTES}-byte message)`);
@@ -58,8 +66,8 @@ export function decodeSerialFrame(line: string): Result<string> {
 }
 
 /** The line a receiver answers a refused frame with, e.g. `~!CRC serial frame: CRC mismatch: …`. */
-export function frameRefusalLine(error: Failure): string {
-  return `${FRAME_REFUSAL_MARKER}${REFUSAL_WORDS[error.code] ?? 'FORMAT'} ${error.message}`;
+export function frameRefusalLine(error: Failure<FrameErrorCode>): string {
+  return `${FRAME_REFUSAL_MARKER}${REFUSAL_WORDS[error.code]} ${error.message}`;
 }
 
 function crcHex(text: string): string {

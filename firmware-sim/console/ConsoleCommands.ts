@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../protocol/errorCodes.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 
 /**
@@ -18,7 +19,7 @@ export interface ConsoleCommand {
 export type ConsoleCommands = Readonly<Record<string, ConsoleCommand>>;
 
 /** The error line every console answer uses: `error CODE: message`. */
-export function errorText(code: string, message: string): string {
+export function errorText(code: ErrorCode, message: string): string {
   return `error ${code}: ${message}`;
 }
 

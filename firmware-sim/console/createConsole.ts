@@ -106,7 +106,7 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
   };
 
   /** A refusal goes on a line of its own, so the host's frame reader sees it whole. */
-  const refuseFrame = (error: Failure): void => {
+  const refuseFrame = (error: Failure<FrameErrorCode>): void => {
     stats.framesCorrupt++;
     if (!atLineStart) write('\n');
     answer(frameRefusalLine(error));

@@ -12,7 +12,13 @@ export const DeviceErrorCode = {
   PowerLoss: 'POWER_LOSS',
   /** NVRAM refused the write for another reason (full, worn): the change did not happen. */
   NvramWriteFailed: 'NVRAM_WRITE_FAILED',
-  /** The portal's reply did not have the shape its operation promises. */
+  /** The portal's reply did not have the shape its operation promises, or refused with a code the protocol does not define. */
   BadReply: 'BAD_REPLY',
 } as const;
 export type DeviceErrorCode = (typeof DeviceErrorCode)[keyof typeof DeviceErrorCode];
+
+declare module '../../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    device: DeviceErrorCode;
+  }
+}

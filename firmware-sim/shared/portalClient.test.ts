@@ -51,6 +51,17 @@ describe('portalClient', () => {
     }
   });
 
+  it.each(['NOT_A_CODE', 'TIMEOUT', 'NO_SUCH_DEVICE', ''])('turns a refusal with %j, which is no wire code, into BAD_REPLY naming it', async (code) => {
+    const { pair, client } = rig();
+    pair.b.onFrame((frame) => {
+      const { id } = JSON.parse(frame);
+      pair.b.send(JSON.stringify({ id, ok: false, error: { code, message: 'made up' } }));
+    });
+    const result = await client.request(echo);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REPLY' } });
+    if (!result.ok) expect(result.error.message).toBe(`portal refused test.echo with ${JSON.stringify(code)}, which is no protocol error code: made up`);
+  });
+
   it('fails with TIMEOUT on the injected clock when no reply comes', async () => {
     const { clock, client } = rig(5_000);
     let outcome: unknown;

@@ -4,15 +4,16 @@ import type { Clock, TimerId } from '../../emulator/clock/Clock.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import type { Link, Unsubscribe } from '../../emulator/link/Link.ts';
 import { fail, type Result } from '../../protocol/result.ts';
-import { ErrorCode } from '../../protocol/errorCodes.ts';
-import { parseFrame, parseValue, replySchema, type Request } from '../../protocol/messages/envelope.ts';
+import { ErrorCode, isWireErrorCode } from '../../protocol/errorCodes.ts';
+import { parseFrame, parseValue, replySchema, type Reply, type Request } from '../../protocol/messages/envelope.ts';
 import { DeviceErrorCode } from './DeviceErrorCode.ts';
 
 /**
  * The device's side of the request/reply protocol over its link: one request, one reply
  * matched by a request ID drawn from the board's random source. Every outcome is a Result —
- * a reply, the portal's refusal (its code passed through), TIMEOUT on the injected clock, or
- * LINK_DOWN. Frames that are not replies to a request in flight are ignored and counted.
+ * a reply, the portal's refusal (its code passed through when the protocol defines it, else
+ * BAD_REPLY), TIMEOUT on the injected clock, or LINK_DOWN. Frames that are not replies to a
+ * request in flight are ignored and counted.
  */
 export const DEFAULT_REPLY_TIMEOUT_MS = 30_000;
 
@@ -28,7 +29,7 @@ export interface PortalCall<T> {
 export interface PortalClient {
   request<T>(call: PortalCall<T>): Promise<Result<T>>;
   /** Fails every request in flight, e.g. when the device loses power or reboots. */
-  abortAll(code: string, message: string): void;
+  abortAll(code: ErrorCode, message: string): void;
   /** Frames received that were not a valid reply to a request in flight. */
   ignoredFrames(): number;
   /** Detaches from the link; requests in flight fail with LINK_DOWN. */
@@ -63,7 +64,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     entry.settle(outcome);
   };
 
-  const abortAll = (code: string, message: string): void => {
+  const abortAll = (code: ErrorCode, message: string): void => {
     for (const id of [...pending.keys()]) finish(id, fail(code, message));
   };
 
@@ -75,7 +76,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     }
     const reply = parsed.value;
     const op = pending.get(reply.id)!.op;
-    finish(reply.id, reply.ok ? { ok: true, value: reply.body } : fail(reply.error.code, `portal refused ${op}: ${reply.error.message}`));
+    finish(reply.id, reply.ok ? { ok: true, value: reply.body } : refusal(op, reply.error));
   };
 
   const subscriptions: Unsubscribe[] = [
@@ -116,6 +117,17 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       abortAll(ErrorCode.LinkDown, 'the portal client was closed');
     },
   };
+}
+
+/**
+ * The portal's refusal as the device's failure. The code comes off the wire as any string: a
+ * code the protocol defines (protocol/errorCodes.ts) passes through, anything else is BAD_REPLY
+ * with the portal's code kept in the message.
+ */
+function refusal(op: string, error: Extract<Reply, { ok: false }>['error']): Result<never> {
+  return isWireErrorCode(error.code)
+    ? fail(error.code, `portal refused ${op}: ${error.message}`)
+    : fail(DeviceErrorCode.BadReply, `portal refused ${op} with ${JSON.stringify(error.code)}, which is no protocol error code: ${error.message}`);
 }
 
 /**

@@ -17,5 +17,13 @@ export const SmartServerErrorCode = {
   NoCustomerId: 'NO_CUSTOMER_ID',
   /** Firmware updates need an active maintenance license (from 3.3 on). */
   MaintenanceRequired: 'MAINTENANCE_REQUIRED',
+  /** [SS-4] the download list is empty: there is nothing to activate. */
+  NothingToActivate: 'NOTHING_TO_ACTIVATE',
 } as const;
 export type SmartServerErrorCode = (typeof SmartServerErrorCode)[keyof typeof SmartServerErrorCode];
+
+declare module '../../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    smartserver: SmartServerErrorCode;
+  }
+}

@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import type { CloudLicense } from '../../protocol/messages/smartserver.ts';
+import type { Failure } from '../../protocol/result.ts';
 import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 
@@ -27,7 +28,7 @@ export interface ActivationJob {
 export interface ActivationOutcome {
   licenseIds: string[];
   at: number;
-  error: { code: string; message: string } | null;
+  error: Pick<Failure, 'code' | 'message'> | null;
 }
 
 export interface SmartServerContext {

@@ -18,6 +18,13 @@ export const VideoErrorCode = {
   /** Update License needs an access token. */
   TokenMissing: 'TOKEN_MISSING',
 } as const;
+export type VideoErrorCode = (typeof VideoErrorCode)[keyof typeof VideoErrorCode];
+
+declare module '../../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    video: VideoErrorCode;
+  }
+}
 
 export type LicenseMode = 'standard' | 'restrictive';
 

@@ -17,7 +17,7 @@ export interface LoadError {
 
 export type LoadFailureCode = 'SCENARIO_INVALID' | 'NO_SCENARIOS';
 
-export interface LoadFailure extends Failure {
+export interface LoadFailure extends Failure<LoadFailureCode> {
   readonly code: LoadFailureCode;
   readonly errors: LoadError[];
 }

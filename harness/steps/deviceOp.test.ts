@@ -30,7 +30,7 @@ function fleet(): { world: World; log: string[] } {
         log.push(`${id} starts`);
         await Promise.resolve();
         log.push(`${id} ends`);
-        return broken ? fail('BULB_GONE', `${id} has no bulb`) : ok(level);
+        return broken ? fail('NOT_RUNNING', `${id} has no bulb`) : ok(level);
       },
     };
     world.devices.set(id, { id, family: { family, probes: {} } as DeviceFamily, appliance: lamp as unknown as Appliance } as DeviceHandle);
@@ -59,7 +59,7 @@ async function run(step: ReturnType<typeof dim>, world: World, args: unknown) {
 describe('deviceOp', () => {
   it('adds devices and expectError to the step\'s own arguments, and refuses any other', () => {
     const step = dim();
-    expect(step.args.safeParse({ devices: 'lamp-*', level: 5, expectError: 'BULB_GONE' }).success).toBe(true);
+    expect(step.args.safeParse({ devices: 'lamp-*', level: 5, expectError: 'NOT_RUNNING' }).success).toBe(true);
     expect(step.args.safeParse({ level: 5 }).success).toBe(false);
     expect(step.args.safeParse({ devices: 'lamp-001', level: 5, colour: 'red' }).success).toBe(false);
     expect(step.args.safeParse({ devices: 'lamp-001', level: 5, expectError: 'not a code' }).success).toBe(false);
@@ -86,25 +86,25 @@ describe('deviceOp', () => {
 
   it('fails with the device\'s own error, and with expectError turns that error into a pass and success into a failure', async () => {
     const { world } = fleet();
-    expect(await run(dim(), world, { devices: 'lamp-002', level: 1 })).toEqual({ ok: false, error: { code: 'BULB_GONE', message: 'lamp-002 has no bulb' } });
-    expect(await run(dim(), world, { devices: 'lamp-002', level: 1, expectError: 'BULB_GONE' })).toMatchObject({ ok: true });
-    expect(await run(dim(), world, { devices: 'lamp-001', level: 1, expectError: 'BULB_GONE' })).toEqual({
+    expect(await run(dim(), world, { devices: 'lamp-002', level: 1 })).toEqual({ ok: false, error: { code: 'NOT_RUNNING', message: 'lamp-002 has no bulb' } });
+    expect(await run(dim(), world, { devices: 'lamp-002', level: 1, expectError: 'NOT_RUNNING' })).toMatchObject({ ok: true });
+    expect(await run(dim(), world, { devices: 'lamp-001', level: 1, expectError: 'NOT_RUNNING' })).toEqual({
       ok: false,
-      error: { code: 'EXPECTATION_FAILED', message: 'lamp-001: dim to 1% succeeded, but it was expected to fail with BULB_GONE' },
-      device: 'lamp-001', expected: 'BULB_GONE', actual: 'success',
+      error: { code: 'EXPECTATION_FAILED', message: 'lamp-001: dim to 1% succeeded, but it was expected to fail with NOT_RUNNING' },
+      device: 'lamp-001', expected: 'NOT_RUNNING', actual: 'success',
     });
   });
 
   it('runs on every device at once by default, reporting the first unexpected outcome in device order', async () => {
     const { world, log } = fleet();
-    expect(await run(dim(), world, { devices: 'lamp-*', level: 1 })).toMatchObject({ ok: false, error: { code: 'BULB_GONE' } });
+    expect(await run(dim(), world, { devices: 'lamp-*', level: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_RUNNING' } });
     expect(log.slice(0, 3)).toEqual(['lamp-001 starts', 'lamp-002 starts', 'lamp-003 starts']);
     expect(log).toHaveLength(6);
   });
 
   it('with inTurn runs one device after another and stops at the first unexpected outcome', async () => {
     const { world, log } = fleet();
-    expect(await run(dim(true), world, { devices: 'lamp-*', level: 1 })).toMatchObject({ ok: false, error: { code: 'BULB_GONE' } });
+    expect(await run(dim(true), world, { devices: 'lamp-*', level: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_RUNNING' } });
     expect(log).toEqual(['lamp-001 starts', 'lamp-001 ends', 'lamp-002 starts', 'lamp-002 ends']);
   });
 });

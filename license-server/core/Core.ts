@@ -1,4 +1,4 @@
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from './result.ts';
 import type { ActivateKeyInput } from './activateKey.ts';
 import type { AuditQueryInput } from './auditQuery.ts';
 import type { CreatedOrder, CreateOrderInput } from './createOrder.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../protocol/result.ts';
+import { ok, type Result } from './result.ts';
 import { readAuditLog } from './auditLog.ts';
 import type { CoreContext } from './CoreContext.ts';
 import type { AuditEntry } from './types.ts';

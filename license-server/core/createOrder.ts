@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseValue } from '../../protocol/messages/envelope.ts';
 import { transactionTypes } from '../../protocol/licenseFile.ts';
-import { ok, type Result } from '../../protocol/result.ts';
+import { ok, type Result } from './result.ts';
 import type { CoreContext } from './CoreContext.ts';
 import { accountIdSchema, featureCodeSchema } from './fields.ts';
 import { placeOrder } from './orders.ts';

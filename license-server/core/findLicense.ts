@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Result } from './result.ts';
 import type { ReadOptions, StoreTx } from '../store/Store.ts';
 import type { License } from './types.ts';
 

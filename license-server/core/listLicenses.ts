@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Result } from './result.ts';
 import type { CoreContext } from './CoreContext.ts';
 import { accountIdSchema } from './fields.ts';
 import { toLicenseView } from './licenseStatus.ts';

@@ -1,5 +1,5 @@
 import { newActivationKey, readActivationKey } from '../../protocol/codes/activationKey.ts';
-import { fail, ok, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Result } from './result.ts';
 import type { StoreTx } from '../store/Store.ts';
 import type { CoreContext } from './CoreContext.ts';
 import { ensureAccount } from './accounts.ts';

@@ -1,4 +1,4 @@
-import { fail, type Failure, type Result } from '../../protocol/result.ts';
+import { fail, type Failure, type Result } from './result.ts';
 import { StoreConflict, type StoreTx } from '../store/Store.ts';
 import type { CoreContext } from './CoreContext.ts';
 

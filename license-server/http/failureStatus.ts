@@ -1,9 +1,32 @@
+import type { WireErrorCode } from '../../protocol/errorCodes.ts';
+
+/** Codes only the HTTP layer answers with, before any operation runs. */
+export const HttpErrorCode = {
+  /** The request body is larger than the server accepts. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+} as const;
+export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
+
+declare module '../../protocol/errorCodes.ts' {
+  interface ErrorCodeLayers {
+    http: HttpErrorCode;
+  }
+}
+
 /**
- * HTTP status for each stable error code: 400 for bad input, 403 for a refused identity, 404
- * for something unknown, 409 for a state conflict. Codes not listed are input errors.
+ * Every code the license server answers with: an operation's (the wire codes, which its
+ * Result type allows — license-server/core/result.ts) or the HTTP layer's own.
  */
-const STATUS: Record<string, number> = {
+export type LicenseServerErrorCode = WireErrorCode | HttpErrorCode;
+
+/**
+ * HTTP status for each code the license server answers with: 400 for bad input, 403 for a
+ * refused identity, 404 for something unknown, 409 for a state conflict. Exactly those codes:
+ * a code without a status, or a status for a code the server cannot answer, does not compile.
+ */
+export const HTTP_STATUS = {
   BAD_REQUEST: 400,
+  UNKNOWN_OPERATION: 400,
   CODE_INVALID: 400,
   FORBIDDEN: 403,
   CERTIFICATE_INVALID: 403,
@@ -16,6 +39,7 @@ const STATUS: Record<string, number> = {
   LICENSE_INACTIVE: 409,
   TEST_LICENSE_ALREADY_ISSUED: 409,
   CONFLICT: 409,
+  AGREEMENT_NOT_ACCEPTED: 400,
   NOT_RENEWABLE: 409,
   NO_BASE_LICENSE: 409,
   MANAGED_DEVICE_LIMIT: 409,
@@ -36,8 +60,8 @@ const STATUS: Record<string, number> = {
   REQUEST_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
-};
+} as const satisfies Record<LicenseServerErrorCode, number>;
 
-export function failureStatus(code: string): number {
-  return STATUS[code] ?? 400;
+export function failureStatus(code: LicenseServerErrorCode): number {
+  return HTTP_STATUS[code];
 }

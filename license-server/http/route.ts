@@ -1,4 +1,4 @@
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from '../core/result.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 

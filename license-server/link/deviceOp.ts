@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseValue, type Request } from '../../protocol/messages/envelope.ts';
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from '../core/result.ts';
 import type { LinkHandler } from './serveLink.ts';
 
 /** One device operation a portal answers over links, e.g. `gateway.download`. */

@@ -1,6 +1,6 @@
 import type { Link } from '../../emulator/link/Link.ts';
 import { parseFrame, requestSchema, type Reply, type Request } from '../../protocol/messages/envelope.ts';
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from '../core/result.ts';
 
 /** Answers one device request's body; the op's own schema check is the handler's first step. */
 export type LinkHandler = (request: Request) => Promise<Result<Record<string, unknown>>>;

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../core/CoreContext.ts';
 import type { LinkHandler } from '../link/serveLink.ts';
 import type { HttpMethod, RouteRequest } from '../http/route.ts';
-import type { Result } from '../../protocol/result.ts';
+import type { Result } from '../core/result.ts';
 import type { PortalModule } from './PortalModule.ts';
 
 /** A route with its facet bound and its full path under `/api/v1`. */

@@ -1,6 +1,6 @@
 import { appendChecks, readCheckedCode } from './checkedCode.ts';
 import { encodeSymbols, group } from './base32.ts';
-import type { Result } from '../result.ts';
+import type { Failure, Result } from '../result.ts';
 
 /**
  * License activation keys: 17 characters (15 random, 75 bits, plus 2 check characters), shown
@@ -24,7 +24,7 @@ export function formatActivationKey(compact: string): string {
 }
 
 /** Validates a typed key; on success returns it in canonical grouped form. */
-export function readActivationKey(text: string): Result<string> {
+export function readActivationKey(text: string): Result<string, Failure<'CODE_INVALID'>> {
   const read = readCheckedCode(text, { name: 'activation key', length: ACTIVATION_KEY_LENGTH });
   return read.ok ? { ok: true, value: formatActivationKey(read.value) } : read;
 }

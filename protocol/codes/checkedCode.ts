@@ -1,6 +1,6 @@
 import { add, div, log, mul, pow } from './gf32.ts';
 import { encodeSymbols, normalize } from './base32.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Failure, type Result } from '../result.ts';
 
 /**
  * Codes typed by hand end in two check characters, computed as a Reed–Solomon-style code over
@@ -37,7 +37,7 @@ export interface CheckedCodeSpec {
  * positions in the text as typed: a character outside the alphabet, a wrong length, or the
  * one character that does not check out.
  */
-export function readCheckedCode(text: string, spec: CheckedCodeSpec): Result<string> {
+export function readCheckedCode(text: string, spec: CheckedCodeSpec): Result<string, Failure<'CODE_INVALID'>> {
   const norm = normalize(text);
   if ('char' in norm) {
     return fail('CODE_INVALID', `${spec.name}: character ${norm.position} ('${norm.char}') is not one of 0-9 and A-Z without I, L, O, U`, `position ${norm.position}`);

@@ -2,7 +2,7 @@ import type { IntSource } from './activationKey.ts';
 import { ALPHABET } from './base32.ts';
 import { add, mul, pow } from './gf32.ts';
 import { newRequestCode, type RequestCode } from './requestCode.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Failure, type Result } from '../result.ts';
 
 /**
  * Request codes of products whose details are copied by hand (CL-5 restrictive mode). The
@@ -57,7 +57,7 @@ export function newProductRequestCode(args: { identity: string; fields: ProductF
  * Checks fields typed into the portal against the request code the product showed. Fields
  * left out are not checked. Code FIELD_MISMATCH, `where` naming the field.
  */
-export function checkProductFields(code: RequestCode, typed: Partial<ProductFields>): Result<RequestCode> {
+export function checkProductFields(code: RequestCode, typed: Partial<ProductFields>): Result<RequestCode, Failure<'FIELD_MISMATCH'>> {
   for (const [i, field] of PRODUCT_FIELDS.entries()) {
     const value = typed[field];
     if (value === undefined) continue;

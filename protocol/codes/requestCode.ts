@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendChecks, readCheckedCode } from './checkedCode.ts';
 import { ALPHABET, encodeSymbols, group, normalize } from './base32.ts';
 import type { IntSource } from './activationKey.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Failure, type Result } from '../result.ts';
 
 /**
  * Request codes: what an offline product shows so a person can copy it by hand into a portal
@@ -44,7 +44,7 @@ export function newRequestCode(args: { identity: string; random: IntSource }): R
 }
 
 /** Reads a typed request code; errors (CODE_INVALID) name the position of the wrong character. */
-export function readRequestCode(text: string): Result<RequestCode> {
+export function readRequestCode(text: string): Result<RequestCode, Failure<'CODE_INVALID'>> {
   const read = readCheckedCode(text, { name: 'request code', length: REQUEST_CODE_LENGTH });
   if (!read.ok) return read;
   const compact = read.value;
@@ -56,7 +56,7 @@ export function readRequestCode(text: string): Result<RequestCode> {
 }
 
 /** Refuses a request code that is not this product's (CODE_FOREIGN). */
-export function checkRequestFor(code: RequestCode, identity: string): Result<RequestCode> {
+export function checkRequestFor(code: RequestCode, identity: string): Result<RequestCode, Failure<'CODE_FOREIGN'>> {
   return code.fingerprint === fingerprintOf(identity)
     ? ok(code)
     : fail('CODE_FOREIGN', 'this request code was made by another product');

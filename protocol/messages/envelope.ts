@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Failure, type Result } from '../result.ts';
 
 /**
  * Every device ↔ license-server exchange is a request and one reply, matched by `id` — a
@@ -16,6 +16,10 @@ export const requestSchema = z.object({
 }).strict();
 export type Request = z.infer<typeof requestSchema>;
 
+/**
+ * A refusal's code stays any string here: the device narrows it (`isWireErrorCode`), so a code
+ * it does not know is a refusal it can name, not a reply it drops.
+ */
 export const replyErrorSchema = z.object({ code: z.string(), message: z.string() });
 
 export const replySchema = z.union([
@@ -25,7 +29,7 @@ export const replySchema = z.union([
 export type Reply = z.infer<typeof replySchema>;
 
 /** Parses one frame against a schema; the error names the field that is wrong. */
-export function parseFrame<T>(frame: string, schema: z.ZodType<T>, what: string): Result<T> {
+export function parseFrame<T>(frame: string, schema: z.ZodType<T>, what: string): Result<T, Failure<'BAD_REQUEST'>> {
   if (Buffer.byteLength(frame) > MAX_FRAME_BYTES) {
     return fail('BAD_REQUEST', `${what}: frame of ${Buffer.byteLength(frame)} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit`);
   }
@@ -38,7 +42,7 @@ export function parseFrame<T>(frame: string, schema: z.ZodType<T>, what: string)
   return parseValue(json, schema, what);
 }
 
-export function parseValue<T>(value: unknown, schema: z.ZodType<T>, what: string): Result<T> {
+export function parseValue<T>(value: unknown, schema: z.ZodType<T>, what: string): Result<T, Failure<'BAD_REQUEST'>> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0]!;

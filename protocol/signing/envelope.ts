@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { signText, verifyText, type SigningKey } from './ed25519.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Failure, type Result } from '../result.ts';
 
 /**
  * A signed, copy-pasteable blob: `KIND.payload.signature`, payload being base64url JSON. The
@@ -16,7 +16,10 @@ export function seal(kind: string, payload: unknown, key: SigningKey): string {
  * Opens a sealed blob: checks the kind, the signature against `publicKey`, then the payload's
  * shape. Codes: `ENVELOPE_MALFORMED`, `SIGNATURE_INVALID`.
  */
-export function unseal<T>(kind: string, text: string, publicKey: string, schema: z.ZodType<T>): Result<T> {
+/** Why a blob does not open. */
+export type UnsealErrorCode = 'ENVELOPE_MALFORMED' | 'SIGNATURE_INVALID';
+
+export function unseal<T>(kind: string, text: string, publicKey: string, schema: z.ZodType<T>): Result<T, Failure<UnsealErrorCode>> {
   const parts = text.trim().split('.');
   if (parts.length !== 3 || parts[0] !== kind) {
     return fail('ENVELOPE_MALFORMED', `not a ${kind} blob: expected ${kind}.<payload>.<signature>`);

@@ -1,4 +1,4 @@
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { audioContext } from './audioContext.ts';
 import { activateAudioKey, type ActivateAudioKeyInput, type AudioActivation } from './activateAudioKey.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readActivationKey } from '../../../protocol/codes/activationKey.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { activateOrder } from '../../core/orders.ts';
 import { runOperation } from '../../core/runOperation.ts';

@@ -1,5 +1,5 @@
 import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import { route, type RouteRequest } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
 import { definePortal } from '../PortalModule.ts';

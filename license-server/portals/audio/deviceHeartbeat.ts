@@ -1,6 +1,6 @@
 import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readDevice, writeDevice } from './managedDevices.ts';
 import { verifyDevice } from './deviceIdentity.ts';

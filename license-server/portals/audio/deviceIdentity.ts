@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { proofText, verifyDeviceProof, type CertificatePayload } from '../../../protocol/deviceCertificate.ts';
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { hardwareIdSchema } from '../../core/fields.ts';
 

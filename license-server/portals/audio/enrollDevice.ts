@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { devicemgmtOps, devicemgmtProofSubject, managedDeviceKinds, type ManagedUsage } from '../../../protocol/messages/devicemgmt.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { runOperation } from '../../core/runOperation.ts';

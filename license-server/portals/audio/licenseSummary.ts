@@ -1,5 +1,5 @@
 import type { ManagedUsage } from '../../../protocol/messages/devicemgmt.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { LicenseStatus } from '../../core/types.ts';

@@ -1,4 +1,4 @@
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { audioViews, readAudioAccount, type AudioLicenseView } from './audioLicenseView.ts';

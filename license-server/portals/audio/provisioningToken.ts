@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { AudioContext } from './audioContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import type { StoreTx } from '../../store/Store.ts';

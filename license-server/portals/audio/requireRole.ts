@@ -1,4 +1,4 @@
-import { fail, type Result } from '../../../protocol/result.ts';
+import { fail, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { readStore, runOperation } from '../../core/runOperation.ts';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { DAY_MS } from '../../core/licenseTerms.ts';
 import { licenseStatus } from '../../core/licenseStatus.ts';
 import { LicenseStatus, type License } from '../../core/types.ts';

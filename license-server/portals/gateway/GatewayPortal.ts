@@ -1,4 +1,4 @@
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import type { LicenseView } from '../../core/types.ts';
 import { bindLicense, type BindLicenseInput } from './bindLicense.ts';

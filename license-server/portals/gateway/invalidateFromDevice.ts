@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { hardwareIdSchema, licenseIdSchema } from '../../core/fields.ts';
 import { detachLicense } from '../../core/licenseFiles.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Failure, type Result } from '../../../protocol/result.ts';
+import { ok, type Failure, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { hardwareIdSchema } from '../../core/fields.ts';
 import { issueLicenseFile } from '../../core/licenseFiles.ts';

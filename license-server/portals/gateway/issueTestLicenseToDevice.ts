@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { gatewayOps } from '../../../protocol/messages/gateway.ts';
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { hardwareIdSchema } from '../../core/fields.ts';
 import { issueTestLicense } from './issueTestLicense.ts';

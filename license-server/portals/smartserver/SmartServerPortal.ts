@@ -1,5 +1,5 @@
 import { smartserverOps, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { activateForServer, type ActivateForServerInput } from './activateForServer.ts';
 import { assignLicenses, type AssignLicensesInput } from './assignLicenses.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerIdSchema, installCodeSchema, smartServerLicenseIdsSchema } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { issueLicenseFile } from '../../core/licenseFiles.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerIdSchema } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema, licenseIdSchema } from '../../core/fields.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema } from '../../core/fields.ts';

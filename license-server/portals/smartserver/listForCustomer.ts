@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerIdSchema } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { customerLicenses, findCustomer, readLicenseData, toPortalLicense, type PortalLicense } from './smartserverRecords.ts';

@@ -3,7 +3,7 @@ import { checkRequestFor, readRequestCode } from '../../../protocol/codes/reques
 import { customerIdSchema, installCodeSchema, SS_CAPACITY } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { sealResponseCode, type Grant } from '../../../protocol/responseCode.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { licenseIdSchema } from '../../core/fields.ts';

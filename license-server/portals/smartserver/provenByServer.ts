@@ -3,7 +3,7 @@ import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificat
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { smartserverProofSubject, type SmartServerOp, type smartserverOps } from '../../../protocol/messages/smartserver.ts';
-import { fail, type Result } from '../../../protocol/result.ts';
+import { fail, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 

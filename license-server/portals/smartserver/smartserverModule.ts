@@ -1,5 +1,5 @@
 import { smartserverOps } from '../../../protocol/messages/smartserver.ts';
-import { ok } from '../../../protocol/result.ts';
+import { ok } from '../../core/result.ts';
 import { opRoute } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
 import { definePortal } from '../PortalModule.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeSmartServerLicense, isSmartServerFeature, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import { findLicense } from '../../core/findLicense.ts';
 import { licenseStatus } from '../../core/licenseStatus.ts';

@@ -1,4 +1,4 @@
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import type { AccessTokenView } from './accessTokenView.ts';
 import { addRestrictiveProduct, type AddRestrictiveProductInput } from './addRestrictiveProduct.ts';

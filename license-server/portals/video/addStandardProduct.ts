@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import { ensureAccount } from '../../core/accounts.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { runOperation } from '../../core/runOperation.ts';

@@ -1,4 +1,4 @@
-import { unwrap } from '../../../protocol/result.ts';
+import { unwrap } from '../../core/result.ts';
 import type { TestServer } from '../../testing/createTestServer.ts';
 import type { Entitlement } from './entitlementPools.ts';
 import { standardProduct, videoLicenses } from './testing/videoPortalRig.ts';

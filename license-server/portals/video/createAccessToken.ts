@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import { ensureAccount } from '../../core/accounts.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { runOperation } from '../../core/runOperation.ts';

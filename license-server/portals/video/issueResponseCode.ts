@@ -1,6 +1,6 @@
 import { VIDEO_FAMILY } from '../../../protocol/messages/video.ts';
 import { sealResponseCode, type Grant } from '../../../protocol/responseCode.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { StoreTx } from '../../store/Store.ts';
 import { accountEntitlements, grantsFor } from './entitlementPools.ts';
 import type { VideoContext } from './videoContext.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../../protocol/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { accountEntitlements } from './entitlementPools.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import type { Result } from '../../../protocol/result.ts';
+import type { Result } from '../../core/result.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import { issueResponseCode, type IssuedResponse } from './issueResponseCode.ts';

@@ -1,6 +1,6 @@
 import type { RequestCode } from '../../../protocol/codes/requestCode.ts';
 import type { ProductFields } from '../../../protocol/codes/productRequestCode.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { StoreTx } from '../../store/Store.ts';
 import { readProduct, writeProduct, type Product, type ProductMode } from './videoRecords.ts';
 

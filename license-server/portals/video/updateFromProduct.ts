@@ -3,7 +3,7 @@ import { checkProductFields } from '../../../protocol/codes/productRequestCode.t
 import { readRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { videoOps } from '../../../protocol/messages/video.ts';
-import { fail, ok, type Result } from '../../../protocol/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import { issueResponseCode } from './issueResponseCode.ts';
 import { registerProduct } from './registerProduct.ts';
