@@ -1,5 +1,6 @@
 import { ok, type Result } from '../../protocol/result.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { effectiveCounts, isGatewayFeature } from './licenseCounts.ts';
 import { listLicenses } from './licensePage.ts';
 import type { LicenseRow } from './licenseRows.ts';
@@ -30,7 +31,7 @@ export function diagnose(core: GatewayCore): Result<Diagnostics> {
   const refused = refuseUnlessRunning(core, 'diagnostics');
   if (refused) return refused;
   const counts = effectiveCounts(core.effective(), core.board.clock.now());
-  const image = core.store.image();
+  const image = core.settings.image();
   const codes = new Set([...counts.keys(), ...image.users.flatMap((u) => u.features)]);
   if (core.channelsInUse() > 0) codes.add(CHANNEL_FEATURE);
   const usage = (featureCode: string): FeatureUsage => ({

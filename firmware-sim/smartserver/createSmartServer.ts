@@ -71,6 +71,7 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
 
   const core: SmartServerCore = {
     board,
+    productName: 'SmartServer',
     settings,
     portal,
     vendorPublicKey,
