@@ -5,7 +5,7 @@ import type { CustomerAccounts } from './customerAccounts.ts';
 import type { FieldDeviceCounts, FieldDevices } from './fieldDevices.ts';
 import type { LicenseTimeStatus, Maintenance, ManagedLicense } from './installedLicenses.ts';
 import type { OfflineActivation } from './offlineActivation.ts';
-import type { ActivationOutcome } from './smartserverMachine.ts';
+import type { ActivationOutcome, ActivationState } from './smartserverMachine.ts';
 
 /**
  * The SmartServer building-automation server (seed 002) as the rig drives it: the
@@ -15,8 +15,6 @@ import type { ActivationOutcome } from './smartserverMachine.ts';
  * older than 3.3 (SS-1).
  */
 export const SMARTSERVER_FAMILY = 'smartserver';
-
-export type ActivationState = 'idle' | 'claiming' | 'activating' | 'transferring';
 
 export interface SmartServerLicense extends ApplianceLicense {
   readonly status: LicenseTimeStatus;

@@ -2,10 +2,9 @@ import type { Random } from '../../emulator/random/Random.ts';
 import { fail, type Result } from '../../protocol/result.ts';
 import type { FirmwareCore } from '../shared/FirmwareCore.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
-import type { ActivationState } from './SmartServer.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 import type { SmartServerImage } from './smartserverImage.ts';
-import type { SmartServerEvent, SmartServerContext } from './smartserverMachine.ts';
+import type { ActivationState, SmartServerEvent, SmartServerContext } from './smartserverMachine.ts';
 
 /**
  * What the SmartServer's dialogs (customer accounts, cloud licenses, offline activation, field

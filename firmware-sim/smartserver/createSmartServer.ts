@@ -14,10 +14,10 @@ import { DEFAULT_FIRMWARE_VERSION, licensingRequired, parseFirmwareVersion } fro
 import { recoveryFlash, updateFirmware } from './firmwareUpdate.ts';
 import { deviceCapacity, maintenance, managedLicenses, nextLicenseEdge } from './installedLicenses.ts';
 import { createOfflineActivation } from './offlineActivation.ts';
-import { SMARTSERVER_FAMILY, type ActivationState, type SmartServer, type SmartServerState } from './SmartServer.ts';
+import { SMARTSERVER_FAMILY, type SmartServer, type SmartServerState } from './SmartServer.ts';
 import { refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
 import { blankSmartServerImage, smartserverImageSchema } from './smartserverImage.ts';
-import { smartserverMachine } from './smartserverMachine.ts';
+import { smartserverMachine, type ActivationState } from './smartserverMachine.ts';
 
 export interface CreateSmartServerOptions {
   board: Board;

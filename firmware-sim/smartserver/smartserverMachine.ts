@@ -18,6 +18,9 @@ export const BOOT_TIME_MS = 45_000;
 /** [SS-5] how long activating the selected licenses takes once the cloud has granted them. */
 export const ACTIVATION_TIME_MS = 2 * 60_000;
 
+/** The license work under way: `running`'s substates, `idle` when none is. */
+export type ActivationState = 'idle' | 'claiming' | 'activating' | 'transferring';
+
 export interface ActivationJob {
   licenseIds: string[];
   installs: InstalledLicense[];

@@ -4,7 +4,6 @@ import type { ProductFields } from '../../protocol/codes/productRequestCode.ts';
 import { VIDEO_PRODUCT_TYPES, type VideoVariant } from '../../protocol/messages/video.ts';
 import type { FirmwareCore } from '../shared/FirmwareCore.ts';
 import type { VideoImage } from './videoImage.ts';
-import { VIDEO_VERSIONS } from './VideoPlatform.ts';
 
 /**
  * What the video product's pages share: the board, the settings in NVRAM, the portal client, a
@@ -23,6 +22,9 @@ export interface VideoCore extends FirmwareCore<VideoImage> {
   /** A license update succeeded: the next automatic one is a full interval away. */
   updated(): void;
 }
+
+/** The software version each variant reports in its License Product window. */
+export const VIDEO_VERSIONS: Readonly<Record<VideoVariant, string>> = { core: '2.2.1', manager: '10.11.2' };
 
 /** [CL-1] The host name the product is born with; the Name defaults to it. */
 export function hostNameOf(board: Board): string {

@@ -1,10 +1,17 @@
 import { ErrorCode } from '../../protocol/errorCodes.ts';
-import { fail, ok } from '../../protocol/result.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { type VideoCore } from './VideoCore.ts';
-import { PORTS_FEATURE, type Conferencing } from './VideoPlatform.ts';
+
+/** Concurrent calls the product may carry: bounded by this entitlement's count. */
+export const PORTS_FEATURE = 'CLARITI-PORTS';
+
+/** The product's calls, bounded by its CLARITI-PORTS entitlement. */
+export interface Conferencing {
+  setActiveCalls(count: number): Result<{ activeCalls: number }>;
+}
 
 /**
  * The product's calls: how many may run at once is bounded by its CLARITI-PORTS entitlement,

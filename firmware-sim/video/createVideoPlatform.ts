@@ -8,10 +8,10 @@ import { createConferencing } from './conferencing.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { createLicensesPage } from './licensesPage.ts';
 import { createLicenseUpdater } from './updateLicense.ts';
-import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import { hostNameOf, productFields, VIDEO_VERSIONS, type VideoCore } from './VideoCore.ts';
 import { blankVideoImage, videoImageSchema } from './videoImage.ts';
 import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
-import { VIDEO_FAMILY, VIDEO_VERSIONS, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
+import { VIDEO_FAMILY, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
 
 export interface CreateVideoPlatformOptions {
   board: Board;

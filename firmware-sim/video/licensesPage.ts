@@ -6,7 +6,7 @@ import type { LicenseUpdate } from './updateLicense.ts';
 import { outstandingRequest } from './requestCodes.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
-import type { LicenseMode } from './VideoPlatform.ts';
+import type { LicenseMode } from './videoImage.ts';
 
 /**
  * [CL-1] The Licenses page (Admin > Server > Licenses on a Core, Licenses on a Manager), with

@@ -7,7 +7,7 @@ import { freshRequest } from './requestCodes.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { type VideoCore } from './VideoCore.ts';
 import type { Grant } from '../../protocol/responseCode.ts';
-import { VideoErrorCode } from './VideoPlatform.ts';
+import { VideoErrorCode } from './VideoErrorCode.ts';
 
 export const SUCCESS = 'SUCCESS';
 
