@@ -80,7 +80,6 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
       hardwareId: board.identity.hardwareId,
       // The device holds no license: the account's Managed Device licenses live in the service.
       licenses: [],
-      pendingReset: false,
       enrollment: enrollment === null ? null : { accountId: enrollment.accountId, since: enrollment.since },
       lastError,
       lastHeartbeatAt,

@@ -34,6 +34,8 @@ export interface GatewayState extends ApplianceState {
   readonly hardwareId: string;
   /** The licenses in force: loaded at the last boot, with their status at this moment. */
   readonly licenses: readonly GatewayLicense[];
+  /** [GW-5] installed licenses differ from those in force until the next reset. */
+  readonly pendingReset: boolean;
   /** [GW-5] license IDs a reset would put in force or take out of force. */
   readonly pending: { readonly install: readonly string[]; readonly removal: readonly string[] };
   readonly testMode: { readonly on: boolean; readonly until: number | null };

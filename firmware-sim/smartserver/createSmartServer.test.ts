@@ -13,7 +13,7 @@ describe('createSmartServer', () => {
     await rig.activate([rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 })]);
     unwrap(rig.server.fieldDevices.provision('all'));
     expect(rig.server.snapshot()).toMatchObject({
-      state: 'running', installCode: rig.identity.installCode, customerId: RIG_CUSTOMER_ID, capacity: 2, pendingReset: false,
+      state: 'running', installCode: rig.identity.installCode, customerId: RIG_CUSTOMER_ID, capacity: 2,
       licenses: [{ featureCode: 'SS-CAPACITY', count: 2, status: 'active', description: 'Device capacity: 2' }],
       fieldDevices: { unlicensed: 0, unprovisioned: 1, provisioned: 2, total: 3 },
     });

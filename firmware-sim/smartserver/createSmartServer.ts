@@ -114,7 +114,6 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
       licenses: managedLicenses(installed, now).map((l) => ({
         licenseId: l.licenseId, featureCode: l.featureCode, count: l.count, status: l.status, end: l.end, description: l.description,
       })),
-      pendingReset: false,
       capacity: deviceCapacity(installed, now),
       maintenance: maintenance(installed, now),
       activation: {

@@ -110,7 +110,6 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
       requestCode: running ? image.request?.code ?? null : null,
       licenses: Object.entries(effective).map(([featureCode, count]) => ({ licenseId: `entitlement:${featureCode}`, featureCode, count, status: 'active' as const })),
       installedAt: image.license?.installedAt ?? null,
-      pendingReset: false,
       activeCalls: running ? core.activeCalls() : 0,
       nvramProblem: running ? settings.loadProblem() ?? null : null,
       ignoredFrames: portal.ignoredFrames(),
