@@ -1,5 +1,5 @@
 import type { Failure, Result } from '../../protocol/result.ts';
-import type { ManagedUsage } from '../../protocol/messages/devicemgmt.ts';
+import type { ManagedUsage } from '../../protocol/messages/audio.ts';
 import type { Appliance, ApplianceState } from '../shared/Appliance.ts';
 
 /**

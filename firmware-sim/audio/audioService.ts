@@ -1,4 +1,4 @@
-import { devicemgmtOps, devicemgmtProofSubject, type DevicemgmtOp } from '../../protocol/messages/devicemgmt.ts';
+import { audioOps, audioProofSubject, type AudioOp } from '../../protocol/messages/audio.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { provenBody } from '../shared/provenBody.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
@@ -16,7 +16,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
   const hardwareId = identity.hardwareId;
 
   const notRunning = (what: string) => refuseUnlessRunning(core, what);
-  const signed = (op: DevicemgmtOp, body: Record<string, unknown>) => provenBody({ identity, op, subject: devicemgmtProofSubject(op, body), body });
+  const signed = (op: AudioOp, body: Record<string, unknown>) => provenBody({ identity, op, subject: audioProofSubject(op, body), body });
 
   const save = (enrollment: Enrollment | null): Result<unknown> => core.settings.update((image) => ({ ...image, enrollment }));
 
@@ -24,7 +24,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     async enroll({ accountId, provisioningToken }) {
       const refused = notRunning('enrol');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.enroll;
+      const { op, reply } = audioOps.enroll;
       const answer = await core.portal.request({ op, body: signed(op, { accountId, provisioningToken, deviceKind: 'audio' }), reply });
       if (!answer.ok) return core.outcome(answer);
       const gone = notRunning('enrol (the reply arrived after the device stopped running)');
@@ -39,7 +39,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     async unenroll() {
       const refused = notRunning('unenrol');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.unenroll;
+      const { op, reply } = audioOps.unenroll;
       const answer = await core.portal.request({ op, body: signed(op, {}), reply });
       const gone = notRunning('unenrol (the reply arrived after the device stopped running)');
       if (gone) return core.outcome(gone);
@@ -55,7 +55,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     async heartbeat() {
       const refused = notRunning('heartbeat');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.heartbeat;
+      const { op, reply } = audioOps.heartbeat;
       const answer = await core.portal.request({ op, body: signed(op, {}), reply });
       if (!answer.ok) return core.outcome(answer);
       const gone = notRunning('heartbeat (the reply arrived after the device stopped running)');

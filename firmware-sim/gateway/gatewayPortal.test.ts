@@ -19,7 +19,7 @@ describe('gateway portal link', () => {
     portal.bind('LIC-P', 'Port', 30);
     portal.bind('LIC-ELSEWHERE', 'Video', 1, '009033000000');
     expect(unwrap(await gateway.portal.download())).toEqual({ installed: ['LIC-M', 'LIC-P'], removed: [], unchanged: [], refused: [] });
-    expect(portal.requests[0]).toMatchObject({ op: 'gw.download', deviceId: 'gw-001', body: { hardwareId: gateway.snapshot().hardwareId } });
+    expect(portal.requests[0]).toMatchObject({ op: 'gateway.download', deviceId: 'gw-001', body: { hardwareId: gateway.snapshot().hardwareId } });
     expect(gateway.snapshot()).toMatchObject({ licenses: [], pendingReset: true, pending: { install: ['LIC-M', 'LIC-P'] } });
     await reset();
     expect(gateway.snapshot().licenses.map((l) => l.licenseId)).toEqual(['LIC-M', 'LIC-P']);
@@ -47,7 +47,7 @@ describe('gateway portal link', () => {
     unwrap(await gateway.portal.download());
     await reset();
     expect(unwrap(await gateway.portal.invalidate(['LIC-M']))).toEqual({ invalidated: ['LIC-M'] });
-    expect(portal.requests.at(-1)).toMatchObject({ op: 'gw.invalidate', body: { certificate: identity.certificate, licenseIds: ['LIC-M'] } });
+    expect(portal.requests.at(-1)).toMatchObject({ op: 'gateway.invalidate', body: { certificate: identity.certificate, licenseIds: ['LIC-M'] } });
     expect(portal.isBound('LIC-M')).toBe(false);
     expect(gateway.snapshot()).toMatchObject({ pendingReset: true, pending: { removal: ['LIC-M'] } });
     await reset();

@@ -60,7 +60,7 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
         if (installedIds.has(opened.value.licenseId)) result.unchanged.push(opened.value.licenseId);
         else toAdd.push(file);
       }
-      // Test licenses are issued apart from the bound ones (gw.testLicense), so the download
+      // Test licenses are issued apart from the bound ones (gateway.testLicense), so the download
       // list never names them; only standard licenses are withdrawn by their absence.
       const withdrawn = core.settings.installed()
         .filter((l) => l.payload.kind !== 'test' && !listed.has(l.payload.licenseId))

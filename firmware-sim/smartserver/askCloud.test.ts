@@ -13,7 +13,7 @@ describe('SmartServer requests to the cloud', () => {
     await rig.activate([cap]);
     unwrap(await rig.device.cloud.transferToCloud({ confirm: true }));
 
-    expect(rig.portal.requests.map((r) => r.op)).toEqual(['ss.list', 'ss.activate', 'ss.transfer']);
+    expect(rig.portal.requests.map((r) => r.op)).toEqual(['smartserver.list', 'smartserver.activate', 'smartserver.transfer']);
     const { hardwareId, installCode } = rig.identity;
     for (const request of rig.portal.requests) {
       const body = request.body as { installCode: string; customerId?: string; licenseIds?: string[]; certificate: string; proof: string };

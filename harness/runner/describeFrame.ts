@@ -1,4 +1,4 @@
-/** A one-line summary of a link frame for traces: `gw.download #a1b2` or `ok #a1b2` / `error TIMEOUT #a1b2`. */
+/** A one-line summary of a link frame for traces: `gateway.download #a1b2` or `ok #a1b2` / `error TIMEOUT #a1b2`. */
 export function describeFrame(frame: string): string {
   try {
     const msg = JSON.parse(frame) as { id?: unknown; op?: unknown; ok?: unknown; error?: { code?: unknown } };

@@ -70,7 +70,7 @@ export function videoRouter(video: VideoPortal): Router {
     sendResult(res, result, (entitlement) => ({ entitlement }));
   });
 
-  // CL-3 for a product on a real network: the same exchange as the link's cl.updateLicense.
+  // CL-3 for a product on a real network: the same exchange as the link's video.updateLicense.
   router.post('/video/product-updates', validateBody(videoOps.updateLicense.request, 'update license'), async (_req, res) => {
     sendResult(res, await video.updateFromProduct(bodyOf(res)), (reply) => reply);
   });

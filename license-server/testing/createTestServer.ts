@@ -51,11 +51,11 @@ export async function createTestServer(options: { seed?: string; store?: Store }
       return licenses.map((l) => l.id);
     },
     invalidation(device, licenseIds, requestId = 'req-1') {
-      const proof = signProof(device.deviceKey, proofText('gw.invalidate', requestId, device.hardwareId, licenseIds));
+      const proof = signProof(device.deviceKey, proofText('gateway.invalidate', requestId, device.hardwareId, licenseIds));
       return { hardwareId: device.hardwareId, licenseIds, certificate: device.certificate, proof, requestId };
     },
     testLicenseRequest(device, requestId) {
-      const proof = signProof(device.deviceKey, proofText('gw.testLicense', requestId, device.hardwareId, []));
+      const proof = signProof(device.deviceKey, proofText('gateway.testLicense', requestId, device.hardwareId, []));
       return { hardwareId: device.hardwareId, certificate: device.certificate, proof };
     },
     async close() {

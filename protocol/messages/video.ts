@@ -36,7 +36,7 @@ export const videoOps = {
    * carrying the product's assigned entitlements.
    */
   updateLicense: {
-    op: 'cl.updateLicense',
+    op: 'video.updateLicense',
     request: z.object({
       accessToken: z.string().min(1).max(256),
       requestCode: z.string().min(1).max(64),

@@ -1,4 +1,4 @@
-import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
+import { audioOps } from '../../../protocol/messages/audio.ts';
 import { createApplianceRig, type RigOptions } from '../../shared/testing/applianceRig.ts';
 import { createAudioDevice } from '../createAudioDevice.ts';
 import { AUDIO_BOOT_TIME_MS } from '../audioMachine.ts';
@@ -18,8 +18,8 @@ export function createAudioRig(options: RigOptions & { heartbeatIntervalMs?: num
     build: ({ board }) => createAudioDevice({ board, replyTimeoutMs: options.replyTimeoutMs, heartbeatIntervalMs: options.heartbeatIntervalMs }),
   });
   const { portal, clock } = rig;
-  portal.answer(devicemgmtOps.enroll.op, (r) => ({ ok: true, body: { accountId: r.body.accountId, enrolledAt: clock.now(), usage: { used: 1, allowed: 5 } } }));
-  portal.answer(devicemgmtOps.unenroll.op, () => ({ ok: true, body: { accountId: 'acme' } }));
-  portal.answer(devicemgmtOps.heartbeat.op, () => ({ ok: true, body: { enrolled: true, accountId: 'acme' } }));
+  portal.answer(audioOps.enroll.op, (r) => ({ ok: true, body: { accountId: r.body.accountId, enrolledAt: clock.now(), usage: { used: 1, allowed: 5 } } }));
+  portal.answer(audioOps.unenroll.op, () => ({ ok: true, body: { accountId: 'acme' } }));
+  portal.answer(audioOps.heartbeat.op, () => ({ ok: true, body: { enrolled: true, accountId: 'acme' } }));
   return rig;
 }

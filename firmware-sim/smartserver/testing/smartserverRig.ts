@@ -14,8 +14,8 @@ export const RIG_CUSTOMER_ID = '2133c667-af41-4518-94df-a2bb3b775330';
 /**
  * One SmartServer on an emulated board (FlashNvram, SupplyPower, memory link) in virtual time,
  * with a scripted cloud on the far end of its wire: the starting point of every SmartServer test.
- * The cloud holds licenses per Customer ID, binds them to install codes on `ss.activate`, signs
- * a file for each, and takes them back on `ss.transfer` — the contract of
+ * The cloud holds licenses per Customer ID, binds them to install codes on `smartserver.activate`, signs
+ * a file for each, and takes them back on `smartserver.transfer` — the contract of
  * protocol/messages/smartserver.ts, without a database.
  */
 export function createSmartServerRig(options: RigOptions & { firmwareVersion?: string } = {}) {
