@@ -9,9 +9,9 @@ import type { LicenseTimeStatus } from './licenseCounts.ts';
 import type { PbxUsers } from './pbxUsers.ts';
 
 /**
- * The gateway/PBX appliance (seed 003) as the rig drives it: the family-independent Appliance
- * plus the pages of its web interface. Every operation returns NOT_RUNNING while the device is
- * off or booting.
+ * The gateway/PBX appliance of the gateway vendor's licensing guide as the rig drives it: the
+ * family-independent Appliance plus the pages of its web interface. Every operation returns
+ * NOT_RUNNING while the device is off or booting.
  */
 export const GATEWAY_FAMILY = 'gateway';
 

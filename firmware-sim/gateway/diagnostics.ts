@@ -8,9 +8,10 @@ import { grantsOf } from './pbxUsers.ts';
 import { CHANNEL_FEATURE } from './gatewayChannels.ts';
 
 /**
- * [GW-10] The troubleshooting views of seed 003: General / License lists the installed
- * licenses; the Licenses tabs of Gateway / General and PBX / General show each license type in
- * force and how many are in use (channels for `Port`, granted users for PBX features).
+ * [GW-10] The troubleshooting views of the gateway vendor's licensing guide: General / License
+ * lists the installed licenses; the Licenses tabs of Gateway / General and PBX / General show
+ * each license type in force and how many are in use (channels for `Port`, granted users for
+ * PBX features).
  */
 export interface FeatureUsage {
   readonly featureCode: string;

@@ -8,11 +8,11 @@ import type { OfflineActivation } from './offlineActivation.ts';
 import type { ActivationOutcome, ActivationState } from './smartserverMachine.ts';
 
 /**
- * The SmartServer building-automation server (seed 002) as the rig drives it: the
- * family-independent Appliance plus the SmartServer CMS's Manage Licenses dialog and the
- * field devices of its Devices widget. Every operation returns NOT_RUNNING while the device is
- * off or booting, and license management returns LICENSE_MANAGEMENT_UNAVAILABLE on firmware
- * older than 3.3 (SS-1).
+ * The SmartServer building-automation server of the SmartServer licensing guide as the rig
+ * drives it: the family-independent Appliance plus the SmartServer CMS's Manage Licenses dialog
+ * and the field devices of its Devices widget. Every operation returns NOT_RUNNING while the
+ * device is off or booting, and license management returns LICENSE_MANAGEMENT_UNAVAILABLE on
+ * firmware older than 3.3 (SS-1).
  */
 export const SMARTSERVER_FAMILY = 'smartserver';
 

@@ -4,11 +4,12 @@ import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 
 /**
- * The SmartServer firmware's lifecycle (seed 002): off → booting → running, and inside running
- * the license-management work that must not overlap — claiming licenses from the cloud,
- * activating them (SS-5: "may take a couple of minutes", a delay on the injected clock) and
- * transferring them back (SS-6). Pure logic: reading NVRAM, installing the activated licenses
- * and dropping portal requests are named actions that createSmartServer provides.
+ * The SmartServer firmware's lifecycle (the SmartServer licensing guide): off → booting →
+ * running, and inside running the license-management work that must not overlap — claiming
+ * licenses from the cloud, activating them (SS-5: "may take a couple of minutes", a delay on
+ * the injected clock) and transferring them back (SS-6). Pure logic: reading NVRAM, installing
+ * the activated licenses and dropping portal requests are named actions that createSmartServer
+ * provides.
  *
  * Context is the firmware's RAM: cleared whenever the device stops running, so a reboot in the
  * middle of an activation forgets it (the cloud keeps the licenses bound to this server, and

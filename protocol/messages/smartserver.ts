@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * SmartServer (seed 002, SS-*) operations over the link: the server asks the license cloud
+ * SmartServer (SS-*) operations over the link: the server asks the license cloud
  * for the download list of its Customer ID (SS-4), activates selected licenses (SS-5) and
  * transfers its licenses back (SS-6). Each op names its request body and its reply body; the
  * license feature codes and the text the server shows for a license live here too, so server

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The video platform (seed 000, CL-*): what its products and the video portal share. A product
- * is a Clariti Core or a Clariti Manager; its License Product window shows these fields, and
- * the online Update License (CL-3) sends them with an access token and a fresh request code.
+ * The video platform (CL-*, the Clariti licensing guide): what its products and the video
+ * portal share. A product is a Clariti Core or a Clariti Manager; its License Product window
+ * shows these fields, and the online Update License (CL-3) sends them with an access token and
+ * a fresh request code.
  */
 export const VIDEO_FAMILY = 'video';
 
