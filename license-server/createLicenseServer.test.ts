@@ -33,10 +33,10 @@ describe('createLicenseServer', () => {
     const replies: string[] = [];
     pair.a.onFrame((frame) => replies.push(frame));
     t.server.serveLink(pair.b);
-    pair.a.send(JSON.stringify({ id: 'r1', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } }));
+    pair.a.send(JSON.stringify({ id: 'r1', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } }));
     await Promise.resolve();
     await t.server.close();
-    pair.a.send(JSON.stringify({ id: 'r2', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } }));
+    pair.a.send(JSON.stringify({ id: 'r2', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } }));
     await t.clock.quiesce();
     expect(replies.map((r) => (JSON.parse(r) as { id: string }).id)).toEqual(['r1']);
     expect(t.server.linkStats().requests).toBe(1);

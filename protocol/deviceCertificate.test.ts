@@ -16,7 +16,7 @@ const payload: CertificatePayload = {
   issuedAt: Date.UTC(2025, 5, 1),
 };
 const certificate = issueCertificate(payload, manufacturer);
-const text = proofText('gw.invalidate', 'req-1', payload.hardwareId, ['lic-1', 'lic-2']);
+const text = proofText('gateway.invalidate', 'req-1', payload.hardwareId, ['lic-1', 'lic-2']);
 
 function check(overrides: Partial<Parameters<typeof verifyDeviceProof>[0]> = {}) {
   return verifyDeviceProof({
@@ -51,8 +51,8 @@ describe('device certificates (CRT1) and proofs', () => {
 
   it('[GW-6] refuses a proof replayed for another request or another set of licenses', () => {
     const proof = signProof(deviceKey, text);
-    const otherRequest = proofText('gw.invalidate', 'req-2', payload.hardwareId, ['lic-1', 'lic-2']);
-    const fewerLicenses = proofText('gw.invalidate', 'req-1', payload.hardwareId, ['lic-1']);
+    const otherRequest = proofText('gateway.invalidate', 'req-2', payload.hardwareId, ['lic-1', 'lic-2']);
+    const fewerLicenses = proofText('gateway.invalidate', 'req-1', payload.hardwareId, ['lic-1']);
     expect(check({ proof, text: otherRequest })).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
     expect(check({ proof, text: fewerLicenses })).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
   });

@@ -9,7 +9,7 @@ export * from './signing/ed25519.ts';
 export * from './signing/envelope.ts';
 export * from './messages/envelope.ts';
 export * from './messages/gateway.ts';
-export * from './messages/devicemgmt.ts';
+export * from './messages/audio.ts';
 export * from './messages/smartserver.ts';
 export * from './codes/requestCode.ts';
 export * from './codes/productRequestCode.ts';

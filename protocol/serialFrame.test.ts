@@ -4,7 +4,7 @@ import { MAX_FRAME_BYTES } from './messages/envelope.ts';
 import { decodeSerialFrame, encodeSerialFrame, frameRefusalLine, MAX_FRAME_LINE_BYTES } from './serialFrame.ts';
 
 describe('serial frames', () => {
-  const message = JSON.stringify({ id: 'r1', op: 'gw.testLicense', deviceId: 'gw-001', body: { hardwareId: '009033ABCDEF', note: 'Grüße ✓' } });
+  const message = JSON.stringify({ id: 'r1', op: 'gateway.testLicense', deviceId: 'gw-001', body: { hardwareId: '009033ABCDEF', note: 'Grüße ✓' } });
 
   it('carries a message as ~base64url*crc32 and back', () => {
     const line = encodeSerialFrame(message);

@@ -55,8 +55,8 @@ describe('serveOverMqtt with the license server', () => {
     const { server, clock, device, close } = await createTestServer({ seed: 'dedup' });
     rig = await startLinkRig({ serve: (link) => server.serveLink(link), endpoint: { clock } });
     const { hardwareId, certificate, deviceKey } = device(DEVICE_A);
-    const proof = signProof(deviceKey, proofText('gw.testLicense', 'dup-1', hardwareId, []));
-    const frame = JSON.stringify({ id: 'dup-1', op: 'gw.testLicense', deviceId: DEVICE_A, body: { hardwareId, certificate, proof } });
+    const proof = signProof(deviceKey, proofText('gateway.testLicense', 'dup-1', hardwareId, []));
+    const frame = JSON.stringify({ id: 'dup-1', op: 'gateway.testLicense', deviceId: DEVICE_A, body: { hardwareId, certificate, proof } });
     const replies = nextFrames(rig.link, 2);
     // The same PUBLISH twice, as a QoS 1 redelivery after a lost PUBACK would arrive.
     await rig.device.publishAsync(a.req, frame, { qos: 1 });

@@ -1,13 +1,13 @@
 import type { Failure, Result } from '../../protocol/result.ts';
-import type { ManagedUsage } from '../../protocol/messages/devicemgmt.ts';
+import type { ManagedUsage } from '../../protocol/messages/audio.ts';
 import type { Appliance, ApplianceState } from '../shared/Appliance.ts';
 
 /**
- * A managed audio device (PC-7, docs/behaviours.md): conference phone or speaker enrolling with the
- * cloud device-management service, which then manages it. The device holds no license itself;
- * the account's Managed Device licenses bound how many such devices the service takes, so an
- * enrolment past the bound is refused (MANAGED_DEVICE_LIMIT). Every operation returns
- * NOT_RUNNING while the device is off or booting.
+ * A managed audio device (PC-7, the cloud device-management licensing guide): a conference
+ * phone or speaker that enrols with the cloud device-management service, which then manages it.
+ * The device holds no license itself; the account's Managed Device licenses bound how many such
+ * devices the service takes, so an enrolment past the bound is refused (MANAGED_DEVICE_LIMIT).
+ * Every operation returns NOT_RUNNING while the device is off or booting.
  */
 export const AUDIO_FAMILY = 'audio';
 

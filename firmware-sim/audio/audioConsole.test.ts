@@ -25,7 +25,7 @@ describe('managed audio device serial console', () => {
       'last error      (none)',
     ].join('\n'));
     expect(await term.command('enroll acme token-1')).toBe('enrolled with acme; the account manages 1 of 5 devices its licenses allow');
-    expect(rig.requests[0]).toMatchObject({ op: 'pdms.enroll', body: { accountId: 'acme', provisioningToken: 'token-1', deviceKind: 'audio' } });
+    expect(rig.portal.requests[0]).toMatchObject({ op: 'audio.enroll', body: { accountId: 'acme', provisioningToken: 'token-1', deviceKind: 'audio' } });
     const since = isoTime(rig.clock.now());
     await term.command('reboot');
     await rig.untilRunning();
@@ -42,10 +42,10 @@ describe('managed audio device serial console', () => {
   });
 
   it('[PC-7] refuses a bad provisioning token, stays unenrolled, says why, and keeps answering', async () => {
-    rig.answer('pdms.enroll', (r) => (r.body.provisioningToken === 'token-1'
+    rig.portal.answer('audio.enroll', (r) => (r.body.provisioningToken === 'token-1'
       ? { ok: true, body: { accountId: r.body.accountId, enrolledAt: rig.clock.now(), usage: { used: 1, allowed: 5 } } }
       : { ok: false, error: { code: 'PROVISIONING_TOKEN_INVALID', message: "the provisioning token is not account acme's" } }));
-    expect(await term.command('enroll acme token-0')).toBe("error PROVISIONING_TOKEN_INVALID: portal refused pdms.enroll: the provisioning token is not account acme's");
+    expect(await term.command('enroll acme token-0')).toBe("error PROVISIONING_TOKEN_INVALID: portal refused audio.enroll: the provisioning token is not account acme's");
     expect(await term.command('enrollment')).toMatch(/^account {9}\(not enrolled\)\nlast heartbeat {2}\(none\)\nlast error {6}PROVISIONING_TOKEN_INVALID: /m);
     expect(await term.command('enroll acme')).toBe('error USAGE: usage: enroll <accountId> <token>');
     expect(await term.command('status')).toMatch(/^state\s+running$/m);
@@ -54,14 +54,14 @@ describe('managed audio device serial console', () => {
   });
 
   it('[PC-7] is refused beyond the account\'s Managed Device licenses', async () => {
-    rig.refuse('pdms.enroll', 'MANAGED_DEVICE_LIMIT', 'account acme manages 5 audio device(s) and its PDMS-AUDIO licenses in force allow 5; an Addon raises the bound');
-    expect(await term.command('enroll acme token-1')).toBe('error MANAGED_DEVICE_LIMIT: portal refused pdms.enroll: account acme manages 5 audio device(s) and its PDMS-AUDIO licenses in force allow 5; an Addon raises the bound');
+    rig.portal.refuse('audio.enroll', 'MANAGED_DEVICE_LIMIT', 'account acme manages 5 audio device(s) and its PDMS-AUDIO licenses in force allow 5; an Addon raises the bound');
+    expect(await term.command('enroll acme token-1')).toBe('error MANAGED_DEVICE_LIMIT: portal refused audio.enroll: account acme manages 5 audio device(s) and its PDMS-AUDIO licenses in force allow 5; an Addon raises the bound');
     expect(await term.command('enrollment')).toMatch(/^account {9}\(not enrolled\)$/m);
   });
 
   it('[PC-7] drops the enrolment when a heartbeat says the service no longer counts the device', async () => {
     await term.command('enroll acme token-1');
-    rig.answer('pdms.heartbeat', () => ({ ok: true, body: { enrolled: false, accountId: null } }));
+    rig.portal.answer('audio.heartbeat', () => ({ ok: true, body: { enrolled: false, accountId: null } }));
     expect(await term.command('heartbeat')).toMatch(/^error NOT_ENROLLED: /);
     expect(await term.command('enrollment')).toMatch(/^account {9}\(not enrolled\)$/m);
     expect(await term.command('heartbeat')).toBe('heartbeat answered; the service does not count this device as enrolled');

@@ -1,7 +1,7 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { DAY } from '../../emulator/clock/duration.ts';
 import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
-import type { AudioSettings } from './audioSettings.ts';
+import type { AudioImage } from './audioImage.ts';
 
 /**
  * The managed audio device's lifecycle: off → booting → running, and within running whether
@@ -18,12 +18,12 @@ export const HEARTBEAT_INTERVAL_MS = 7 * DAY;
 
 export interface AudioContext {
   /** The enrolment in NVRAM, loaded at boot; RAM only, cleared whenever the device stops. */
-  enrollment: AudioSettings['enrollment'];
+  enrollment: AudioImage['enrollment'];
 }
 
 export type AudioEvent =
   | PowerEvent
-  | { type: 'ENROLLED'; enrollment: NonNullable<AudioSettings['enrollment']> }
+  | { type: 'ENROLLED'; enrollment: NonNullable<AudioImage['enrollment']> }
   | { type: 'UNENROLLED' };
 
 export const audioMachine = setup({

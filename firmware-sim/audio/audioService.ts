@@ -1,29 +1,9 @@
-import type { Board } from '../../emulator/board/Board.ts';
-import { devicemgmtOps, devicemgmtProofSubject, type DevicemgmtOp } from '../../protocol/messages/devicemgmt.ts';
+import { audioOps, audioProofSubject, type AudioOp } from '../../protocol/messages/audio.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
-import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import type { NvramStore } from '../shared/nvramStore.ts';
-import type { PortalClient } from '../shared/portalClient.ts';
 import { provenBody } from '../shared/provenBody.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { AudioCore, Enrollment } from './AudioCore.ts';
 import type { AudioDevice } from './AudioDevice.ts';
-import type { AudioSettings } from './audioSettings.ts';
-
-type Enrollment = NonNullable<AudioSettings['enrollment']>;
-
-/** What the service calls share with the running firmware; built by createAudioDevice. */
-export interface AudioCore {
-  readonly board: Board;
-  readonly portal: PortalClient;
-  readonly settings: NvramStore<AudioSettings>;
-  isRunning(): boolean;
-  enrollment(): Enrollment | null;
-  /** Puts an enrolment into effect (already committed to NVRAM). */
-  enrolled(enrollment: Enrollment): void;
-  unenrolled(): void;
-  /** Records the outcome of a service call: a failure becomes lastError, a success clears it. */
-  outcome<T>(result: Result<T>): Result<T>;
-  heartbeatAnswered(): void;
-}
 
 /**
  * [PC-7] The device's side of the device-management service: enrol, unenrol and heartbeat over
@@ -35,19 +15,16 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
   const { identity } = core.board;
   const hardwareId = identity.hardwareId;
 
-  const notRunning = (what: string): Result<never> | undefined => core.isRunning()
-    ? undefined
-    : fail(DeviceErrorCode.NotRunning, `${what}: the audio device ${core.board.id} is not running (it is off or still booting)`);
+  const notRunning = (what: string) => refuseUnlessRunning(core, what);
+  const signed = (op: AudioOp, body: Record<string, unknown>) => provenBody({ identity, op, subject: audioProofSubject(op, body), body });
 
-  const signed = (op: DevicemgmtOp, body: Record<string, unknown>) => provenBody({ identity, op, subject: devicemgmtProofSubject(op, body), body });
-
-  const save = (enrollment: Enrollment | null): Result<unknown> => core.settings.save({ enrollment });
+  const save = (enrollment: Enrollment | null): Result<unknown> => core.settings.update((image) => ({ ...image, enrollment }));
 
   return {
     async enroll({ accountId, provisioningToken }) {
       const refused = notRunning('enrol');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.enroll;
+      const { op, reply } = audioOps.enroll;
       const answer = await core.portal.request({ op, body: signed(op, { accountId, provisioningToken, deviceKind: 'audio' }), reply });
       if (!answer.ok) return core.outcome(answer);
       const gone = notRunning('enrol (the reply arrived after the device stopped running)');
@@ -62,7 +39,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     async unenroll() {
       const refused = notRunning('unenrol');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.unenroll;
+      const { op, reply } = audioOps.unenroll;
       const answer = await core.portal.request({ op, body: signed(op, {}), reply });
       const gone = notRunning('unenrol (the reply arrived after the device stopped running)');
       if (gone) return core.outcome(gone);
@@ -78,7 +55,7 @@ export function createAudioService(core: AudioCore): Pick<AudioDevice, 'enroll' 
     async heartbeat() {
       const refused = notRunning('heartbeat');
       if (refused) return core.outcome(refused);
-      const { op, reply } = devicemgmtOps.heartbeat;
+      const { op, reply } = audioOps.heartbeat;
       const answer = await core.portal.request({ op, body: signed(op, {}), reply });
       if (!answer.ok) return core.outcome(answer);
       const gone = notRunning('heartbeat (the reply arrived after the device stopped running)');

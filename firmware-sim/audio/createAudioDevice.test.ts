@@ -22,15 +22,15 @@ describe('managed audio device', () => {
     const enrolled = await rig.device.enroll(acme);
     expect(enrolled).toEqual({ ok: true, value: { accountId: 'acme', usage: { used: 1, allowed: 5 } } });
     expect(rig.device.snapshot()).toMatchObject({ enrollment: { accountId: 'acme', since: rig.clock.now() }, lastError: null });
-    const request = rig.requests[0]!;
-    expect(request).toMatchObject({ op: 'pdms.enroll', deviceId: 'audio-001', body: { ...acme, deviceKind: 'audio', hardwareId: rig.identity.hardwareId } });
+    const request = rig.portal.requests[0]!;
+    expect(request).toMatchObject({ op: 'audio.enroll', deviceId: 'audio-001', body: { ...acme, deviceKind: 'audio', hardwareId: rig.identity.hardwareId } });
     const body = request.body as { proof: string; certificate: string };
     const verified = verifyDeviceProof({
       certificate: body.certificate,
       manufacturerPublicKey: rig.factory.manufacturerPublicKey,
       hardwareId: rig.identity.hardwareId,
       proof: body.proof,
-      text: proofText('pdms.enroll', request.id, rig.identity.hardwareId, ['acme', 'audio']),
+      text: proofText('audio.enroll', request.id, rig.identity.hardwareId, ['acme', 'audio']),
     });
     expect(verified.ok).toBe(true);
   });
@@ -38,10 +38,10 @@ describe('managed audio device', () => {
   it('[PC-7] stays unenrolled when the service refuses, and says why', async () => {
     const rig = createAudioRig();
     await rig.boot();
-    rig.refuse('pdms.enroll', 'MANAGED_DEVICE_LIMIT', 'account acme manages 5 audio device(s)');
+    rig.portal.refuse('audio.enroll', 'MANAGED_DEVICE_LIMIT', 'account acme manages 5 audio device(s)');
     expect(await rig.device.enroll(acme)).toMatchObject({ ok: false, error: { code: 'MANAGED_DEVICE_LIMIT' } });
     expect(rig.device.snapshot()).toMatchObject({ enrollment: null, lastError: { code: 'MANAGED_DEVICE_LIMIT' } });
-    rig.answer('pdms.enroll', (r) => ({ ok: true, body: { accountId: r.body.accountId, enrolledAt: 0, usage: { used: 5, allowed: 6 } } }));
+    rig.portal.answer('audio.enroll', (r) => ({ ok: true, body: { accountId: r.body.accountId, enrolledAt: 0, usage: { used: 5, allowed: 6 } } }));
     expect((await rig.device.enroll(acme)).ok).toBe(true);
     expect(rig.device.snapshot().lastError).toBeNull();
   });
@@ -50,13 +50,13 @@ describe('managed audio device', () => {
     const rig = createAudioRig();
     await rig.boot();
     await rig.clock.advance(3 * HEARTBEAT_INTERVAL_MS);
-    expect(rig.requests).toHaveLength(0);
+    expect(rig.portal.requests).toHaveLength(0);
     await rig.device.enroll(acme);
     await rig.reset();
     expect(rig.device.snapshot().enrollment).toMatchObject({ accountId: 'acme' });
     await rig.clock.advance(HEARTBEAT_INTERVAL_MS);
     await rig.clock.advance(HEARTBEAT_INTERVAL_MS);
-    expect(rig.requests.map((r) => r.op)).toEqual(['pdms.enroll', 'pdms.heartbeat', 'pdms.heartbeat']);
+    expect(rig.portal.requests.map((r) => r.op)).toEqual(['audio.enroll', 'audio.heartbeat', 'audio.heartbeat']);
     expect(rig.device.snapshot().lastHeartbeatAt).toBe(rig.clock.now());
   });
 
@@ -64,11 +64,11 @@ describe('managed audio device', () => {
     const rig = createAudioRig();
     await rig.boot();
     await rig.device.enroll(acme);
-    rig.answer('pdms.heartbeat', () => ({ ok: true, body: { enrolled: false, accountId: null } }));
+    rig.portal.answer('audio.heartbeat', () => ({ ok: true, body: { enrolled: false, accountId: null } }));
     await rig.clock.advance(HEARTBEAT_INTERVAL_MS);
     expect(rig.device.snapshot()).toMatchObject({ enrollment: null, lastError: { code: 'NOT_ENROLLED' } });
     await rig.clock.advance(5 * HEARTBEAT_INTERVAL_MS);
-    expect(rig.requests.filter((r) => r.op === 'pdms.heartbeat')).toHaveLength(1);
+    expect(rig.portal.requests.filter((r) => r.op === 'audio.heartbeat')).toHaveLength(1);
   });
 
   it('[PC-7] unenrols, and forgets a stale enrolment the service does not know', async () => {
@@ -78,7 +78,7 @@ describe('managed audio device', () => {
     expect(await rig.device.unenroll()).toEqual({ ok: true, value: { accountId: 'acme' } });
     expect(rig.device.snapshot().enrollment).toBeNull();
     await rig.device.enroll(acme);
-    rig.refuse('pdms.unenroll', 'NOT_ENROLLED');
+    rig.portal.refuse('audio.unenroll', 'NOT_ENROLLED');
     expect(await rig.device.unenroll()).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
     expect(rig.device.snapshot().enrollment).toBeNull();
   });
@@ -87,7 +87,7 @@ describe('managed audio device', () => {
     const rig = createAudioRig({ replyTimeoutMs: 1000, trackedWorkLimitMs: 20 });
     await rig.boot();
     await rig.device.enroll(acme);
-    rig.answer('pdms.heartbeat', () => undefined);
+    rig.portal.answer('audio.heartbeat', () => undefined);
     await rig.clock.advance(HEARTBEAT_INTERVAL_MS + 1000);
     expect(rig.device.snapshot()).toMatchObject({ enrollment: { accountId: 'acme' }, lastError: { code: 'TIMEOUT' } });
   });
@@ -108,7 +108,7 @@ describe('managed audio device', () => {
   it('fails a request in flight with NOT_RUNNING when the device resets', async () => {
     const rig = createAudioRig();
     await rig.boot();
-    rig.answer('pdms.enroll', () => undefined);
+    rig.portal.answer('audio.enroll', () => undefined);
     const pending = rig.device.enroll(acme);
     rig.board.reset();
     expect(await pending).toMatchObject({ ok: false, error: { code: 'NOT_RUNNING' } });

@@ -3,12 +3,13 @@ import type { Board } from '../../emulator/board/Board.ts';
 import type { Failure } from '../../protocol/result.ts';
 import { createApplianceShell } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { createNvramStore } from '../shared/nvramStore.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
+import { createSettingsStore } from '../shared/settingsStore.ts';
 import { AUDIO_FAMILY, type AudioDevice, type AudioState } from './AudioDevice.ts';
+import type { AudioCore } from './AudioCore.ts';
+import { audioImageSchema, blankAudioImage } from './audioImage.ts';
 import { audioMachine, HEARTBEAT_INTERVAL_MS } from './audioMachine.ts';
-import { createAudioService, type AudioCore } from './audioService.ts';
-import { audioSettingsSchema, blankAudioSettings } from './audioSettings.ts';
+import { createAudioService } from './audioService.ts';
 
 export interface CreateAudioDeviceOptions {
   board: Board;
@@ -26,19 +27,17 @@ export interface CreateAudioDeviceOptions {
 export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevice {
   const { board } = options;
   const { clock } = board;
-  const settings = createNvramStore({ nvram: board.nvram, schema: audioSettingsSchema, blank: blankAudioSettings, what: 'audio device settings' });
+  const settings = createSettingsStore({ nvram: board.nvram, schema: audioImageSchema, blank: blankAudioImage, what: 'audio device settings' });
   const portal = createBoardPortalClient({ board, requestIds: 'audio-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let lastError: Failure | null = null;
   let lastHeartbeatAt: number | null = null;
-  let nvramProblem: string | null = null;
 
   const machine = audioMachine.provide({
     actions: {
       loadSettings: assign({
         enrollment: () => {
-          const loaded = settings.load();
-          nvramProblem = loaded.problem ?? null;
-          return loaded.value.enrollment;
+          settings.load();
+          return settings.image().enrollment;
         },
       }),
       abortPortalRequests: () =>
@@ -53,15 +52,17 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
 
   const core: AudioCore = {
     board,
-    portal,
+    productName: 'audio device',
     settings,
+    portal,
     isRunning,
+    changed: () => shell.publish(),
     enrollment: () => actor.getSnapshot().context.enrollment,
     enrolled: (enrollment) => actor.send({ type: 'ENROLLED', enrollment }),
     unenrolled: () => actor.send({ type: 'UNENROLLED' }),
     outcome(result) {
       lastError = result.ok ? null : result.error;
-      shell.publish();
+      core.changed();
       return result;
     },
     heartbeatAnswered() {
@@ -79,11 +80,10 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
       hardwareId: board.identity.hardwareId,
       // The device holds no license: the account's Managed Device licenses live in the service.
       licenses: [],
-      pendingReset: false,
       enrollment: enrollment === null ? null : { accountId: enrollment.accountId, since: enrollment.since },
       lastError,
       lastHeartbeatAt,
-      nvramProblem: isRunning() ? nvramProblem : null,
+      nvramProblem: isRunning() ? (settings.loadProblem() ?? null) : null,
     };
   }
 

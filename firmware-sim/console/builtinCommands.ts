@@ -44,15 +44,19 @@ export function builtinCommands(ctx: BuiltinContext): ConsoleCommands {
   };
 }
 
-/** The appliance state as aligned `name value` lines, for people and for `grep`. */
-export function statusText(state: ApplianceState, now: number): string {
+/**
+ * The appliance state as aligned `name value` lines, for people and for `grep`. A family whose
+ * license changes wait for a reset (the gateway, GW-5) has `pendingReset` in its state, and the
+ * lines say whether a reboot would change the licenses in force.
+ */
+export function statusText(state: ApplianceState & { readonly pendingReset?: boolean }, now: number): string {
   const rows: [string, string][] = [
     ['device', state.deviceId],
     ['family', state.family],
     ['state', state.state],
     ['licenses', `${state.licenses.length} in force`],
     ...state.licenses.map((l): [string, string] => [`  ${l.licenseId}`, `${l.featureCode} x${l.count} ${l.status}`]),
-    ['pendingReset', state.pendingReset ? 'yes: reboot to apply the license changes' : 'no'],
+    ...(state.pendingReset === undefined ? [] : [['pendingReset', state.pendingReset ? 'yes: reboot to apply the license changes' : 'no'] as [string, string]]),
     ['time', isoTime(now)],
   ];
   return table(rows);

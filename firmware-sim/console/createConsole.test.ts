@@ -8,16 +8,19 @@ import { createConsole, MAX_LINE_BYTES } from './createConsole.ts';
 import type { SerialConsole } from './SerialConsole.ts';
 import { openMockTerminal, resetMockPorts, type MockTerminal } from './testing/mockTerminal.ts';
 
+/** A family whose license changes wait for a reset, as a gateway's do (GW-5). */
+type ToasterState = ApplianceState & { readonly pendingReset: boolean };
+
 /** An appliance with a settable state; counts the resets the console asks for. */
-function fakeAppliance(state: ApplianceState) {
-  const appliance: Appliance & { state: ApplianceState } = {
+function fakeAppliance(state: ToasterState) {
+  const appliance: Appliance<ToasterState> & { state: ToasterState } = {
     deviceId: state.deviceId, family: state.family, state,
     start() {}, stop() {}, snapshot: () => appliance.state, onChange: () => () => {}, history: () => [],
   };
   return appliance;
 }
 
-const running: ApplianceState = {
+const running: ToasterState = {
   deviceId: 'dev-001', family: 'toaster', state: 'running', pendingReset: true,
   licenses: [{ licenseId: 'LIC-1', featureCode: 'Crumbs', count: 3, status: 'active' }],
 };

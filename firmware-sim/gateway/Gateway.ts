@@ -9,9 +9,9 @@ import type { LicenseTimeStatus } from './licenseCounts.ts';
 import type { PbxUsers } from './pbxUsers.ts';
 
 /**
- * The gateway/PBX appliance (GW-*) as the rig drives it: the family-independent Appliance
- * plus the pages of its web interface. Every operation returns NOT_RUNNING while the device is
- * off or booting.
+ * The gateway/PBX appliance of the gateway vendor's licensing guide as the rig drives it: the
+ * family-independent Appliance plus the pages of its web interface. Every operation returns
+ * NOT_RUNNING while the device is off or booting.
  */
 export const GATEWAY_FAMILY = 'gateway';
 
@@ -34,6 +34,8 @@ export interface GatewayState extends ApplianceState {
   readonly hardwareId: string;
   /** The licenses in force: loaded at the last boot, with their status at this moment. */
   readonly licenses: readonly GatewayLicense[];
+  /** [GW-5] installed licenses differ from those in force until the next reset. */
+  readonly pendingReset: boolean;
   /** [GW-5] license IDs a reset would put in force or take out of force. */
   readonly pending: { readonly install: readonly string[]; readonly removal: readonly string[] };
   readonly testMode: { readonly on: boolean; readonly until: number | null };

@@ -6,7 +6,7 @@ import { createGatewayRig } from './testing/gatewayRig.ts';
 
 describe('createGateway', () => {
   it('powers the board on at start and takes boot time to run', async () => {
-    const { clock, board, gateway } = createGatewayRig();
+    const { clock, board, device: gateway } = createGatewayRig();
     expect(gateway.snapshot()).toMatchObject({ deviceId: 'gw-001', family: 'gateway', state: 'off' });
     gateway.start();
     expect(board.power.isOn()).toBe(true);
@@ -21,7 +21,7 @@ describe('createGateway', () => {
   });
 
   it('refuses every operation with NOT_RUNNING while off or booting', async () => {
-    const { gateway, licenseFile } = createGatewayRig();
+    const { device: gateway, licenseFile } = createGatewayRig();
     gateway.start();
     const refusals = [
       gateway.page.add(licenseFile()),
@@ -38,7 +38,7 @@ describe('createGateway', () => {
   });
 
   it('goes off on a power cut and boots again when power returns', async () => {
-    const { board, gateway, boot, untilRunning } = createGatewayRig();
+    const { board, device: gateway, boot, untilRunning } = createGatewayRig();
     await boot();
     board.power.cut();
     expect(gateway.snapshot().state).toBe('off');
@@ -49,7 +49,7 @@ describe('createGateway', () => {
   });
 
   it('[GW-9] test mode lifts every limit, then after 8 hours switches off and reboots the device', async () => {
-    const { clock, gateway, boot, untilRunning } = createGatewayRig();
+    const { clock, device: gateway, boot, untilRunning } = createGatewayRig();
     await boot();
     unwrap(gateway.pbx.addUser('alice'));
     expect(gateway.pbx.grant('alice', 'Video')).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
@@ -73,7 +73,7 @@ describe('createGateway', () => {
   });
 
   it('[GW-9] test mode can be switched on again any number of times, with the link down', async () => {
-    const { clock, wire, gateway, boot, untilRunning } = createGatewayRig();
+    const { clock, wire, device: gateway, boot, untilRunning } = createGatewayRig();
     wire.setUp(false);
     await boot();
     for (let round = 0; round < 3; round++) {
@@ -88,7 +88,7 @@ describe('createGateway', () => {
   });
 
   it('[GW-9] a manual reset ends test mode', async () => {
-    const { gateway, boot, reset } = createGatewayRig();
+    const { device: gateway, boot, reset } = createGatewayRig();
     await boot();
     unwrap(gateway.testMode.on());
     await reset();
@@ -96,7 +96,7 @@ describe('createGateway', () => {
   });
 
   it('tells listeners of each change, and stops for good', async () => {
-    const { clock, gateway, boot } = createGatewayRig();
+    const { clock, device: gateway, boot } = createGatewayRig();
     const seen: string[] = [];
     gateway.onChange((s) => seen.push(s.state));
     await boot();
@@ -110,7 +110,7 @@ describe('createGateway', () => {
 
 describe('createGateway with damaged NVRAM', () => {
   it('boots with blank settings from an unreadable image, and says why', async () => {
-    const { board, gateway, boot } = createGatewayRig();
+    const { board, device: gateway, boot } = createGatewayRig();
     board.power.restore();
     board.nvram.commit(new TextEncoder().encode('{"version":7}'));
     await boot();

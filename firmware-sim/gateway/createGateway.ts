@@ -1,10 +1,11 @@
 import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
-import { fail, ok } from '../../protocol/result.ts';
+import { ok } from '../../protocol/result.ts';
 import { createApplianceShell, topLevelState } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { diagnose } from './diagnostics.ts';
 import { GATEWAY_FAMILY, type Gateway, type GatewayState, type TestModeSwitch } from './Gateway.ts';
 import type { GatewayCore } from './GatewayCore.ts';
@@ -34,7 +35,7 @@ export interface CreateGatewayOptions {
 export function createGateway(options: CreateGatewayOptions): Gateway {
   const { board, vendorPublicKey } = options;
   const { clock } = board;
-  const store = createLicenseStore({ nvram: board.nvram, clock, vendorPublicKey, hardwareId: board.identity.hardwareId });
+  const settings = createLicenseStore({ nvram: board.nvram, clock, vendorPublicKey, hardwareId: board.identity.hardwareId });
   const portal = createBoardPortalClient({ board, requestIds: 'gateway-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let testModeSince = 0;
 
@@ -43,8 +44,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       // [GW-5] the licenses installed at boot are the ones in force until the next boot.
       loadSettings: assign({
         effective: () => {
-          store.load();
-          return [...store.installed()];
+          settings.load();
+          return [...settings.installed()];
         },
       }),
       abortPortalRequests: () =>
@@ -72,7 +73,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
 
   const core: GatewayCore = {
     board,
-    store,
+    productName: 'gateway',
+    settings,
     portal,
     isRunning,
     effective: () => machineSnapshot().context.effective,
@@ -110,19 +112,21 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       pending,
       testMode: { on: testModeOn(), until: testModeOn() ? testModeSince + TEST_MODE_DURATION_MS : null },
       channelsInUse: running ? core.channelsInUse() : 0,
-      nvramProblem: running ? (store.loadProblem() ?? null) : null,
+      nvramProblem: running ? (settings.loadProblem() ?? null) : null,
       ignoredFrames: portal.ignoredFrames(),
     };
   }
 
   const testMode: TestModeSwitch = {
     on() {
-      if (!isRunning()) return fail(DeviceErrorCode.NotRunning, `test mode on: the gateway ${board.id} is not running`);
+      const refused = refuseUnlessRunning(core, 'test mode on');
+      if (refused) return refused;
       actor.send({ type: 'TEST_MODE_ON' });
       return ok({ until: testModeSince + TEST_MODE_DURATION_MS });
     },
     off() {
-      if (!isRunning()) return fail(DeviceErrorCode.NotRunning, `test mode off: the gateway ${board.id} is not running`);
+      const refused = refuseUnlessRunning(core, 'test mode off');
+      if (refused) return refused;
       actor.send({ type: 'TEST_MODE_OFF' });
       return ok({ on: false });
     },

@@ -1,5 +1,6 @@
 import { ok, type Result } from '../../protocol/result.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { effectiveCounts, isGatewayFeature } from './licenseCounts.ts';
 import { listLicenses } from './licensePage.ts';
 import type { LicenseRow } from './licenseRows.ts';
@@ -7,9 +8,10 @@ import { grantsOf } from './pbxUsers.ts';
 import { CHANNEL_FEATURE } from './gatewayChannels.ts';
 
 /**
- * [GW-10] The gateway vendor's troubleshooting views: General / License lists the installed
- * licenses; the Licenses tabs of Gateway / General and PBX / General show each license type in
- * force and how many are in use (channels for `Port`, granted users for PBX features).
+ * [GW-10] The troubleshooting views of the gateway vendor's licensing guide: General / License
+ * lists the installed licenses; the Licenses tabs of Gateway / General and PBX / General show
+ * each license type in force and how many are in use (channels for `Port`, granted users for
+ * PBX features).
  */
 export interface FeatureUsage {
   readonly featureCode: string;
@@ -30,7 +32,7 @@ export function diagnose(core: GatewayCore): Result<Diagnostics> {
   const refused = refuseUnlessRunning(core, 'diagnostics');
   if (refused) return refused;
   const counts = effectiveCounts(core.effective(), core.board.clock.now());
-  const image = core.store.image();
+  const image = core.settings.image();
   const codes = new Set([...counts.keys(), ...image.users.flatMap((u) => u.features)]);
   if (core.channelsInUse() > 0) codes.add(CHANNEL_FEATURE);
   const usage = (featureCode: string): FeatureUsage => ({

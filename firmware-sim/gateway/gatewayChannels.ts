@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { featureLimit } from './licenseCounts.ts';
 
 /**

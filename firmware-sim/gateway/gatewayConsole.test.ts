@@ -11,7 +11,7 @@ describe('gateway serial console', () => {
 
   beforeEach(async () => {
     rig = createGatewayRig();
-    ({ term, close } = await openApplianceConsole({ appliance: rig.gateway, board: rig.board, commands: gatewayConsole(rig.gateway) }));
+    ({ term, close } = await openApplianceConsole({ appliance: rig.device, board: rig.board, commands: gatewayConsole(rig.device) }));
     await rig.boot();
   });
   afterEach(() => close());

@@ -4,10 +4,10 @@ import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './gatewayImage.ts';
 
 /**
- * The gateway/PBX firmware's lifecycle (GW-*): off → booting → running, with test mode
- * nested in running. Pure logic: reading NVRAM and dropping portal requests are named actions
- * that createGateway provides, and the delays run on the clock given to `createActor`, so an
- * 8-hour test mode passes in virtual time.
+ * The gateway/PBX firmware's lifecycle (the gateway vendor's licensing guide): off → booting →
+ * running, with test mode nested in running. Pure logic: reading NVRAM and dropping portal
+ * requests are named actions that createGateway provides, and the delays run on the clock given
+ * to `createActor`, so an 8-hour test mode passes in virtual time.
  *
  * Context is the firmware's RAM: cleared whenever the device stops running.
  */

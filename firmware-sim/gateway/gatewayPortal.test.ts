@@ -1,85 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import { MONTH, DAY } from '../../emulator/clock/duration.ts';
-import { createRandom } from '../../emulator/random/Random.ts';
-import { parseFrame, requestSchema, type Request } from '../../protocol/messages/envelope.ts';
-import { gatewayOps } from '../../protocol/messages/gateway.ts';
-import { sealLicenseFile, type LicensePayload } from '../../protocol/licenseFile.ts';
-import { proofText, verifyDeviceProof } from '../../protocol/deviceCertificate.ts';
+import { sealLicenseFile } from '../../protocol/licenseFile.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { signingKeyFromSeed } from '../../protocol/signing/ed25519.ts';
 import { createGatewayRig } from './testing/gatewayRig.ts';
 
-type Rig = ReturnType<typeof createGatewayRig>;
-
-/**
- * A scripted portal on the far end of the rig's wire: it binds licenses to hardware IDs, seals
- * a fresh file per download, checks invalidation proofs and issues one test license per device.
- */
-function scriptedPortal(rig: Rig) {
-  const bindings = new Map<string, { hardwareId: string; featureCode: string; count: number }>();
-  const testIssued = new Map<string, string>();
-  const nonces = createRandom('portal-nonces');
-  const requests: Request[] = [];
-  let manufacturerPublicKey = rig.factory.manufacturerPublicKey;
-  let silent = false;
-  const issue = (payload: Omit<LicensePayload, 'nonce' | 'issuedAt'>) =>
-    sealLicenseFile({ ...payload, nonce: nonces.hex(8), issuedAt: rig.clock.now() }, rig.vendorKey);
-
-  rig.wire.b.onFrame((frame) => {
-    const request = unwrap(parseFrame(frame, requestSchema, 'request'));
-    requests.push(request);
-    if (silent) return;
-    const reply = (body: object) => rig.wire.b.send(JSON.stringify({ id: request.id, ok: true, body }));
-    const refuse = (code: string, message: string) => rig.wire.b.send(JSON.stringify({ id: request.id, ok: false, error: { code, message } }));
-    const hardwareId = String(request.body.hardwareId);
-    if (request.op === gatewayOps.download.op) {
-      const files = [...bindings].filter(([, b]) => b.hardwareId === hardwareId).map(([licenseId, b]) =>
-        issue({ licenseId, ...b, start: 0, end: null, transactionType: 'New', kind: 'standard' }));
-      reply({ files });
-    } else if (request.op === gatewayOps.invalidate.op) {
-      const body = gatewayOps.invalidate.request.parse(request.body);
-      const text = proofText(request.op, request.id, hardwareId, body.licenseIds);
-      const verified = verifyDeviceProof({ certificate: body.certificate, manufacturerPublicKey, hardwareId, proof: body.proof, text });
-      if (!verified.ok) return refuse(verified.error.code, verified.error.message);
-      const invalidated = body.licenseIds.filter((id) => bindings.get(id)?.hardwareId === hardwareId);
-      for (const id of invalidated) bindings.delete(id);
-      reply({ invalidated });
-    } else if (request.op === gatewayOps.testLicense.op) {
-      if (testIssued.has(hardwareId)) return refuse('TEST_LICENSE_ALREADY_ISSUED', `hardware ${hardwareId} already had its test license`);
-      const now = rig.clock.now();
-      const file = issue({ licenseId: `TEST-${hardwareId}`, hardwareId, featureCode: 'Mobility', count: 10, start: now, end: now + 3 * MONTH, transactionType: 'Trial', kind: 'test' });
-      testIssued.set(hardwareId, file);
-      reply({ file });
-    } else {
-      refuse('UNKNOWN_OPERATION', request.op);
-    }
-  });
-
-  return {
-    requests,
-    bind: (licenseId: string, featureCode: string, count: number, hardwareId = rig.identity.hardwareId) => bindings.set(licenseId, { hardwareId, featureCode, count }),
-    move: (licenseId: string, hardwareId: string) => bindings.set(licenseId, { ...bindings.get(licenseId)!, hardwareId }),
-    isBound: (licenseId: string) => bindings.has(licenseId),
-    goSilent: () => (silent = true),
-    distrustManufacturer: () => (manufacturerPublicKey = rig.vendorKey.publicKey),
-  };
-}
-
+/** A gateway booted, with its rig's scripted portal on the far end of the wire. */
 async function portalRig(options: { replyTimeoutMs?: number } = {}) {
   const rig = createGatewayRig(options);
-  const portal = scriptedPortal(rig);
   await rig.boot();
-  return { ...rig, portal };
+  return rig;
 }
 
 describe('gateway portal link', () => {
   it('[GW-6] downloads the licenses bound to its hardware ID; they apply after reset', async () => {
-    const { gateway, portal, reset } = await portalRig();
+    const { device: gateway, portal, reset } = await portalRig();
     portal.bind('LIC-M', 'Mobility', 5);
     portal.bind('LIC-P', 'Port', 30);
     portal.bind('LIC-ELSEWHERE', 'Video', 1, '009033000000');
     expect(unwrap(await gateway.portal.download())).toEqual({ installed: ['LIC-M', 'LIC-P'], removed: [], unchanged: [], refused: [] });
-    expect(portal.requests[0]).toMatchObject({ op: 'gw.download', deviceId: 'gw-001', body: { hardwareId: gateway.snapshot().hardwareId } });
+    expect(portal.requests[0]).toMatchObject({ op: 'gateway.download', deviceId: 'gw-001', body: { hardwareId: gateway.snapshot().hardwareId } });
     expect(gateway.snapshot()).toMatchObject({ licenses: [], pendingReset: true, pending: { install: ['LIC-M', 'LIC-P'] } });
     await reset();
     expect(gateway.snapshot().licenses.map((l) => l.licenseId)).toEqual(['LIC-M', 'LIC-P']);
@@ -88,7 +28,7 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-3] a license moved to another device leaves this one at its next download and reset', async () => {
-    const { gateway, portal, reset } = await portalRig();
+    const { device: gateway, portal, reset } = await portalRig();
     portal.bind('LIC-M', 'Mobility', 5);
     unwrap(await gateway.portal.download());
     unwrap(await gateway.portal.downloadTestLicense());
@@ -101,13 +41,13 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-6] invalidates licenses with its device certificate and a signed proof', async () => {
-    const { gateway, portal, identity, reset } = await portalRig();
+    const { device: gateway, portal, identity, reset } = await portalRig();
     portal.bind('LIC-M', 'Mobility', 5);
     portal.bind('LIC-P', 'Port', 30);
     unwrap(await gateway.portal.download());
     await reset();
     expect(unwrap(await gateway.portal.invalidate(['LIC-M']))).toEqual({ invalidated: ['LIC-M'] });
-    expect(portal.requests.at(-1)).toMatchObject({ op: 'gw.invalidate', body: { certificate: identity.certificate, licenseIds: ['LIC-M'] } });
+    expect(portal.requests.at(-1)).toMatchObject({ op: 'gateway.invalidate', body: { certificate: identity.certificate, licenseIds: ['LIC-M'] } });
     expect(portal.isBound('LIC-M')).toBe(false);
     expect(gateway.snapshot()).toMatchObject({ pendingReset: true, pending: { removal: ['LIC-M'] } });
     await reset();
@@ -115,7 +55,7 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-6] a portal refusing the device certificate leaves the licenses installed', async () => {
-    const { gateway, portal } = await portalRig();
+    const { device: gateway, portal } = await portalRig();
     portal.bind('LIC-M', 'Mobility', 5);
     unwrap(await gateway.portal.download());
     portal.distrustManufacturer();
@@ -127,7 +67,7 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-8] a test license works for 3 months after its first download, then stops', async () => {
-    const { clock, gateway, reset } = await portalRig();
+    const { clock, device: gateway, reset } = await portalRig();
     const row = unwrap(await gateway.portal.downloadTestLicense());
     expect(row).toMatchObject({ kind: 'test', featureCode: 'Mobility', count: 10, end: clock.now() + 3 * MONTH, pending: 'install' });
     await reset();
@@ -148,15 +88,15 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-8] the portal refuses a second test license, and the device says so', async () => {
-    const { gateway } = await portalRig();
+    const { device: gateway } = await portalRig();
     unwrap(await gateway.portal.downloadTestLicense());
     unwrap(gateway.page.delete(unwrap(gateway.page.list())[0]!.licenseId));
     expect(await gateway.portal.downloadTestLicense()).toMatchObject({ ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
   });
 
   it('[GW-6] refuses forged and foreign files in a download, and installs the rest', async () => {
-    const { clock, gateway, portal, wire, identity, vendorKey } = await portalRig();
-    portal.goSilent();
+    const { clock, device: gateway, portal, wire, identity, vendorKey } = await portalRig();
+    portal.setSilent(true);
     const downloading = gateway.portal.download();
     await clock.quiesce();
     const payload = { hardwareId: identity.hardwareId, featureCode: 'Reg', count: 1, start: 0, end: null, transactionType: 'New', kind: 'standard', issuedAt: 0 } as const;
@@ -172,11 +112,11 @@ describe('gateway portal link', () => {
   });
 
   it('[GW-6] reports LINK_DOWN, TIMEOUT, and NOT_RUNNING when the device reboots while waiting', async () => {
-    const { clock, wire, gateway, portal, board } = await portalRig({ replyTimeoutMs: 10_000 });
+    const { clock, wire, device: gateway, portal, board } = await portalRig({ replyTimeoutMs: 10_000 });
     wire.setUp(false);
     expect(await gateway.portal.download()).toMatchObject({ ok: false, error: { code: 'LINK_DOWN' } });
     wire.setUp(true);
-    portal.goSilent();
+    portal.setSilent(true);
     const waiting = gateway.portal.download();
     await clock.advance(10_000);
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });

@@ -3,7 +3,8 @@ import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
 import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { provenBody } from '../shared/provenBody.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { listLicenses } from './licensePage.ts';
 import type { LicenseRow } from './licenseRows.ts';
 
@@ -48,7 +49,7 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
       const result: PortalDownload = { installed: [], removed: [], unchanged: [], refused: [] };
       const listed = new Set<string>();
       const toAdd: string[] = [];
-      const installedIds = new Set(core.store.installed().map((l) => l.payload.licenseId));
+      const installedIds = new Set(core.settings.installed().map((l) => l.payload.licenseId));
       for (const file of reply.value.files) {
         const opened = openLicenseFile(file, vendorPublicKey, hardwareId);
         if (!opened.ok) {
@@ -59,13 +60,13 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
         if (installedIds.has(opened.value.licenseId)) result.unchanged.push(opened.value.licenseId);
         else toAdd.push(file);
       }
-      // Test licenses are issued apart from the bound ones (gw.testLicense), so the download
+      // Test licenses are issued apart from the bound ones (gateway.testLicense), so the download
       // list never names them; only standard licenses are withdrawn by their absence.
-      const withdrawn = core.store.installed()
+      const withdrawn = core.settings.installed()
         .filter((l) => l.payload.kind !== 'test' && !listed.has(l.payload.licenseId))
         .map((l) => l.payload.licenseId);
 
-      const changed = core.store.changeLicenses({ add: toAdd, remove: withdrawn });
+      const changed = core.settings.changeLicenses({ add: toAdd, remove: withdrawn });
       if (!changed.ok) return changed;
       result.installed = changed.value.added.map((l) => l.payload.licenseId);
       result.removed = changed.value.removed;
@@ -94,7 +95,7 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
       if (!reply.ok) return reply;
       const gone = stillRunning('portal invalidate');
       if (gone) return gone;
-      const changed = core.store.changeLicenses({ remove: reply.value.invalidated });
+      const changed = core.settings.changeLicenses({ remove: reply.value.invalidated });
       if (!changed.ok) {
         return fail(changed.error.code, `the portal invalidated ${reply.value.invalidated.join(', ')}, but removing them here failed: ${changed.error.message}; the next portal download removes them`);
       }
@@ -115,9 +116,9 @@ export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string):
       if (!reply.ok) return reply;
       const gone = stillRunning('portal test license');
       if (gone) return gone;
-      const checked = core.store.check(reply.value.file);
+      const checked = core.settings.check(reply.value.file);
       if (!checked.ok) return checked;
-      const changed = core.store.changeLicenses({ add: [reply.value.file] });
+      const changed = core.settings.changeLicenses({ add: [reply.value.file] });
       if (!changed.ok) return changed;
       core.changed();
       return ok(listLicenses(core).find((r) => r.licenseId === checked.value.licenseId)!);

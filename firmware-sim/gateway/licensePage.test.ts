@@ -6,7 +6,7 @@ import { createGatewayRig } from './testing/gatewayRig.ts';
 
 describe('License page', () => {
   it('[GW-2] refuses a license bound to another hardware ID, saying whose it is', async () => {
-    const { gateway, identity, licenseFile, boot } = createGatewayRig();
+    const { device: gateway, identity, licenseFile, boot } = createGatewayRig();
     await boot();
     const result = gateway.page.add(licenseFile({ hardwareId: '009033FFFFFF' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'LICENSE_FOREIGN_HARDWARE' } });
@@ -15,7 +15,7 @@ describe('License page', () => {
   });
 
   it('[GW-2] refuses a forged or tampered file with SIGNATURE_INVALID, and junk with ENVELOPE_MALFORMED', async () => {
-    const { gateway, identity, licenseFile, boot } = createGatewayRig();
+    const { device: gateway, identity, licenseFile, boot } = createGatewayRig();
     await boot();
     const forger = signingKeyFromSeed(new Uint8Array(32).fill(7));
     const forged = sealLicenseFile(
@@ -32,7 +32,7 @@ describe('License page', () => {
   });
 
   it('[GW-2] refuses a file installed once before, even after it was deleted', async () => {
-    const { gateway, licenseFile, boot } = createGatewayRig();
+    const { device: gateway, licenseFile, boot } = createGatewayRig();
     await boot();
     const file = licenseFile({ licenseId: 'LIC-A' });
     unwrap(gateway.page.add(file));
@@ -44,7 +44,7 @@ describe('License page', () => {
   });
 
   it('[GW-2] remembers installed nonces across a power cut', async () => {
-    const { board, gateway, licenseFile, boot, untilRunning } = createGatewayRig();
+    const { board, device: gateway, licenseFile, boot, untilRunning } = createGatewayRig();
     await boot();
     const file = licenseFile();
     unwrap(gateway.page.add(file));
@@ -56,7 +56,7 @@ describe('License page', () => {
   });
 
   it('[GW-4] adds, downloads and deletes licenses', async () => {
-    const { gateway, licenseFile, boot } = createGatewayRig();
+    const { device: gateway, licenseFile, boot } = createGatewayRig();
     await boot();
     const file = licenseFile({ licenseId: 'LIC-M', featureCode: 'Mobility', count: 5 });
     expect(unwrap(gateway.page.add(file))).toMatchObject({ licenseId: 'LIC-M', featureCode: 'Mobility', count: 5, status: 'active', pending: 'install' });
@@ -69,7 +69,7 @@ describe('License page', () => {
   });
 
   it('[GW-5] license changes apply only after reset, and are reported as pending until then', async () => {
-    const { gateway, licenseFile, boot, reset } = createGatewayRig();
+    const { device: gateway, licenseFile, boot, reset } = createGatewayRig();
     await boot();
     unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-1', featureCode: 'Mobility', count: 1 })));
     expect(gateway.snapshot()).toMatchObject({ licenses: [], pendingReset: true, pending: { install: ['LIC-1'], removal: [] } });
@@ -88,7 +88,7 @@ describe('License page', () => {
   });
 
   it('[GW-10] lists installed licenses with their kind, term and status', async () => {
-    const { clock, gateway, licenseFile, boot, reset } = createGatewayRig();
+    const { clock, device: gateway, licenseFile, boot, reset } = createGatewayRig();
     await boot();
     unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-P', featureCode: 'Port', count: 8 })));
     unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-T', featureCode: 'Video', kind: 'test', transactionType: 'Trial', end: clock.now() + 1000 })));
@@ -100,7 +100,7 @@ describe('License page', () => {
   });
 
   it('keeps installed licenses across a power cut', async () => {
-    const { board, gateway, licenseFile, boot, untilRunning } = createGatewayRig();
+    const { board, device: gateway, licenseFile, boot, untilRunning } = createGatewayRig();
     await boot();
     unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-1' })));
     board.power.cut();
@@ -112,7 +112,7 @@ describe('License page', () => {
   it('a power cut at any write step of an add leaves the license fully installed or absent, and the device boots', async () => {
     // Cut at write step 0, 1, 2, … until the add gets through: every cut point of the commit.
     for (let writes = 0; ; writes++) {
-      const { board, gateway, licenseFile, boot, untilRunning } = createGatewayRig();
+      const { board, device: gateway, licenseFile, boot, untilRunning } = createGatewayRig();
       await boot();
       unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-OLD' })));
       board.power.cutAfterWrites(writes);

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { licenseRows, type LicenseRow } from './licenseRows.ts';
 
 /**
@@ -19,7 +20,7 @@ export interface LicensePage {
 }
 
 export function listLicenses(core: GatewayCore): LicenseRow[] {
-  return licenseRows({ installed: core.store.installed(), effective: core.effective(), now: core.board.clock.now() });
+  return licenseRows({ installed: core.settings.installed(), effective: core.effective(), now: core.board.clock.now() });
 }
 
 export function createLicensePage(core: GatewayCore): LicensePage {
@@ -35,9 +36,9 @@ export function createLicensePage(core: GatewayCore): LicensePage {
         return fail(ErrorCode.BadRequest, 'License page add: paste the license file text (LIC1.…); got nothing', 'fileText');
       }
       // [GW-2] check before writing, so a foreign, forged or replayed file costs no NVRAM write.
-      const checked = core.store.check(fileText);
+      const checked = core.settings.check(fileText);
       if (!checked.ok) return checked;
-      const changed = core.store.changeLicenses({ add: [fileText] });
+      const changed = core.settings.changeLicenses({ add: [fileText] });
       if (!changed.ok) return changed;
       core.changed();
       return ok(rowOf(checked.value.licenseId));
@@ -46,10 +47,10 @@ export function createLicensePage(core: GatewayCore): LicensePage {
     delete(licenseId) {
       const refused = refuseUnlessRunning(core, 'License page delete') ?? badId('License page delete', licenseId);
       if (refused) return refused;
-      if (!core.store.installed().some((l) => l.payload.licenseId === licenseId)) {
+      if (!core.settings.installed().some((l) => l.payload.licenseId === licenseId)) {
         return fail(ErrorCode.NotFound, `License page delete: no license ${licenseId} is installed on ${core.board.id}`, 'licenseId');
       }
-      const changed = core.store.changeLicenses({ remove: [licenseId] });
+      const changed = core.settings.changeLicenses({ remove: [licenseId] });
       if (!changed.ok) return changed;
       core.changed();
       return ok({ licenseId });
@@ -58,7 +59,7 @@ export function createLicensePage(core: GatewayCore): LicensePage {
     download(licenseId) {
       const refused = refuseUnlessRunning(core, 'License page download') ?? badId('License page download', licenseId);
       if (refused) return refused;
-      const license = core.store.installed().find((l) => l.payload.licenseId === licenseId);
+      const license = core.settings.installed().find((l) => l.payload.licenseId === licenseId);
       if (!license) return fail(ErrorCode.NotFound, `License page download: no license ${licenseId} is installed on ${core.board.id}`, 'licenseId');
       return ok(license.file);
     },

@@ -6,15 +6,15 @@ import { createGatewayRig } from './testing/gatewayRig.ts';
 async function licensedPbx() {
   const rig = createGatewayRig();
   await rig.boot();
-  unwrap(rig.gateway.page.add(rig.licenseFile({ featureCode: 'Mobility', count: 2 })));
+  unwrap(rig.device.page.add(rig.licenseFile({ featureCode: 'Mobility', count: 2 })));
   await rig.reset();
-  for (const name of ['alice', 'bob', 'carol']) unwrap(rig.gateway.pbx.addUser(name));
+  for (const name of ['alice', 'bob', 'carol']) unwrap(rig.device.pbx.addUser(name));
   return rig;
 }
 
 describe('PBX users', () => {
   it('[GW-7] grants count against the licenses in force and are refused beyond them', async () => {
-    const { gateway } = await licensedPbx();
+    const { device: gateway } = await licensedPbx();
     expect(unwrap(gateway.pbx.grant('alice', 'Mobility'))).toEqual({ name: 'alice', features: ['Mobility'] });
     unwrap(gateway.pbx.grant('bob', 'Mobility'));
     const refused = gateway.pbx.grant('carol', 'Mobility');
@@ -27,7 +27,7 @@ describe('PBX users', () => {
   });
 
   it('[GW-7] a config template grants its features to a group of users, all or nothing', async () => {
-    const { gateway } = await licensedPbx();
+    const { device: gateway } = await licensedPbx();
     unwrap(gateway.pbx.defineTemplate('mobile-staff', { features: ['Mobility'] }));
     const refused = gateway.pbx.applyTemplate('mobile-staff', ['alice', 'bob', 'carol']);
     expect(refused).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
@@ -41,7 +41,7 @@ describe('PBX users', () => {
   });
 
   it('[GW-7] users and grants survive a reboot and a power cut', async () => {
-    const { board, gateway, reset, untilRunning } = await licensedPbx();
+    const { board, device: gateway, reset, untilRunning } = await licensedPbx();
     unwrap(gateway.pbx.grant('alice', 'Mobility'));
     unwrap(gateway.pbx.defineTemplate('t', { features: ['Mobility'] }));
     await reset();
@@ -57,7 +57,7 @@ describe('PBX users', () => {
   });
 
   it('refuses bad names, unknown users and templates, and gateway features', async () => {
-    const { gateway } = await licensedPbx();
+    const { device: gateway } = await licensedPbx();
     expect(gateway.pbx.addUser('alice')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(gateway.pbx.addUser('')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'name' } });
     expect(gateway.pbx.addUser(' x')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -74,7 +74,7 @@ describe('PBX users', () => {
   });
 
   it('[GW-10] the PBX and Gateway tabs show each license type in force and how many are in use', async () => {
-    const { gateway, licenseFile, reset } = await licensedPbx();
+    const { device: gateway, licenseFile, reset } = await licensedPbx();
     unwrap(gateway.page.add(licenseFile({ licenseId: 'LIC-PORT', featureCode: 'Port', count: 30 })));
     await reset();
     unwrap(gateway.pbx.grant('alice', 'Mobility'));

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { refuseUnlessRunning, type GatewayCore } from './GatewayCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import type { GatewayCore } from './GatewayCore.ts';
 import { featureLimit, isGatewayFeature } from './licenseCounts.ts';
 import type { ConfigTemplate, GatewayImage, PbxUser } from './gatewayImage.ts';
 
@@ -30,7 +31,7 @@ export function grantsOf(image: GatewayImage, featureCode: string): number {
 }
 
 export function createPbxUsers(core: GatewayCore): PbxUsers {
-  const image = () => core.store.image();
+  const image = () => core.settings.image();
   const findUser = (name: string) => image().users.find((u) => u.name === name);
 
   const badName = (op: string, field: string, name: unknown) =>
@@ -55,7 +56,7 @@ export function createPbxUsers(core: GatewayCore): PbxUsers {
   };
 
   const saveUsers = (users: PbxUser[]) => {
-    const saved = core.store.update((img) => ({ ...img, users }));
+    const saved = core.settings.update((img) => ({ ...img, users }));
     if (saved.ok) core.changed();
     return saved;
   };
@@ -119,7 +120,7 @@ export function createPbxUsers(core: GatewayCore): PbxUsers {
         if (bad) return bad;
       }
       const defined: ConfigTemplate = { name, features };
-      const saved = core.store.update((img) => ({ ...img, templates: [...img.templates.filter((t) => t.name !== name), defined] }));
+      const saved = core.settings.update((img) => ({ ...img, templates: [...img.templates.filter((t) => t.name !== name), defined] }));
       return saved.ok ? ok(defined) : saved;
     },
 

@@ -24,8 +24,6 @@ export interface ApplianceState {
   readonly state: ApplianceRunState;
   /** The licenses in effect (not merely installed). */
   readonly licenses: readonly ApplianceLicense[];
-  /** True when installed licenses differ from those in effect until the next reset (GW-5). */
-  readonly pendingReset: boolean;
 }
 
 export interface HistoryEntry {

@@ -31,7 +31,7 @@ function rig() {
     family: 'tiny',
     machine: tinyMachine,
     portal,
-    snapshot: (): TinyState => ({ deviceId: board.id, family: 'tiny', state: shell.runState(), licenses: [], pendingReset: false, note }),
+    snapshot: (): TinyState => ({ deviceId: board.id, family: 'tiny', state: shell.runState(), licenses: [], note }),
     onTransition: (entry) => entered.push(entry),
     onStop: () => stops++,
   });

@@ -5,18 +5,16 @@ import type { CustomerAccounts } from './customerAccounts.ts';
 import type { FieldDeviceCounts, FieldDevices } from './fieldDevices.ts';
 import type { LicenseTimeStatus, Maintenance, ManagedLicense } from './installedLicenses.ts';
 import type { OfflineActivation } from './offlineActivation.ts';
-import type { ActivationOutcome } from './smartserverMachine.ts';
+import type { ActivationOutcome, ActivationState } from './smartserverMachine.ts';
 
 /**
- * The SmartServer building-automation server (SS-*, docs/behaviours.md) as the rig drives it: the
- * family-independent Appliance plus the SmartServer CMS's Manage Licenses dialog and the
- * field devices of its Devices widget. Every operation returns NOT_RUNNING while the device is
- * off or booting, and license management returns LICENSE_MANAGEMENT_UNAVAILABLE on firmware
- * older than 3.3 (SS-1).
+ * The SmartServer building-automation server of the SmartServer licensing guide as the rig
+ * drives it: the family-independent Appliance plus the SmartServer CMS's Manage Licenses dialog
+ * and the field devices of its Devices widget. Every operation returns NOT_RUNNING while the
+ * device is off or booting, and license management returns LICENSE_MANAGEMENT_UNAVAILABLE on
+ * firmware older than 3.3 (SS-1).
  */
 export const SMARTSERVER_FAMILY = 'smartserver';
-
-export type ActivationState = 'idle' | 'claiming' | 'activating' | 'transferring';
 
 export interface SmartServerLicense extends ApplianceLicense {
   readonly status: LicenseTimeStatus;

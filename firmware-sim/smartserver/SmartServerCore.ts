@@ -1,13 +1,10 @@
-import type { Board } from '../../emulator/board/Board.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import { fail, type Result } from '../../protocol/result.ts';
-import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import type { PortalClient } from '../shared/portalClient.ts';
-import type { SettingsStore } from '../shared/settingsStore.ts';
-import type { ActivationState } from './SmartServer.ts';
+import type { FirmwareCore } from '../shared/FirmwareCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 import type { SmartServerImage } from './smartserverImage.ts';
-import type { SmartServerEvent, SmartServerContext } from './smartserverMachine.ts';
+import type { ActivationState, SmartServerEvent, SmartServerContext } from './smartserverMachine.ts';
 
 /**
  * What the SmartServer's dialogs (customer accounts, cloud licenses, offline activation, field
@@ -15,28 +12,16 @@ import type { SmartServerEvent, SmartServerContext } from './smartserverMachine.
  * way to tell the lifecycle machine. Built by createSmartServer; each dialog is a small module
  * over it.
  */
-export interface SmartServerCore {
-  readonly board: Board;
-  readonly settings: SettingsStore<SmartServerImage>;
-  readonly portal: PortalClient;
+export interface SmartServerCore extends FirmwareCore<SmartServerImage> {
   readonly vendorPublicKey: string;
   /** Draws offline request-code nonces (SS-8). */
   readonly requestRandom: Random;
-  isRunning(): boolean;
   /** [SS-1] license management applies to the firmware running now. */
   licensingRequired(): boolean;
   firmwareVersion(): string;
   activationState(): ActivationState;
   ram(): SmartServerContext;
   send(event: SmartServerEvent): void;
-  /** Tells listeners that the device's state changed. */
-  changed(): void;
-}
-
-/** NOT_RUNNING for an operation tried while the firmware is off or booting, else undefined. */
-export function refuseUnlessRunning(core: SmartServerCore, operation: string): Result<never> | undefined {
-  if (core.isRunning()) return undefined;
-  return fail(DeviceErrorCode.NotRunning, `${operation}: the SmartServer ${core.board.id} is not running (it is off or still booting)`);
 }
 
 /** Refusals shared by every Manage Licenses operation: not running, or firmware without license management (SS-1). */

@@ -9,13 +9,13 @@ describe('SmartServer requests to the cloud', () => {
     const rig = createSmartServerRig();
     await rig.boot();
     rig.saveCustomerId();
-    const cap = rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 100 });
+    const cap = rig.portal.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 100 });
     await rig.activate([cap]);
-    unwrap(await rig.server.cloud.transferToCloud({ confirm: true }));
+    unwrap(await rig.device.cloud.transferToCloud({ confirm: true }));
 
-    expect(rig.cloud.requests.map((r) => r.op)).toEqual(['ss.list', 'ss.activate', 'ss.transfer']);
+    expect(rig.portal.requests.map((r) => r.op)).toEqual(['smartserver.list', 'smartserver.activate', 'smartserver.transfer']);
     const { hardwareId, installCode } = rig.identity;
-    for (const request of rig.cloud.requests) {
+    for (const request of rig.portal.requests) {
       const body = request.body as { installCode: string; customerId?: string; licenseIds?: string[]; certificate: string; proof: string };
       expect(body).toMatchObject({ installCode, hardwareId, certificate: rig.identity.certificate });
       const op = request.op as SmartServerOp;

@@ -5,7 +5,7 @@ import { provenBody } from '../shared/provenBody.ts';
 import type { SmartServerCore } from './SmartServerCore.ts';
 
 /**
- * Sends one `ss.*` request to the cloud for this server's install code, proven with its device
+ * Sends one `smartserver.*` request to the cloud for this server's install code, proven with its device
  * certificate (the cloud acts for an install code only on its own server's word).
  */
 export function askCloud<T>(

@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import { askCloud } from './askCloud.ts';
 import { activateLicenses, type ActivationStarted } from './cloudActivation.ts';
 import { transferToCloud, type TransferOutcome } from './cloudTransfer.ts';
-import { refuseLicenseManagement, refuseUnlessRunning, type SmartServerCore } from './SmartServerCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import { refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 
 export type { ActivationStarted } from './cloudActivation.ts';

@@ -6,33 +6,33 @@ import { ACTIVATION_TIME_MS } from './smartserverMachine.ts';
 describe('createSmartServer', () => {
   it('publishes the state a dashboard colours by: licenses, capacity and field devices by colour', async () => {
     const rig = createSmartServerRig();
-    expect(rig.server.snapshot()).toMatchObject({ deviceId: 'ss-001', family: 'smartserver', state: 'off', firmwareVersion: '4.0', licensingRequired: true });
+    expect(rig.device.snapshot()).toMatchObject({ deviceId: 'ss-001', family: 'smartserver', state: 'off', firmwareVersion: '4.0', licensingRequired: true });
     await rig.boot();
     rig.saveCustomerId();
-    unwrap(rig.server.fieldDevices.add({ protocol: 'LON', count: 3 }));
-    await rig.activate([rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 })]);
-    unwrap(rig.server.fieldDevices.provision('all'));
-    expect(rig.server.snapshot()).toMatchObject({
-      state: 'running', installCode: rig.identity.installCode, customerId: RIG_CUSTOMER_ID, capacity: 2, pendingReset: false,
+    unwrap(rig.device.fieldDevices.add({ protocol: 'LON', count: 3 }));
+    await rig.activate([rig.portal.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 })]);
+    unwrap(rig.device.fieldDevices.provision('all'));
+    expect(rig.device.snapshot()).toMatchObject({
+      state: 'running', installCode: rig.identity.installCode, customerId: RIG_CUSTOMER_ID, capacity: 2,
       licenses: [{ featureCode: 'SS-CAPACITY', count: 2, status: 'active', description: 'Device capacity: 2' }],
       fieldDevices: { unlicensed: 0, unprovisioned: 1, provisioned: 2, total: 3 },
     });
-    expect(rig.server.history().map((h) => h.state)).toEqual(['off', 'booting', 'running.idle', 'running.claiming', 'running.activating', 'running.idle']);
+    expect(rig.device.history().map((h) => h.state)).toEqual(['off', 'booting', 'running.idle', 'running.claiming', 'running.activating', 'running.idle']);
   });
 
   it('[SS-5] a power cut while the activation installs leaves nothing half installed', async () => {
     const rig = createSmartServerRig();
     await rig.boot();
     rig.saveCustomerId();
-    const cap = rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 });
-    unwrap(await rig.server.cloud.activate([cap]));
+    const cap = rig.portal.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 });
+    unwrap(await rig.device.cloud.activate([cap]));
     rig.board.power.cutAfterWrites(0);
     await rig.clock.advance(ACTIVATION_TIME_MS);
-    expect(rig.server.snapshot().state).toBe('off');
+    expect(rig.device.snapshot().state).toBe('off');
     rig.board.power.restore();
     await rig.untilRunning();
-    expect(rig.server.snapshot()).toMatchObject({ capacity: 0, customerId: RIG_CUSTOMER_ID });
-    expect(unwrap(await rig.server.cloud.download()).map((r) => r.licenseId)).toEqual([cap]);
+    expect(rig.device.snapshot()).toMatchObject({ capacity: 0, customerId: RIG_CUSTOMER_ID });
+    expect(unwrap(await rig.device.cloud.download()).map((r) => r.licenseId)).toEqual([cap]);
   });
 
   it('rejects a factory firmware version that is not one', () => {
@@ -42,8 +42,8 @@ describe('createSmartServer', () => {
   it('stops for good: off, no timers left', async () => {
     const rig = createSmartServerRig();
     await rig.boot();
-    rig.server.stop();
-    expect(rig.server.snapshot().state).toBe('off');
+    rig.device.stop();
+    expect(rig.device.snapshot().state).toBe('off');
     expect(rig.clock.pendingTimers()).toBe(0);
   });
 });

@@ -14,10 +14,10 @@ import { DEFAULT_FIRMWARE_VERSION, licensingRequired, parseFirmwareVersion } fro
 import { recoveryFlash, updateFirmware } from './firmwareUpdate.ts';
 import { deviceCapacity, maintenance, managedLicenses, nextLicenseEdge } from './installedLicenses.ts';
 import { createOfflineActivation } from './offlineActivation.ts';
-import { SMARTSERVER_FAMILY, type ActivationState, type SmartServer, type SmartServerState } from './SmartServer.ts';
+import { SMARTSERVER_FAMILY, type SmartServer, type SmartServerState } from './SmartServer.ts';
 import { refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
 import { blankSmartServerImage, smartserverImageSchema } from './smartserverImage.ts';
-import { smartserverMachine } from './smartserverMachine.ts';
+import { smartserverMachine, type ActivationState } from './smartserverMachine.ts';
 
 export interface CreateSmartServerOptions {
   board: Board;
@@ -71,6 +71,7 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
 
   const core: SmartServerCore = {
     board,
+    productName: 'SmartServer',
     settings,
     portal,
     vendorPublicKey,
@@ -113,7 +114,6 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
       licenses: managedLicenses(installed, now).map((l) => ({
         licenseId: l.licenseId, featureCode: l.featureCode, count: l.count, status: l.status, end: l.end, description: l.description,
       })),
-      pendingReset: false,
       capacity: deviceCapacity(installed, now),
       maintenance: maintenance(installed, now),
       activation: {

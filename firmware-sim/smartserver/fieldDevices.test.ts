@@ -8,7 +8,7 @@ async function rigWithCapacity(count: number | null, firmwareVersion?: string) {
   await rig.boot();
   if (count !== null) {
     rig.saveCustomerId();
-    await rig.activate([rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count })]);
+    await rig.activate([rig.portal.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count })]);
   }
   return rig;
 }
@@ -16,40 +16,40 @@ async function rigWithCapacity(count: number | null, firmwareVersion?: string) {
 describe('SmartServer field devices', () => {
   it('[SS-7] LON, BACnet and Modbus devices are unlicensed (purple) without a capacity license, and cannot be provisioned', async () => {
     const rig = await rigWithCapacity(null);
-    expect(unwrap(rig.server.fieldDevices.add({ protocol: 'LON', count: 2 }))).toEqual({ added: ['lon-001', 'lon-002'] });
-    unwrap(rig.server.fieldDevices.add({ protocol: 'BACnet', names: ['ahu-1'] }));
-    unwrap(rig.server.fieldDevices.add({ protocol: 'Modbus', count: 1 }));
-    expect(unwrap(rig.server.fieldDevices.list()).map((d) => [d.name, d.protocol, d.status])).toEqual([
+    expect(unwrap(rig.device.fieldDevices.add({ protocol: 'LON', count: 2 }))).toEqual({ added: ['lon-001', 'lon-002'] });
+    unwrap(rig.device.fieldDevices.add({ protocol: 'BACnet', names: ['ahu-1'] }));
+    unwrap(rig.device.fieldDevices.add({ protocol: 'Modbus', count: 1 }));
+    expect(unwrap(rig.device.fieldDevices.list()).map((d) => [d.name, d.protocol, d.status])).toEqual([
       ['lon-001', 'LON', 'unlicensed'], ['lon-002', 'LON', 'unlicensed'], ['ahu-1', 'BACnet', 'unlicensed'], ['modbus-001', 'Modbus', 'unlicensed'],
     ]);
-    expect(rig.server.fieldDevices.provision('all')).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
+    expect(rig.device.fieldDevices.provision('all')).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
   });
 
   it('[SS-7] device capacity bounds how many are provisioned: a named selection all or none, `all` up to the capacity', async () => {
     const rig = await rigWithCapacity(5);
-    unwrap(rig.server.fieldDevices.add({ protocol: 'BACnet', count: 8 }));
-    expect(rig.server.snapshot().fieldDevices).toEqual({ unlicensed: 0, unprovisioned: 8, provisioned: 0, total: 8 });
-    unwrap(rig.server.fieldDevices.provision(['bacnet-001', 'bacnet-002']));
-    const tooMany = rig.server.fieldDevices.provision(['bacnet-003', 'bacnet-004', 'bacnet-005', 'bacnet-006']);
+    unwrap(rig.device.fieldDevices.add({ protocol: 'BACnet', count: 8 }));
+    expect(rig.device.snapshot().fieldDevices).toEqual({ unlicensed: 0, unprovisioned: 8, provisioned: 0, total: 8 });
+    unwrap(rig.device.fieldDevices.provision(['bacnet-001', 'bacnet-002']));
+    const tooMany = rig.device.fieldDevices.provision(['bacnet-003', 'bacnet-004', 'bacnet-005', 'bacnet-006']);
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
     if (!tooMany.ok) expect(tooMany.error.message).toContain('4 more would make 6 provisioned devices on ss-001, beyond its device capacity of 5 (2 provisioned)');
-    expect(unwrap(rig.server.fieldDevices.provision('all'))).toEqual({ provisioned: ['bacnet-003', 'bacnet-004', 'bacnet-005'], alreadyProvisioned: 2, refused: 3 });
-    expect(rig.server.snapshot().fieldDevices).toMatchObject({ unprovisioned: 3, provisioned: 5 });
-    expect(unwrap(rig.server.fieldDevices.provision(['bacnet-001']))).toEqual({ provisioned: [], alreadyProvisioned: 1, refused: 0 });
-    expect(rig.server.fieldDevices.provision('all')).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
+    expect(unwrap(rig.device.fieldDevices.provision('all'))).toEqual({ provisioned: ['bacnet-003', 'bacnet-004', 'bacnet-005'], alreadyProvisioned: 2, refused: 3 });
+    expect(rig.device.snapshot().fieldDevices).toMatchObject({ unprovisioned: 3, provisioned: 5 });
+    expect(unwrap(rig.device.fieldDevices.provision(['bacnet-001']))).toEqual({ provisioned: [], alreadyProvisioned: 1, refused: 0 });
+    expect(rig.device.fieldDevices.provision('all')).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
   });
 
   it('[SS-1] firmware older than 3.3 provisions every field device without a license', async () => {
     const rig = await rigWithCapacity(null, '3.2');
-    unwrap(rig.server.fieldDevices.add({ protocol: 'Modbus', count: 40 }));
-    expect(rig.server.snapshot().fieldDevices).toMatchObject({ unlicensed: 0, unprovisioned: 40 });
-    expect(unwrap(rig.server.fieldDevices.provision('all')).provisioned).toHaveLength(40);
-    expect(rig.server.snapshot()).toMatchObject({ licensingRequired: false, fieldDevices: { provisioned: 40 } });
+    unwrap(rig.device.fieldDevices.add({ protocol: 'Modbus', count: 40 }));
+    expect(rig.device.snapshot().fieldDevices).toMatchObject({ unlicensed: 0, unprovisioned: 40 });
+    expect(unwrap(rig.device.fieldDevices.provision('all')).provisioned).toHaveLength(40);
+    expect(rig.device.snapshot()).toMatchObject({ licensingRequired: false, fieldDevices: { provisioned: 40 } });
   });
 
   it('[SS-7] refuses bad input and clashing names, and keeps devices across reboots', async () => {
     const rig = await rigWithCapacity(3);
-    const add = rig.server.fieldDevices.add;
+    const add = rig.device.fieldDevices.add;
     expect(add({ protocol: 'KNX' as never, count: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'protocol' } });
     expect(add({ protocol: 'LON' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(add({ protocol: 'LON', count: 0 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'count' } });
@@ -57,11 +57,11 @@ describe('SmartServer field devices', () => {
     expect(add({ protocol: 'LON', names: ['a b'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     unwrap(add({ protocol: 'LON', names: ['x'] }));
     expect(add({ protocol: 'LON', names: ['x'] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(rig.server.fieldDevices.provision(['nope'])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(rig.server.fieldDevices.provision([])).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    unwrap(rig.server.fieldDevices.provision(['x']));
+    expect(rig.device.fieldDevices.provision(['nope'])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(rig.device.fieldDevices.provision([])).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    unwrap(rig.device.fieldDevices.provision(['x']));
     await rig.reset();
-    expect(unwrap(rig.server.fieldDevices.list())).toEqual([{ name: 'x', protocol: 'LON', provisioned: true, status: 'provisioned' }]);
+    expect(unwrap(rig.device.fieldDevices.list())).toEqual([{ name: 'x', protocol: 'LON', provisioned: true, status: 'provisioned' }]);
   });
 
   it('[SS-7] a provisioned device the capacity no longer covers shows unlicensed', () => {

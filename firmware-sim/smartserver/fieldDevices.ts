@@ -4,7 +4,8 @@ import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { deviceCapacity } from './installedLicenses.ts';
 import { fieldProtocols, type FieldDevice, type FieldProtocol } from './smartserverImage.ts';
-import { refuseUnlessRunning, type SmartServerCore } from './SmartServerCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import { type SmartServerCore } from './SmartServerCore.ts';
 
 /**
  * [SS-7] The LON, BACnet and Modbus devices a SmartServer manages, as its Devices widget shows

@@ -2,7 +2,8 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import { colours } from './fieldDevices.ts';
 import { licensingRequired, parseFirmwareVersion } from './firmwareVersion.ts';
 import { deviceCapacity, maintenance } from './installedLicenses.ts';
-import { refuseUnlessRunning, refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import { refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 
 /**

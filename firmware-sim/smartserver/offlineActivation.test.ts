@@ -11,44 +11,44 @@ async function offlineRig() {
   rig.wire.setUp(false);
   const installCode = rig.identity.installCode;
   const grant = (licenseId: string, count = 50) => ({ licenseId, featureCode: 'SS-CAPACITY', count, end: null });
-  const request = () => unwrap(readRequestCode(unwrap(rig.server.offline.requestCode()).requestCode));
+  const request = () => unwrap(readRequestCode(unwrap(rig.device.offline.requestCode()).requestCode));
   return { rig, installCode, grant, request };
 }
 
 describe('SmartServer offline capacity activation', () => {
   it('[SS-8] shows a request code; the customer portal\'s response code installs capacity without internet', async () => {
     const { rig, installCode, grant, request } = await offlineRig();
-    const shown = unwrap(rig.server.offline.requestCode());
+    const shown = unwrap(rig.device.offline.requestCode());
     expect(shown.installCode).toBe(installCode);
     expect(shown.requestCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}-[0-9A-Z]{2}$/);
     const { nonce } = request();
     await rig.reset();
-    const response = rig.cloud.responseCode({ installCode, requestNonce: nonce, grants: [grant('OFF-1'), grant('OFF-2', 25)] });
-    expect(unwrap(rig.server.offline.installResponse(response))).toEqual({ installed: ['OFF-1', 'OFF-2'] });
-    expect(unwrap(rig.server.licenses()).map((l) => [l.licenseId, l.source])).toEqual([['OFF-1', 'offline'], ['OFF-2', 'offline']]);
-    expect(rig.server.snapshot().capacity).toBe(75);
-    expect(rig.server.offline.installResponse(response)).toMatchObject({ ok: false, error: { code: 'RESPONSE_STALE' } });
+    const response = rig.portal.responseCode({ installCode, requestNonce: nonce, grants: [grant('OFF-1'), grant('OFF-2', 25)] });
+    expect(unwrap(rig.device.offline.installResponse(response))).toEqual({ installed: ['OFF-1', 'OFF-2'] });
+    expect(unwrap(rig.device.licenses()).map((l) => [l.licenseId, l.source])).toEqual([['OFF-1', 'offline'], ['OFF-2', 'offline']]);
+    expect(rig.device.snapshot().capacity).toBe(75);
+    expect(rig.device.offline.installResponse(response)).toMatchObject({ ok: false, error: { code: 'RESPONSE_STALE' } });
   });
 
   it('[SS-8] refuses an altered, a foreign, an old and another family\'s response code, installing nothing', async () => {
     const { rig, installCode, grant, request } = await offlineRig();
     const first = request();
-    const old = rig.cloud.responseCode({ installCode, requestNonce: first.nonce, grants: [grant('A')] });
+    const old = rig.portal.responseCode({ installCode, requestNonce: first.nonce, grants: [grant('A')] });
     const { nonce } = request();
-    const install = (code: string) => rig.server.offline.installResponse(code);
+    const install = (code: string) => rig.device.offline.installResponse(code);
     expect(install(old)).toMatchObject({ ok: false, error: { code: 'RESPONSE_STALE' } });
-    expect(install(rig.cloud.responseCode({ installCode: 'AAAA-BBBB-CCCC-DDDD', requestNonce: nonce, grants: [grant('B')] }))).toMatchObject({ ok: false, error: { code: 'RESPONSE_FOREIGN' } });
-    const forged = rig.cloud.responseCode({ installCode, requestNonce: nonce, grants: [grant('C')], key: signingKeyFromSeed(createRandom('forger').bytes(32)) });
+    expect(install(rig.portal.responseCode({ installCode: 'AAAA-BBBB-CCCC-DDDD', requestNonce: nonce, grants: [grant('B')] }))).toMatchObject({ ok: false, error: { code: 'RESPONSE_FOREIGN' } });
+    const forged = rig.portal.responseCode({ installCode, requestNonce: nonce, grants: [grant('C')], key: signingKeyFromSeed(createRandom('forger').bytes(32)) });
     expect(install(forged)).toMatchObject({ ok: false, error: { code: 'SIGNATURE_INVALID' } });
-    const genuine = rig.cloud.responseCode({ installCode, requestNonce: nonce, grants: [grant('D')] });
+    const genuine = rig.portal.responseCode({ installCode, requestNonce: nonce, grants: [grant('D')] });
     const [kind, payload, signature] = genuine.split('.');
     const altered = [kind, payload!.slice(0, -2) + (payload!.endsWith('A') ? 'BB' : 'AA'), signature].join('.');
     expect(install(altered)).toMatchObject({ ok: false, error: { code: expect.stringMatching(/SIGNATURE_INVALID|ENVELOPE_MALFORMED/) } });
-    expect(install(rig.cloud.responseCode({ installCode, requestNonce: nonce, grants: [grant('E')], family: 'video' }))).toMatchObject({ ok: false, error: { code: 'RESPONSE_FOREIGN' } });
-    expect(install(rig.cloud.responseCode({ installCode, requestNonce: nonce, grants: [{ ...grant('F'), featureCode: 'SS-MAINTENANCE' }] }))).toMatchObject({ ok: false, error: { code: 'LICENSE_WRONG_FAMILY' } });
+    expect(install(rig.portal.responseCode({ installCode, requestNonce: nonce, grants: [grant('E')], family: 'video' }))).toMatchObject({ ok: false, error: { code: 'RESPONSE_FOREIGN' } });
+    expect(install(rig.portal.responseCode({ installCode, requestNonce: nonce, grants: [{ ...grant('F'), featureCode: 'SS-MAINTENANCE' }] }))).toMatchObject({ ok: false, error: { code: 'LICENSE_WRONG_FAMILY' } });
     expect(install('')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(install('garbage')).toMatchObject({ ok: false, error: { code: 'ENVELOPE_MALFORMED' } });
-    expect(unwrap(rig.server.licenses())).toEqual([]);
+    expect(unwrap(rig.device.licenses())).toEqual([]);
     expect(unwrap(install(genuine)).installed).toEqual(['D']);
   });
 });

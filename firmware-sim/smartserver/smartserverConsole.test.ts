@@ -12,7 +12,7 @@ describe('SmartServer serial console', () => {
 
   beforeEach(async () => {
     rig = createSmartServerRig();
-    ({ term, close } = await openApplianceConsole({ appliance: rig.server, board: rig.board, commands: smartserverConsole(rig.server) }));
+    ({ term, close } = await openApplianceConsole({ appliance: rig.device, board: rig.board, commands: smartserverConsole(rig.device) }));
     await rig.boot();
   });
   afterEach(() => close());
@@ -28,7 +28,7 @@ describe('SmartServer serial console', () => {
 
   it('[SS-4] [SS-5] [SS-6] [SS-7] downloads, activates, provisions and transfers to the cloud', async () => {
     rig.saveCustomerId();
-    const cap = rig.cloud.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 });
+    const cap = rig.portal.add({ customerId: RIG_CUSTOMER_ID, featureCode: 'SS-CAPACITY', count: 2 });
     expect(await term.command('download')).toBe(`${cap}  Device capacity: 2  transferred 2026-01-01  segment controller -`);
     expect(await term.command('activate all')).toBe(`activating ${cap}; done at 2026-01-01T00:02:45.000Z`);
     expect(await term.command('transfer confirm')).toMatch(/^error ACTIVATION_IN_PROGRESS: /);

@@ -5,11 +5,12 @@ import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 import type { InstalledLicense } from './smartserverImage.ts';
 
 /**
- * The SmartServer firmware's lifecycle (SS-*): off → booting → running, and inside running
- * the license-management work that must not overlap — claiming licenses from the cloud,
- * activating them (SS-5: "may take a couple of minutes", a delay on the injected clock) and
- * transferring them back (SS-6). Pure logic: reading NVRAM, installing the activated licenses
- * and dropping portal requests are named actions that createSmartServer provides.
+ * The SmartServer firmware's lifecycle (the SmartServer licensing guide): off → booting →
+ * running, and inside running the license-management work that must not overlap — claiming
+ * licenses from the cloud, activating them (SS-5: "may take a couple of minutes", a delay on
+ * the injected clock) and transferring them back (SS-6). Pure logic: reading NVRAM, installing
+ * the activated licenses and dropping portal requests are named actions that createSmartServer
+ * provides.
  *
  * Context is the firmware's RAM: cleared whenever the device stops running, so a reboot in the
  * middle of an activation forgets it (the cloud keeps the licenses bound to this server, and
@@ -18,6 +19,9 @@ import type { InstalledLicense } from './smartserverImage.ts';
 export const BOOT_TIME_MS = 45_000;
 /** [SS-5] how long activating the selected licenses takes once the cloud has granted them. */
 export const ACTIVATION_TIME_MS = 2 * 60_000;
+
+/** The license work under way: `running`'s substates, `idle` when none is. */
+export type ActivationState = 'idle' | 'claiming' | 'activating' | 'transferring';
 
 export interface ActivationJob {
   licenseIds: string[];

@@ -2,36 +2,29 @@ import type { Board } from '../../emulator/board/Board.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import type { ProductFields } from '../../protocol/codes/productRequestCode.ts';
 import { VIDEO_PRODUCT_TYPES, type VideoVariant } from '../../protocol/messages/video.ts';
-import { fail, type Result } from '../../protocol/result.ts';
-import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import type { PortalClient } from '../shared/portalClient.ts';
-import type { SettingsStore } from '../shared/settingsStore.ts';
+import type { FirmwareCore } from '../shared/FirmwareCore.ts';
 import type { VideoImage } from './videoImage.ts';
-import { VIDEO_VERSIONS } from './VideoPlatform.ts';
 
 /**
  * What the video product's pages share: the board, the settings in NVRAM, the portal client, a
  * view of the running firmware and the ways to tell it something changed. Built by
  * createVideoPlatform; each page is a small module over it.
  */
-export interface VideoCore {
-  readonly board: Board;
+export interface VideoCore extends FirmwareCore<VideoImage> {
   readonly variant: VideoVariant;
-  readonly store: SettingsStore<VideoImage>;
-  readonly portal: PortalClient;
   readonly vendorPublicKey: string;
   /** Draws the random part of request codes. */
   readonly requestRandom: Random;
-  isRunning(): boolean;
   activeCalls(): number;
   setActiveCalls(count: number): void;
   /** The Licenses page settings changed (automatic refresh may have been switched). */
   settingsChanged(): void;
   /** A license update succeeded: the next automatic one is a full interval away. */
   updated(): void;
-  /** Tells listeners that the device's state changed. */
-  changed(): void;
 }
+
+/** The software version each variant reports in its License Product window. */
+export const VIDEO_VERSIONS: Readonly<Record<VideoVariant, string>> = { core: '2.2.1', manager: '10.11.2' };
 
 /** [CL-1] The host name the product is born with; the Name defaults to it. */
 export function hostNameOf(board: Board): string {
@@ -42,16 +35,10 @@ export function hostNameOf(board: Board): string {
 export function productFields(core: VideoCore): ProductFields {
   const hostName = hostNameOf(core.board);
   return {
-    name: core.store.image().settings.name ?? hostName,
+    name: core.settings.image().settings.name ?? hostName,
     type: VIDEO_PRODUCT_TYPES[core.variant],
     version: VIDEO_VERSIONS[core.variant],
     serial: core.board.identity.serialNumber,
     hostName,
   };
-}
-
-/** NOT_RUNNING for an operation tried while the firmware is off or booting, else undefined. */
-export function refuseUnlessRunning(core: VideoCore, operation: string): Result<never> | undefined {
-  if (core.isRunning()) return undefined;
-  return fail(DeviceErrorCode.NotRunning, `${operation}: the video product ${core.board.id} is not running (it is off or still booting)`);
 }

@@ -1,32 +1,10 @@
-import type { Result } from '../../protocol/result.ts';
 import type { VideoVariant } from '../../protocol/messages/video.ts';
 import type { Appliance, ApplianceLicense, ApplianceState } from '../shared/Appliance.ts';
+import type { Conferencing } from './conferencing.ts';
 import type { LicensesPage } from './licensesPage.ts';
+import type { LicenseMode } from './videoImage.ts';
 
 export { VIDEO_FAMILY, type VideoVariant } from '../../protocol/messages/video.ts';
-
-/** The software version each variant reports in its License Product window. */
-export const VIDEO_VERSIONS: Readonly<Record<VideoVariant, string>> = { core: '2.2.1', manager: '10.11.2' };
-
-/** Concurrent calls the product may carry: bounded by this entitlement's count. */
-export const PORTS_FEATURE = 'CLARITI-PORTS';
-
-/** Error codes of the video product's own operations, beside those in DeviceErrorCode. */
-export const VideoErrorCode = {
-  /** The operation belongs to the other license mode (e.g. Update License in restrictive mode). */
-  WrongMode: 'WRONG_MODE',
-  /** Update License needs an access token. */
-  TokenMissing: 'TOKEN_MISSING',
-} as const;
-export type VideoErrorCode = (typeof VideoErrorCode)[keyof typeof VideoErrorCode];
-
-declare module '../../protocol/errorCodes.ts' {
-  interface ErrorCodeLayers {
-    video: VideoErrorCode;
-  }
-}
-
-export type LicenseMode = 'standard' | 'restrictive';
 
 export interface VideoLicense extends ApplianceLicense {
   readonly status: 'active';
@@ -60,11 +38,6 @@ export interface VideoState extends ApplianceState {
   readonly activeCalls: number;
   readonly nvramProblem: string | null;
   readonly ignoredFrames: number;
-}
-
-/** The product's calls, bounded by its CLARITI-PORTS entitlement. */
-export interface Conferencing {
-  setActiveCalls(count: number): Result<{ activeCalls: number }>;
 }
 
 export interface VideoPlatform extends Appliance<VideoState> {

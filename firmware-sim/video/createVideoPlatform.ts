@@ -8,10 +8,10 @@ import { createConferencing } from './conferencing.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { createLicensesPage } from './licensesPage.ts';
 import { createLicenseUpdater } from './updateLicense.ts';
-import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import { hostNameOf, productFields, VIDEO_VERSIONS, type VideoCore } from './VideoCore.ts';
 import { blankVideoImage, videoImageSchema } from './videoImage.ts';
 import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
-import { VIDEO_FAMILY, VIDEO_VERSIONS, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
+import { VIDEO_FAMILY, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
 
 export interface CreateVideoPlatformOptions {
   board: Board;
@@ -35,7 +35,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
   const variant = options.variant ?? 'core';
   if (!videoVariants.includes(variant)) throw new RangeError(`createVideoPlatform: variant must be one of ${videoVariants.join(', ')}, got '${String(variant)}'`);
   const { clock } = board;
-  const store = createSettingsStore({ nvram: board.nvram, schema: videoImageSchema, blank: blankVideoImage, what: 'video product settings' });
+  const settings = createSettingsStore({ nvram: board.nvram, schema: videoImageSchema, blank: blankVideoImage, what: 'video product settings' });
   const portal = createBoardPortalClient({ board, requestIds: 'video-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let nextRefreshAt: number | null = null;
   const refreshIntervalMs = options.refreshIntervalMs ?? REFRESH_INTERVAL_MS;
@@ -46,8 +46,9 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
 
   const core: VideoCore = {
     board,
+    productName: 'video product',
     variant,
-    store,
+    settings,
     portal,
     vendorPublicKey,
     requestRandom: board.random.fork('video-request-codes'),
@@ -62,7 +63,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
 
   const machine = videoMachine.provide({
     actions: {
-      loadSettings: () => store.load(),
+      loadSettings: () => settings.load(),
       abortPortalRequests: () =>
         portal.abortAll(DeviceErrorCode.NotRunning, `the video product ${board.id} stopped running (reset or power loss) before the portal replied`),
       refreshLicense: () => void updateLicense(),
@@ -75,8 +76,8 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     },
     guards: {
       autoRefreshOn: () => {
-        const { settings } = store.image();
-        return settings.mode === 'standard' && settings.autoRefresh && settings.accessToken !== null;
+        const page = settings.image().settings;
+        return page.mode === 'standard' && page.autoRefresh && page.accessToken !== null;
       },
     },
     delays: { refreshInterval: refreshIntervalMs },
@@ -86,7 +87,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
 
   function snapshot(): VideoState {
     const running = core.isRunning();
-    const image = store.image();
+    const image = settings.image();
     const fields = productFields(core);
     const effective = running ? entitlementsOf(image.license, clock.now()) : {};
     return {
@@ -109,9 +110,8 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
       requestCode: running ? image.request?.code ?? null : null,
       licenses: Object.entries(effective).map(([featureCode, count]) => ({ licenseId: `entitlement:${featureCode}`, featureCode, count, status: 'active' as const })),
       installedAt: image.license?.installedAt ?? null,
-      pendingReset: false,
       activeCalls: running ? core.activeCalls() : 0,
-      nvramProblem: running ? store.loadProblem() ?? null : null,
+      nvramProblem: running ? settings.loadProblem() ?? null : null,
       ignoredFrames: portal.ignoredFrames(),
     };
   }
@@ -121,6 +121,6 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     variant,
     licenses: createLicensesPage(core, updateLicense),
     conferencing: createConferencing(core),
-    entitlements: () => (core.isRunning() ? entitlementsOf(store.image().license, clock.now()) : {}),
+    entitlements: () => (core.isRunning() ? entitlementsOf(settings.image().license, clock.now()) : {}),
   };
 }

@@ -16,7 +16,7 @@ export function installResponseCode(core: VideoCore, text: unknown): Result<Inst
   if (typeof text !== 'string' || text.trim() === '') {
     return fail(ErrorCode.BadRequest, 'Process License Response Code: paste the response code (RSP1.…); got nothing', 'responseCode');
   }
-  const image = core.store.image();
+  const image = core.settings.image();
   const opened = openResponseCode(text, {
     vendorPublicKey: core.vendorPublicKey,
     identity: core.board.identity.hardwareId,
@@ -32,7 +32,7 @@ export function installResponseCode(core: VideoCore, text: unknown): Result<Inst
     issuedAt: opened.value.issuedAt,
     installedAt: core.board.clock.now(),
   };
-  const saved = core.store.update((current) => ({ ...current, license, request: null }));
+  const saved = core.settings.update((current) => ({ ...current, license, request: null }));
   if (!saved.ok) return saved;
   core.changed();
   return ok(license);

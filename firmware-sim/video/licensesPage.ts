@@ -4,8 +4,9 @@ import { ok, type Result } from '../../protocol/result.ts';
 import { entitlementsOf, installResponseCode } from './installResponse.ts';
 import type { LicenseUpdate } from './updateLicense.ts';
 import { outstandingRequest } from './requestCodes.ts';
-import { hostNameOf, productFields, refuseUnlessRunning, type VideoCore } from './VideoCore.ts';
-import type { LicenseMode } from './VideoPlatform.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import type { LicenseMode } from './videoImage.ts';
 
 /**
  * [CL-1] The Licenses page (Admin > Server > Licenses on a Core, Licenses on a Manager), with
@@ -53,7 +54,7 @@ export interface LicensesPage {
 
 export function createLicensesPage(core: VideoCore, updateLicense: () => Promise<Result<LicenseUpdate>>): LicensesPage {
   const view = (): LicensesPageView => {
-    const { settings, lastConnection, license } = core.store.image();
+    const { settings, lastConnection, license } = core.settings.image();
     return {
       name: settings.name ?? hostNameOf(core.board),
       hostName: hostNameOf(core.board),
@@ -76,7 +77,7 @@ export function createLicensesPage(core: VideoCore, updateLicense: () => Promise
       const parsed = parseValue(change, configurationSchema, 'Update Configuration');
       if (!parsed.ok) return parsed;
       const { name, mode, autoRefresh, accessToken } = parsed.value;
-      const saved = core.store.update((image) => ({
+      const saved = core.settings.update((image) => ({
         ...image,
         settings: {
           name: name === undefined ? image.settings.name : name?.trim() || null,
@@ -98,7 +99,7 @@ export function createLicensesPage(core: VideoCore, updateLicense: () => Promise
       if (refused) return refused;
       const request = outstandingRequest(core);
       if (!request.ok) return request;
-      const mode = core.store.image().settings.mode;
+      const mode = core.settings.image().settings.mode;
       return ok(mode === 'standard'
         ? { mode, requestCode: request.value.code }
         : { mode, ...productFields(core), requestCode: request.value.code });

@@ -10,7 +10,7 @@ import { RECENT_NONCES_KEPT, type OutstandingRequest } from './videoImage.ts';
  * older request can never pass for an answer to the new one.
  */
 export function outstandingRequest(core: VideoCore): Result<OutstandingRequest> {
-  const shown = core.store.image().request;
+  const shown = core.settings.image().request;
   const fields = productFields(core);
   // The code carries a check of each field: a Name changed since means a new code.
   if (shown && JSON.stringify(shown.fields) === JSON.stringify(fields)) return ok(shown);
@@ -20,11 +20,11 @@ export function outstandingRequest(core: VideoCore): Result<OutstandingRequest> 
 /** A new request code for the product as it is now, replacing any outstanding one. */
 export function freshRequest(core: VideoCore): Result<OutstandingRequest> {
   const fields = productFields(core);
-  const recent = new Set(core.store.image().recentNonces);
+  const recent = new Set(core.settings.image().recentNonces);
   let code = newProductRequestCode({ identity: core.board.identity.hardwareId, fields, random: core.requestRandom });
   while (recent.has(code.nonce)) code = newProductRequestCode({ identity: core.board.identity.hardwareId, fields, random: core.requestRandom });
   const request: OutstandingRequest = { code: code.code, nonce: code.nonce, fields, createdAt: core.board.clock.now() };
-  const saved = core.store.update((image) => ({
+  const saved = core.settings.update((image) => ({
     ...image,
     request,
     recentNonces: [...image.recentNonces, code.nonce].slice(-RECENT_NONCES_KEPT),

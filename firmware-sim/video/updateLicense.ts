@@ -4,9 +4,10 @@ import type { Failure, Result } from '../../protocol/result.ts';
 import { fail, ok } from '../../protocol/result.ts';
 import { installResponseCode } from './installResponse.ts';
 import { freshRequest } from './requestCodes.ts';
-import { refuseUnlessRunning, type VideoCore } from './VideoCore.ts';
+import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
+import { type VideoCore } from './VideoCore.ts';
 import type { Grant } from '../../protocol/responseCode.ts';
-import { VideoErrorCode } from './VideoPlatform.ts';
+import { VideoErrorCode } from './VideoErrorCode.ts';
 
 export const SUCCESS = 'SUCCESS';
 
@@ -48,7 +49,7 @@ export function createLicenseUpdater(core: VideoCore): () => Promise<Result<Lice
 async function run(core: VideoCore): Promise<Result<LicenseUpdate>> {
   const refused = refuseUnlessRunning(core, 'Update License');
   if (refused) return refused;
-  const { settings } = core.store.image();
+  const { settings } = core.settings.image();
   if (settings.mode !== 'standard') {
     return fail(VideoErrorCode.WrongMode, 'Update License: the License mode is Restrictive; set it to Standard to connect to the portal', 'mode');
   }
@@ -78,6 +79,6 @@ async function run(core: VideoCore): Promise<Result<LicenseUpdate>> {
 
 function record(core: VideoCore, status: string): void {
   // The status is informational: a failed NVRAM write of it leaves the previous one showing.
-  core.store.update((image) => ({ ...image, lastConnection: { at: core.board.clock.now(), status } }));
+  core.settings.update((image) => ({ ...image, lastConnection: { at: core.board.clock.now(), status } }));
   core.changed();
 }

@@ -24,7 +24,7 @@ describe('video platform serial console', () => {
   beforeEach(async () => {
     rig = createVideoRig();
     hostName = `clariti-${rig.identity.serialNumber.toLowerCase()}`;
-    ({ term, close } = await openApplianceConsole({ appliance: rig.product, board: rig.board, commands: videoConsole(rig.product) }));
+    ({ term, close } = await openApplianceConsole({ appliance: rig.device, board: rig.board, commands: videoConsole(rig.device) }));
     await rig.boot();
   });
   afterEach(() => close());
@@ -56,7 +56,7 @@ describe('video platform serial console', () => {
   });
 
   it('[CL-3] Update License connects with the access token, shows SUCCESS or why not, and applies the entitlements', async () => {
-    rig.portal((body) => {
+    rig.portal.answerUpdates((body) => {
       if (body.accessToken !== 'clt_secret') return fail('TOKEN_UNKNOWN', 'not issued here');
       return ok({ productId: unwrap(readRequestCode(body.requestCode)).fingerprint, responseCode: rig.responseFor(body.requestCode, [ports(5)]) });
     });

@@ -4,7 +4,8 @@ import { errorText, resultText, type ConsoleCommands } from '../console/ConsoleC
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import type { Configuration, LicenseProductWindow, LicensesPageView } from './licensesPage.ts';
 import type { LicenseUpdate } from './updateLicense.ts';
-import { PORTS_FEATURE, type VideoPlatform } from './VideoPlatform.ts';
+import { PORTS_FEATURE } from './conferencing.ts';
+import type { VideoPlatform } from './VideoPlatform.ts';
 
 /** The Licenses page settings `configure` sets, one per command, as the page's fields are saved one at a time. */
 const SETTINGS = ['name', 'mode', 'autorefresh', 'token'] as const;

@@ -18,6 +18,8 @@ export const videoSettingsSchema = z.object({
   accessToken: z.string().min(1).max(256).nullable(),
 });
 export type VideoSettings = z.infer<typeof videoSettingsSchema>;
+/** The Licenses page's License mode: only `standard` connects to the portal (CL-3); `restrictive` shows every field to copy by hand (CL-5). */
+export type LicenseMode = VideoSettings['mode'];
 
 export const outstandingRequestSchema = z.object({
   code: z.string(),

@@ -3,12 +3,12 @@ import { HOUR } from '../../emulator/clock/duration.ts';
 import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
 
 /**
- * The video product's lifecycle (CL-*): off → booting → running. While running, the
- * product is in `automatic` when automatic license refresh is on (standard mode, box ticked,
- * access token entered) and refreshes its license every `refreshInterval` (CL-3), else in
- * `manual`. Pure logic: reading NVRAM, the refresh itself and the guard reading the settings
- * are named implementations that createVideoPlatform provides; the delays run on the clock
- * given to `createActor`, so a day between refreshes passes in virtual time.
+ * The video product's lifecycle (the Clariti licensing guide): off → booting → running. While
+ * running, the product is in `automatic` when automatic license refresh is on (standard mode,
+ * box ticked, access token entered) and refreshes its license every `refreshInterval` (CL-3),
+ * else in `manual`. Pure logic: reading NVRAM, the refresh itself and the guard reading the
+ * settings are named implementations that createVideoPlatform provides; the delays run on the
+ * clock given to `createActor`, so a day between refreshes passes in virtual time.
  *
  * Context is the firmware's RAM, cleared whenever the device stops running.
  */

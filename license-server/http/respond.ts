@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Failure, Result } from '../core/result.ts';
+import type { Failure, Result } from '../../protocol/result.ts';
 import { failureStatus, type LicenseServerErrorCode } from './failureStatus.ts';
 
 /** The error body every route answers with: `{ error, message }`, plus `where` when known. */

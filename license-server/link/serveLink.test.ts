@@ -36,7 +36,7 @@ describe('serveLink', () => {
     const gw = t.device('gw1');
     const [licenseId] = await t.activated('acme', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
-    const reply = await exchange({ id: 'r1', op: 'gw.download', deviceId: 'gw-001', body: { hardwareId: gw.hardwareId } });
+    const reply = await exchange({ id: 'r1', op: 'gateway.download', deviceId: 'gw-001', body: { hardwareId: gw.hardwareId } });
     expect(reply).toMatchObject({ id: 'r1', ok: true });
     const files = (reply as unknown as { body: { files: string[] } }).body.files;
     expect(files.map((f) => unwrap(openLicenseFile(f, t.server.vendorPublicKey, gw.hardwareId)).licenseId)).toEqual([licenseId]);
@@ -44,7 +44,7 @@ describe('serveLink', () => {
 
   it('[GW-8] answers a duplicated request ID from the cache instead of acting twice', async () => {
     const gw1 = t.device('gw1');
-    const request = { id: 'r1', op: 'gw.testLicense', deviceId: 'gw-001', body: testLicenseRequest(gw1, 'r1') };
+    const request = { id: 'r1', op: 'gateway.testLicense', deviceId: 'gw-001', body: testLicenseRequest(gw1, 'r1') };
     send(request);
     send(request);
     await t.clock.quiesce();
@@ -62,10 +62,10 @@ describe('serveLink', () => {
   it('[GW-8] refuses a test-license request for a hardware ID the sender cannot prove is its own', async () => {
     const [victim, thief] = [t.device('victim'), t.device('thief')];
     const forged = { ...testLicenseRequest(thief, 'x1'), hardwareId: victim.hardwareId };
-    expect(await exchange({ id: 'x1', op: 'gw.testLicense', deviceId: 'gw-009', body: forged })).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
-    const withoutProof = await exchange({ id: 'x2', op: 'gw.testLicense', deviceId: 'gw-009', body: { hardwareId: victim.hardwareId } });
+    expect(await exchange({ id: 'x1', op: 'gateway.testLicense', deviceId: 'gw-009', body: forged })).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
+    const withoutProof = await exchange({ id: 'x2', op: 'gateway.testLicense', deviceId: 'gw-009', body: { hardwareId: victim.hardwareId } });
     expect(withoutProof).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await exchange({ id: 'x3', op: 'gw.testLicense', deviceId: 'gw-010', body: testLicenseRequest(victim, 'x3') })).toMatchObject({ ok: true });
+    expect(await exchange({ id: 'x3', op: 'gateway.testLicense', deviceId: 'gw-010', body: testLicenseRequest(victim, 'x3') })).toMatchObject({ ok: true });
   });
 
   it('[GW-6] invalidates with a proof that signs the envelope\'s request ID', async () => {
@@ -73,19 +73,19 @@ describe('serveLink', () => {
     const [licenseId] = await t.activated('acme', [{ featureCode: 'F', count: 1 }]);
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
     const { requestId: _, ...body } = invalidationRequest(gw, [licenseId!], 'inv-7');
-    const replayed = await exchange({ id: 'inv-8', op: 'gw.invalidate', deviceId: 'gw-001', body });
+    const replayed = await exchange({ id: 'inv-8', op: 'gateway.invalidate', deviceId: 'gw-001', body });
     expect(replayed).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
-    const reply = await exchange({ id: 'inv-7', op: 'gw.invalidate', deviceId: 'gw-001', body });
+    const reply = await exchange({ id: 'inv-7', op: 'gateway.invalidate', deviceId: 'gw-001', body });
     expect(reply).toEqual({ id: 'inv-7', ok: true, body: { invalidated: [licenseId] } });
   });
 
   it('answers a malformed request BAD_REQUEST naming the field, when its ID is readable', async () => {
     expect(await exchange({ id: 'r1', op: 5, deviceId: 'd', body: {} })).toMatchObject({ id: 'r1', ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await exchange({ id: 'r2', op: 'gw.download', deviceId: 'd', body: {}, extra: 1 })).toMatchObject({ id: 'r2', ok: false, error: { code: 'BAD_REQUEST' } });
-    const badBody = await exchange({ id: 'r3', op: 'gw.download', deviceId: 'd', body: { hardwareId: 42 } });
+    expect(await exchange({ id: 'r2', op: 'gateway.download', deviceId: 'd', body: {}, extra: 1 })).toMatchObject({ id: 'r2', ok: false, error: { code: 'BAD_REQUEST' } });
+    const badBody = await exchange({ id: 'r3', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 42 } });
     expect(badBody).toMatchObject({ id: 'r3', ok: false, error: { code: 'BAD_REQUEST' } });
     expect((badBody as { error: { message: string } }).error.message).toContain('hardwareId');
-    const huge = await exchange({ id: 'r4', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'x'.repeat(70_000) } });
+    const huge = await exchange({ id: 'r4', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'x'.repeat(70_000) } });
     expect(huge).toMatchObject({ id: 'r4', ok: false, error: { code: 'BAD_REQUEST' } });
     expect(t.server.linkStats()).toMatchObject({ rejected: 3, requests: 1 });
   });
@@ -93,21 +93,21 @@ describe('serveLink', () => {
   it('answers an unknown op UNKNOWN_OPERATION, listing the known ones', async () => {
     const reply = await exchange({ id: 'r1', op: 'gw.selfDestruct', deviceId: 'd', body: {} });
     expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
-    expect((reply as { error: { message: string } }).error.message).toContain('gw.download');
+    expect((reply as { error: { message: string } }).error.message).toContain('gateway.download');
     expect(await exchange({ id: 'r2', op: 'toString', deviceId: 'd', body: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
 
   it('drops and counts frames with no readable ID, and keeps serving', async () => {
-    for (const frame of ['', 'not json', '[1,2]', 'null', '{"op":"gw.download"}', '{"id":""}', JSON.stringify({ id: 7 })]) send(frame);
+    for (const frame of ['', 'not json', '[1,2]', 'null', '{"op":"gateway.download"}', '{"id":""}', JSON.stringify({ id: 7 })]) send(frame);
     await t.clock.quiesce();
     expect(replies).toEqual([]);
     expect(t.server.linkStats().dropped).toBe(7);
-    expect(await exchange({ id: 'ok', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
+    expect(await exchange({ id: 'ok', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
   });
 
   it('stops answering once stopped', async () => {
     stop();
-    send({ id: 'r1', op: 'gw.download', deviceId: 'd', body: { hardwareId: 'HW1' } });
+    send({ id: 'r1', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } });
     await t.clock.quiesce();
     expect(replies).toEqual([]);
   });

@@ -23,7 +23,7 @@ export function createLinkStats(): LinkStats {
 
 export interface ServeLinkOptions {
   link: Link;
-  /** Handlers by op name, e.g. `gw.download`. */
+  /** Handlers by op name, e.g. `gateway.download`. */
   handlers: Readonly<Record<string, LinkHandler>>;
   stats: LinkStats;
   /** Replies remembered per link for duplicate detection; 1024 by default. */

@@ -7,13 +7,13 @@ import { z } from 'zod';
 export const gatewayOps = {
   /** Fetch signed files for every license the portal has bound to this hardware ID. */
   download: {
-    op: 'gw.download',
+    op: 'gateway.download',
     request: z.object({ hardwareId: z.string().min(1) }).strict(),
     reply: z.object({ files: z.array(z.string()) }),
   },
   /** Return licenses to the portal; needs the device certificate and a signed proof. */
   invalidate: {
-    op: 'gw.invalidate',
+    op: 'gateway.invalidate',
     request: z.object({
       hardwareId: z.string().min(1),
       licenseIds: z.array(z.string().min(1)).min(1).max(256),
@@ -24,7 +24,7 @@ export const gatewayOps = {
   },
   /** The one GW-8 test license this hardware ID may ever get; proven like an invalidation. */
   testLicense: {
-    op: 'gw.testLicense',
+    op: 'gateway.testLicense',
     request: z.object({ hardwareId: z.string().min(1), certificate: z.string().min(1), proof: z.string().min(1) }).strict(),
     reply: z.object({ file: z.string() }),
   },

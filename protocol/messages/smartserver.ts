@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * SmartServer (SS-*, docs/behaviours.md) operations over the link: the server asks the license cloud
+ * SmartServer (SS-*) operations over the link: the server asks the license cloud
  * for the download list of its Customer ID (SS-4), activates selected licenses (SS-5) and
  * transfers its licenses back (SS-6). Each op names its request body and its reply body; the
  * license feature codes and the text the server shows for a license live here too, so server
@@ -63,19 +63,19 @@ const serverIdentity = {
 export const smartserverOps = {
   /** SS-4: the customer's licenses this server may activate (unbound, or already bound to it). */
   list: {
-    op: 'ss.list',
+    op: 'smartserver.list',
     request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, ...serverIdentity }).strict(),
     reply: z.object({ licenses: z.array(cloudLicenseSchema) }),
   },
   /** SS-5: binds the licenses to the install code; one signed LIC1 file each (hardware ID = install code). */
   activate: {
-    op: 'ss.activate',
+    op: 'smartserver.activate',
     request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, licenseIds: smartServerLicenseIdsSchema, ...serverIdentity }).strict(),
     reply: z.object({ files: z.array(z.string()) }),
   },
   /** SS-6: returns every license bound to the install code to the cloud. */
   transfer: {
-    op: 'ss.transfer',
+    op: 'smartserver.transfer',
     request: z.object({ installCode: installCodeSchema, ...serverIdentity }).strict(),
     reply: z.object({ transferred: z.array(z.string()), transferDate: z.number().int() }),
   },

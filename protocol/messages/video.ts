@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The video platform (CL-*): what its products and the video portal share. A product
- * is a Clariti Core or a Clariti Manager; its License Product window shows these fields, and
- * the online Update License (CL-3) sends them with an access token and a fresh request code.
+ * The video platform (CL-*, the Clariti licensing guide): what its products and the video
+ * portal share. A product is a Clariti Core or a Clariti Manager; its License Product window
+ * shows these fields, and the online Update License (CL-3) sends them with an access token and
+ * a fresh request code.
  */
 export const VIDEO_FAMILY = 'video';
 
@@ -36,7 +37,7 @@ export const videoOps = {
    * carrying the product's assigned entitlements.
    */
   updateLicense: {
-    op: 'cl.updateLicense',
+    op: 'video.updateLicense',
     request: z.object({
       accessToken: z.string().min(1).max(256),
       requestCode: z.string().min(1).max(64),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseValue } from '../../protocol/messages/envelope.ts';
-import { fail, ok, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Result } from '../../license-server/core/result.ts';
 import type { CoreContext } from '../../license-server/core/CoreContext.ts';
 import { readStore, runOperation } from '../../license-server/core/runOperation.ts';
 import { opRoute } from '../../license-server/http/route.ts';

@@ -1,9 +1,8 @@
 import { readRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { sealResponseCode, type Grant } from '../../../protocol/responseCode.ts';
-import { requestSchema } from '../../../protocol/messages/envelope.ts';
 import { videoOps, type VideoVariant } from '../../../protocol/messages/video.ts';
 import { unwrap, type Result } from '../../../protocol/result.ts';
-import { bootHelpers, createTestBoard } from '../../shared/testing/testBoard.ts';
+import { createApplianceRig, type RigOptions } from '../../shared/testing/applianceRig.ts';
 import { createVideoPlatform } from '../createVideoPlatform.ts';
 import { BOOT_TIME_MS } from '../videoMachine.ts';
 
@@ -11,15 +10,22 @@ type UpdateBody = ReturnType<typeof videoOps.updateLicense.request.parse>;
 
 /**
  * One Clariti product on a real emulated board in virtual time, with the vendor key that signs
- * response codes and a stand-in for the portal on the other end of its link: the starting point
- * of every video firmware test. Every rig shares one vendor, so one rig's codes are genuine on
+ * response codes and a scripted portal on the other end of its link: the starting point of
+ * every video firmware test. Every rig shares one vendor, so one rig's codes are genuine on
  * another's board (and refused there only because they name another product).
  */
-export function createVideoRig(options: { seed?: string; variant?: VideoVariant; refreshIntervalMs?: number; replyTimeoutMs?: number } = {}) {
-  const { clock, vendorKey, identity, wire, board } = createTestBoard({ id: 'cl-001', family: 'video', seed: options.seed ?? 'video-rig' });
-  const product = createVideoPlatform({
-    board, variant: options.variant, vendorPublicKey: vendorKey.publicKey, refreshIntervalMs: options.refreshIntervalMs, replyTimeoutMs: options.replyTimeoutMs,
+export function createVideoRig(options: RigOptions & { variant?: VideoVariant; refreshIntervalMs?: number } = {}) {
+  const rig = createApplianceRig({
+    id: 'cl-001',
+    family: 'video',
+    seed: options.seed ?? 'video-rig',
+    trackedWorkLimitMs: options.trackedWorkLimitMs,
+    bootTimeMs: BOOT_TIME_MS,
+    build: ({ board, vendorKey }) => createVideoPlatform({
+      board, variant: options.variant, vendorPublicKey: vendorKey.publicKey, refreshIntervalMs: options.refreshIntervalMs, replyTimeoutMs: options.replyTimeoutMs,
+    }),
   });
+  const { clock, vendorKey, portal } = rig;
   const updates: UpdateBody[] = [];
 
   /** A response code answering `requestCode`, signed by the vendor (or by `key`). */
@@ -31,20 +37,22 @@ export function createVideoRig(options: { seed?: string; variant?: VideoVariant;
     );
   };
 
-  /** Answers the product's Update License requests on the wire with `reply`, recording each. */
-  const portal = (reply: (body: UpdateBody) => Result<{ productId: string; responseCode: string }>): void => {
-    wire.b.onFrame((frame) => {
-      const request = requestSchema.parse(JSON.parse(frame));
-      const body = videoOps.updateLicense.request.parse(request.body);
-      updates.push(body);
-      const result = reply(body);
-      wire.b.send(JSON.stringify(result.ok ? { id: request.id, ok: true, body: result.value } : { id: request.id, ok: false, error: result.error }));
-    });
-  };
-
   return {
-    clock, board, product, wire, vendorKey, identity, updates, responseFor, portal,
-    ...bootHelpers({ appliance: product, board, clock, bootTimeMs: BOOT_TIME_MS }),
+    ...rig,
+    portal: Object.assign(portal, {
+      /** The bodies of the Update License requests answered, oldest first. */
+      updates,
+      /** Answers the product's Update License requests with `reply`, recording each body. */
+      answerUpdates(reply: (body: UpdateBody) => Result<{ productId: string; responseCode: string }>): void {
+        portal.answer(videoOps.updateLicense.op, (request) => {
+          const body = videoOps.updateLicense.request.parse(request.body);
+          updates.push(body);
+          const result = reply(body);
+          return result.ok ? { ok: true, body: result.value } : { ok: false, error: result.error };
+        });
+      },
+    }),
+    responseFor,
   };
 }
 

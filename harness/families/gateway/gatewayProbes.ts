@@ -17,7 +17,7 @@ function sumByFeature(rows: readonly { featureCode: string; count: number }[]): 
 export const gatewayProbes: Record<string, (a: Appliance) => unknown> = {
   state: (a) => a.snapshot().state,
   /** [GW-5] installed licenses differ from those in force until a reset. */
-  pendingReset: (a) => a.snapshot().pendingReset,
+  pendingReset: (a) => gw(a).snapshot().pendingReset,
   /** Feature → amount in force now (active licenses loaded at the last boot). */
   licenses: (a) => sumByFeature(gw(a).snapshot().licenses.filter((l) => l.status === 'active')),
   /** Feature → amount installed in NVRAM, in force or not. */

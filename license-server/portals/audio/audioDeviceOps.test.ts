@@ -29,19 +29,19 @@ describe('device-management ops over a link', () => {
     await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }]);
     const { provisioningToken } = unwrap(await r.portal.provisioningToken(r.admin));
     const { requestId, ...enroll } = r.signed('phone-1', 'enroll', { accountId: 'acme', provisioningToken });
-    expect(await exchange({ id: 'other-id', op: 'pdms.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
-    expect(await exchange({ id: requestId, op: 'pdms.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({
+    expect(await exchange({ id: 'other-id', op: 'audio.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
+    expect(await exchange({ id: requestId, op: 'audio.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({
       ok: true, body: { accountId: 'acme', usage: { used: 1, allowed: 1 } },
     });
     const { requestId: beatId, ...beat } = r.signed('phone-1', 'heartbeat');
-    expect(await exchange({ id: beatId, op: 'pdms.heartbeat', deviceId: 'audio-001', body: beat })).toEqual({ id: beatId, ok: true, body: { enrolled: true, accountId: 'acme' } });
+    expect(await exchange({ id: beatId, op: 'audio.heartbeat', deviceId: 'audio-001', body: beat })).toEqual({ id: beatId, ok: true, body: { enrolled: true, accountId: 'acme' } });
     const { requestId: leaveId, ...leave } = r.signed('phone-1', 'unenroll');
-    expect(await exchange({ id: leaveId, op: 'pdms.unenroll', deviceId: 'audio-001', body: leave })).toEqual({ id: leaveId, ok: true, body: { accountId: 'acme' } });
+    expect(await exchange({ id: leaveId, op: 'audio.unenroll', deviceId: 'audio-001', body: leave })).toEqual({ id: leaveId, ok: true, body: { accountId: 'acme' } });
   });
 
   it('answers a malformed body BAD_REQUEST naming the field', async () => {
-    const reply = await exchange({ id: 'r1', op: 'pdms.enroll', deviceId: 'audio-001', body: { hardwareId: 'HW1', deviceKind: 'toaster' } });
+    const reply = await exchange({ id: 'r1', op: 'audio.enroll', deviceId: 'audio-001', body: { hardwareId: 'HW1', deviceKind: 'toaster' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect((reply as { error: { message: string } }).error.message).toContain('pdms.enroll body');
+    expect((reply as { error: { message: string } }).error.message).toContain('audio.enroll body');
   });
 });

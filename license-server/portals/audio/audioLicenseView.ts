@@ -1,4 +1,4 @@
-import type { ManagedUsage } from '../../../protocol/messages/devicemgmt.ts';
+import type { ManagedUsage } from '../../../protocol/messages/audio.ts';
 import { licenseStatus } from '../../core/licenseStatus.ts';
 import { LicenseStatus, type License, type TransactionType } from '../../core/types.ts';
 import type { StoreTx } from '../../store/Store.ts';

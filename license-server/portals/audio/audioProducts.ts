@@ -1,4 +1,4 @@
-import type { ManagedDeviceKind } from '../../../protocol/messages/devicemgmt.ts';
+import type { ManagedDeviceKind } from '../../../protocol/messages/audio.ts';
 import type { TransactionType } from '../../core/types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
+import { audioOps } from '../../../protocol/messages/audio.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
@@ -6,7 +6,7 @@ import { readDevice, writeDevice } from './managedDevices.ts';
 import { verifyDevice } from './deviceIdentity.ts';
 import { deviceOnlyInput, type DeviceOnlyInput } from './unenrollDevice.ts';
 
-const OP = devicemgmtOps.heartbeat.op;
+const OP = audioOps.heartbeat.op;
 
 /**
  * [PC-7] A device's heartbeat: records when it was last seen and answers whether the service

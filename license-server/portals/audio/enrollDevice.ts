@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { devicemgmtOps, devicemgmtProofSubject, managedDeviceKinds, type ManagedUsage } from '../../../protocol/messages/devicemgmt.ts';
+import { audioOps, audioProofSubject, managedDeviceKinds, type ManagedUsage } from '../../../protocol/messages/audio.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
@@ -26,7 +26,7 @@ export interface Enrolment {
   usage: ManagedUsage;
 }
 
-const OP = devicemgmtOps.enroll.op;
+const OP = audioOps.enroll.op;
 
 /**
  * [PC-7] A managed device enrols with an account: it proves who it is with its certificate and
@@ -41,7 +41,7 @@ export async function enrollDevice(ctx: CoreContext, input: EnrollDeviceInput): 
   if (!parsed.ok) return parsed;
   const { hardwareId, accountId, provisioningToken, deviceKind } = parsed.value;
   return runOperation(ctx, { actor: `device:${hardwareId}`, action: OP, subject: accountId }, async ({ tx, now, audit }) => {
-    const verified = verifyDevice(ctx, { ...parsed.value, op: OP, subject: devicemgmtProofSubject(OP, parsed.value) });
+    const verified = verifyDevice(ctx, { ...parsed.value, op: OP, subject: audioProofSubject(OP, parsed.value) });
     if (!verified.ok) return verified;
     if (!(await tokenMatches(tx, accountId, provisioningToken))) {
       return fail('PROVISIONING_TOKEN_INVALID', `the provisioning token is not account ${accountId}'s`, 'provisioningToken');

@@ -1,4 +1,4 @@
-import type { ManagedUsage } from '../../../protocol/messages/devicemgmt.ts';
+import type { ManagedUsage } from '../../../protocol/messages/audio.ts';
 import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { managedDeviceKinds, type ManagedDeviceKind } from '../../../protocol/messages/devicemgmt.ts';
+import { managedDeviceKinds, type ManagedDeviceKind } from '../../../protocol/messages/audio.ts';
 import type { ReadOptions, StoreTx } from '../../store/Store.ts';
 
 /**

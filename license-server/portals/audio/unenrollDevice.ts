@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
+import { audioOps } from '../../../protocol/messages/audio.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
@@ -10,7 +10,7 @@ import { DEVICE_KIND, readDevice } from './managedDevices.ts';
 export const deviceOnlyInput = z.object(deviceIdentityFields).strict();
 export type DeviceOnlyInput = z.input<typeof deviceOnlyInput>;
 
-const OP = devicemgmtOps.unenroll.op;
+const OP = audioOps.unenroll.op;
 
 /** [PC-7] A device leaves its account, freeing its place under the bound. Codes: `CERTIFICATE_INVALID`, `PROOF_INVALID`, `NOT_ENROLLED`. */
 export async function unenrollDevice(ctx: CoreContext, input: DeviceOnlyInput): Promise<Result<{ accountId: string }>> {

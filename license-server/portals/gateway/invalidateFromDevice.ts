@@ -13,13 +13,13 @@ export const invalidateFromDeviceInput = z.object({
   licenseIds: z.array(licenseIdSchema).min(1).max(256),
   /** CRT1 device certificate from the manufacturer. */
   certificate: z.string().min(1).max(4096),
-  /** The device key's signature of proofText('gw.invalidate', requestId, hardwareId, licenseIds). */
+  /** The device key's signature of proofText('gateway.invalidate', requestId, hardwareId, licenseIds). */
   proof: z.string().min(1).max(256),
   requestId: z.string().min(1).max(64),
 }).strict();
 export type InvalidateFromDeviceInput = z.input<typeof invalidateFromDeviceInput>;
 
-export const INVALIDATE_OP = 'gw.invalidate';
+export const INVALIDATE_OP = 'gateway.invalidate';
 
 /**
  * GW-6: a device returns licenses to the portal itself; this needs a valid device certificate

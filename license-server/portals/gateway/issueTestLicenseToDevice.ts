@@ -10,7 +10,7 @@ import { issueTestLicense } from './issueTestLicense.ts';
 export const issueTestLicenseToDeviceInput = z.object({
   hardwareId: hardwareIdSchema,
   certificate: z.string().min(1).max(4096),
-  /** The device key's signature of proofText('gw.testLicense', requestId, hardwareId). */
+  /** The device key's signature of proofText('gateway.testLicense', requestId, hardwareId). */
   proof: z.string().min(1).max(256),
   requestId: z.string().min(1).max(64),
 }).strict();

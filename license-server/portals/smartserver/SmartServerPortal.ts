@@ -40,7 +40,7 @@ export interface SmartServerPortal {
   /** SS-6. Trusts the caller with the install code; servers call `fromServer.transfer`. */
   transfer(input: TransferFromServerInput): Promise<Result<Transferred>>;
   /**
-   * The device ops `ss.list`, `ss.activate` and `ss.transfer` as a server sends them over its
+   * The device ops `smartserver.list`, `smartserver.activate` and `smartserver.transfer` as a server sends them over its
    * link: each proven by the server's certificate for the install code it names (provenByServer.ts).
    */
   readonly fromServer: {

@@ -14,14 +14,14 @@ describe('SmartServer device ops proven by the server', () => {
   afterEach(async () => kit.t.close());
 
   const list = (server: string, requestId: string, fields: { customerId?: string } = {}) =>
-    ({ ...kit.serverBody({ server, op: 'ss.list', requestId, fields: { customerId: kit.customerId, ...fields } }), requestId });
+    ({ ...kit.serverBody({ server, op: 'smartserver.list', requestId, fields: { customerId: kit.customerId, ...fields } }), requestId });
 
   it('[SS-4] [SS-5] [SS-6] serves a server with its own certificate and a proof for this request', async () => {
     const [first] = kit.licenseIds;
     expect(unwrap(await kit.portal.fromServer.list(list('ss1', 'req-1')))).toHaveLength(2);
-    const activation = { ...kit.serverBody({ server: 'ss1', op: 'ss.activate', requestId: 'req-2', fields: { customerId: kit.customerId, licenseIds: [first!] } }), requestId: 'req-2' };
+    const activation = { ...kit.serverBody({ server: 'ss1', op: 'smartserver.activate', requestId: 'req-2', fields: { customerId: kit.customerId, licenseIds: [first!] } }), requestId: 'req-2' };
     expect(unwrap(await kit.portal.fromServer.activate(activation))).toHaveLength(1);
-    const transfer = { ...kit.serverBody({ server: 'ss1', op: 'ss.transfer', requestId: 'req-3' }), requestId: 'req-3' };
+    const transfer = { ...kit.serverBody({ server: 'ss1', op: 'smartserver.transfer', requestId: 'req-3' }), requestId: 'req-3' };
     expect(unwrap(await kit.portal.fromServer.transfer(transfer))).toMatchObject({ transferred: [first] });
   });
 
@@ -30,24 +30,24 @@ describe('SmartServer device ops proven by the server', () => {
     const ss1 = kit.installCode('ss1');
     unwrap(await kit.portal.activate({ customerId: kit.customerId, installCode: ss1, licenseIds: [first!] }));
     // ss2 signs with its own genuine key and certificate, but names ss1's install code.
-    const asSs1 = <F extends Record<string, unknown>>(op: 'ss.list' | 'ss.activate' | 'ss.transfer', fields: F) =>
+    const asSs1 = <F extends Record<string, unknown>>(op: 'smartserver.list' | 'smartserver.activate' | 'smartserver.transfer', fields: F) =>
       ({ ...kit.serverBody({ server: 'ss2', op, requestId: 'req-9', fields: { ...fields, installCode: ss1 } }), requestId: 'req-9' });
     const refused = { ok: false, error: { code: 'CERTIFICATE_INVALID', where: 'installCode' } };
-    expect(await kit.portal.fromServer.list(asSs1('ss.list', { customerId: kit.customerId }))).toMatchObject(refused);
-    expect(await kit.portal.fromServer.activate(asSs1('ss.activate', { customerId: kit.customerId, licenseIds: [second!] }))).toMatchObject(refused);
-    expect(await kit.portal.fromServer.transfer(asSs1('ss.transfer', {}))).toMatchObject(refused);
+    expect(await kit.portal.fromServer.list(asSs1('smartserver.list', { customerId: kit.customerId }))).toMatchObject(refused);
+    expect(await kit.portal.fromServer.activate(asSs1('smartserver.activate', { customerId: kit.customerId, licenseIds: [second!] }))).toMatchObject(refused);
+    expect(await kit.portal.fromServer.transfer(asSs1('smartserver.transfer', {}))).toMatchObject(refused);
     const listed = unwrap(await kit.portal.listForCustomer({ customerId: kit.customerId }));
     expect(listed.map((l) => l.activatedOn)).toEqual([ss1, null]);
     const audit = (await kit.t.server.audit()).filter((e) => e.outcome === 'refused');
     expect(audit.map((e) => [e.action, e.actor, e.subject])).toEqual(
-      ['ss.list', 'ss.activate', 'ss.transfer'].map((op) => [op, `device:${kit.t.device('ss2').hardwareId}`, ss1]),
+      ['smartserver.list', 'smartserver.activate', 'smartserver.transfer'].map((op) => [op, `device:${kit.t.device('ss2').hardwareId}`, ss1]),
     );
   });
 
   it('[SS-5] refuses a proof made for another request, selection or Customer ID', async () => {
     const [first, second] = kit.licenseIds;
     const signedFor = (requestId: string, licenseIds: string[]) =>
-      kit.serverBody({ server: 'ss1', op: 'ss.activate', requestId, fields: { customerId: kit.customerId, licenseIds } });
+      kit.serverBody({ server: 'ss1', op: 'smartserver.activate', requestId, fields: { customerId: kit.customerId, licenseIds } });
     const proofInvalid = { ok: false, error: { code: 'PROOF_INVALID' } };
     expect(await kit.portal.fromServer.activate({ ...signedFor('req-1', [first!]), requestId: 'req-2' })).toMatchObject(proofInvalid);
     expect(await kit.portal.fromServer.activate({ ...signedFor('req-1', [first!]), licenseIds: [first!, second!], requestId: 'req-1' })).toMatchObject(proofInvalid);

@@ -12,7 +12,7 @@ type ServerOpSpec = (typeof smartserverOps)[keyof typeof smartserverOps];
 /** A device op's body as the server sends it, with the ID of the request that carried it. */
 export type ServerRequest<S extends ServerOpSpec> = z.input<S['request']> & { requestId: string };
 
-/** How every `ss.*` body names and proves the server that sends it. */
+/** How every `smartserver.*` body names and proves the server that sends it. */
 interface ServerIdentity {
   installCode: string;
   hardwareId: string;

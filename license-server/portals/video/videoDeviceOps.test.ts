@@ -22,7 +22,7 @@ describe('video link handlers', () => {
   });
 
   const exchange = async (body: unknown): Promise<Reply> => {
-    pair.a.send(JSON.stringify({ id: `r${replies.length}`, op: 'cl.updateLicense', deviceId: 'cl-001', body }));
+    pair.a.send(JSON.stringify({ id: `r${replies.length}`, op: 'video.updateLicense', deviceId: 'cl-001', body }));
     await t.clock.quiesce();
     return replies.at(-1)!;
   };

@@ -1,4 +1,4 @@
-import { devicemgmtOps, devicemgmtProofSubject } from '../../../../protocol/messages/devicemgmt.ts';
+import { audioOps, audioProofSubject } from '../../../../protocol/messages/audio.ts';
 import { proofText, signProof } from '../../../../protocol/deviceCertificate.ts';
 import { unwrap } from '../../../../protocol/result.ts';
 import type { CreateOrderInput } from '../../../core/createOrder.ts';
@@ -44,8 +44,8 @@ export async function createAudioPortalRig(options: { store?: Store } = {}) {
       const identity = t.device(device);
       const requestId = `req-${++requests}`;
       const body = op === 'enroll' ? { deviceKind: 'audio' as const, ...extra } : {};
-      const subject = devicemgmtProofSubject(devicemgmtOps[op].op, body);
-      const proof = signProof(identity.deviceKey, proofText(devicemgmtOps[op].op, requestId, identity.hardwareId, subject));
+      const subject = audioProofSubject(audioOps[op].op, body);
+      const proof = signProof(identity.deviceKey, proofText(audioOps[op].op, requestId, identity.hardwareId, subject));
       return { ...body, hardwareId: identity.hardwareId, certificate: identity.certificate, proof, requestId };
     },
     /** Enrols an audio device with acme using acme's provisioning token. */

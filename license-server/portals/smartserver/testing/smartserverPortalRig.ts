@@ -22,7 +22,7 @@ export async function smartserverPortalRig(options: { capacity?: number; mainten
   /** A SmartServer's install code, the same per name. */
   const installCode = (name: string): string => t.device(name).installCode;
   /**
-   * An `ss.*` body as the server `name` sends it for request `requestId`: its own install code
+   * A `smartserver.*` body as the server `name` sends it for request `requestId`: its own install code
    * unless `fields` names another, its certificate, and its proof over what the body asks.
    */
   const serverBody = <F extends Record<string, unknown> = Record<never, never>>(args: { server: string; op: SmartServerOp; requestId: string; fields?: F }) => {

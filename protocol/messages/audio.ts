@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Device-management service operations over the link (PC-7): a managed device enrols
- * with an account, sends heartbeats while enrolled, and unenrols. Every request proves the
- * device's identity with its certificate and a proof over
+ * The audio family's operations over the link with the cloud device-management service (PC-7):
+ * a managed device enrols with an account, sends heartbeats while enrolled, and unenrols. Every
+ * request proves the device's identity with its certificate and a proof over
  * `proofText(op, requestId, hardwareId, subject)` — the subject is `[accountId, deviceKind]` for
- * `pdms.enroll` and empty for the others — so one device cannot act for another.
+ * `audio.enroll` and empty for the others — so one device cannot act for another.
  */
 export const managedDeviceKinds = ['audio'] as const;
 export type ManagedDeviceKind = (typeof managedDeviceKinds)[number];
@@ -22,10 +22,10 @@ const identity = {
 export const managedUsageSchema = z.object({ used: z.number().int().nonnegative(), allowed: z.number().int().nonnegative() });
 export type ManagedUsage = z.infer<typeof managedUsageSchema>;
 
-export const devicemgmtOps = {
+export const audioOps = {
   /** Enrol with an account, using the account's provisioning token; refused beyond the bound. */
   enroll: {
-    op: 'pdms.enroll',
+    op: 'audio.enroll',
     request: z.object({
       ...identity,
       accountId: z.string().min(1).max(128),
@@ -36,21 +36,21 @@ export const devicemgmtOps = {
   },
   /** Leave the account: frees the device's place under the bound. */
   unenroll: {
-    op: 'pdms.unenroll',
+    op: 'audio.unenroll',
     request: z.object(identity).strict(),
     reply: z.object({ accountId: z.string() }),
   },
   /** Liveness; the reply says whether the service still counts the device as enrolled. */
   heartbeat: {
-    op: 'pdms.heartbeat',
+    op: 'audio.heartbeat',
     request: z.object(identity).strict(),
     reply: z.object({ enrolled: z.boolean(), accountId: z.string().nullable() }),
   },
 } as const;
 
-export type DevicemgmtOp = (typeof devicemgmtOps)[keyof typeof devicemgmtOps]['op'];
+export type AudioOp = (typeof audioOps)[keyof typeof audioOps]['op'];
 
 /** The proof subject a device signs for each op. */
-export function devicemgmtProofSubject(op: DevicemgmtOp, body: { accountId?: string; deviceKind?: string }): string[] {
-  return op === devicemgmtOps.enroll.op ? [body.accountId ?? '', body.deviceKind ?? ''] : [];
+export function audioProofSubject(op: AudioOp, body: { accountId?: string; deviceKind?: string }): string[] {
+  return op === audioOps.enroll.op ? [body.accountId ?? '', body.deviceKind ?? ''] : [];
 }

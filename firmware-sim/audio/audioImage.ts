@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** The audio device's NVRAM image: where it is enrolled, so it stays managed across reboots. */
-export const audioSettingsSchema = z.object({
+export const audioImageSchema = z.object({
   enrollment: z.object({
     accountId: z.string().min(1),
     provisioningToken: z.string().min(1),
     since: z.number().int(),
   }).nullable(),
 }).strict();
-export type AudioSettings = z.infer<typeof audioSettingsSchema>;
+export type AudioImage = z.infer<typeof audioImageSchema>;
 
-export const blankAudioSettings = (): AudioSettings => ({ enrollment: null });
+export const blankAudioImage = (): AudioImage => ({ enrollment: null });
