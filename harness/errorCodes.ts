@@ -3,7 +3,7 @@ import { TopicErrorCode } from '../broker/topics.ts';
 import { ConsoleErrorCode } from '../firmware-sim/console/ConsoleErrorCode.ts';
 import { DeviceErrorCode } from '../firmware-sim/shared/DeviceErrorCode.ts';
 import { SmartServerErrorCode } from '../firmware-sim/smartserver/SmartServerErrorCode.ts';
-import { VideoErrorCode } from '../firmware-sim/video/VideoPlatform.ts';
+import { VideoErrorCode } from '../firmware-sim/video/VideoErrorCode.ts';
 import { HttpErrorCode } from '../license-server/http/failureStatus.ts';
 import { ErrorCode, type ErrorCodeLayers } from '../protocol/errorCodes.ts';
 import { FrameErrorCode } from '../protocol/serialFrame.ts';

@@ -2,7 +2,7 @@ import type { Result } from '../../protocol/result.ts';
 import type { Appliance, ApplianceLicense, ApplianceState } from '../shared/Appliance.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { GatewayChannels } from './gatewayChannels.ts';
-import type { GatewayPortal } from './gatewayPortal.ts';
+import type { GatewayPortalLink } from './portalLink.ts';
 import type { LicensePayload } from '../../protocol/licenseFile.ts';
 import type { LicensePage } from './licensePage.ts';
 import type { LicenseTimeStatus } from './licenseCounts.ts';
@@ -50,7 +50,7 @@ export interface Gateway extends Appliance<GatewayState> {
   /** [GW-4] General / License. */
   readonly page: LicensePage;
   /** [GW-6, GW-8] the License page's my.innovaphone-style portal link. */
-  readonly portal: GatewayPortal;
+  readonly portal: GatewayPortalLink;
   /** [GW-7] PBX users, their license grants and config templates. */
   readonly pbx: PbxUsers;
   readonly testMode: TestModeSwitch;

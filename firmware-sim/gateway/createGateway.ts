@@ -11,7 +11,7 @@ import { GATEWAY_FAMILY, type Gateway, type GatewayState, type TestModeSwitch } 
 import type { GatewayCore } from './GatewayCore.ts';
 import { createGatewayChannels } from './gatewayChannels.ts';
 import { gatewayMachine, TEST_MODE_DURATION_MS } from './gatewayMachine.ts';
-import { createGatewayPortal } from './gatewayPortal.ts';
+import { createGatewayPortalLink } from './portalLink.ts';
 import { timeStatus } from './licenseCounts.ts';
 import { createLicensePage, listLicenses } from './licensePage.ts';
 import { pendingChanges } from './licenseRows.ts';
@@ -136,7 +136,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   return {
     ...shell.appliance(),
     page: createLicensePage(core),
-    portal: createGatewayPortal(core, vendorPublicKey),
+    portal: createGatewayPortalLink(core, vendorPublicKey),
     pbx: createPbxUsers(core),
     testMode,
     gateway: createGatewayChannels(core),

@@ -2,7 +2,7 @@ import { isoTime } from '../../emulator/clock/Clock.ts';
 import { errorText, resultText, type ConsoleCommands } from '../console/ConsoleCommands.ts';
 import type { FeatureUsage } from './diagnostics.ts';
 import type { Gateway } from './Gateway.ts';
-import type { PortalDownload } from './gatewayPortal.ts';
+import type { PortalDownload } from './portalLink.ts';
 import type { LicenseRow } from './licenseRows.ts';
 import type { PbxUser } from './gatewayImage.ts';
 

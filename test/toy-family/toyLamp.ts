@@ -53,7 +53,6 @@ export function createToyLamp(options: { board: Board }): ToyLamp {
       family: 'toy',
       state: shell.runState(),
       licenses: licenseId === null ? [] : [{ licenseId, featureCode: 'TOY-LIGHT', count: 1, status: 'active' }],
-      pendingReset: false,
     };
   };
   const shell = createApplianceShell({ board, family: 'toy', machine, portal, snapshot });

@@ -1,4 +1,4 @@
-import { devicemgmtOps } from '../../../protocol/messages/devicemgmt.ts';
+import { audioOps } from '../../../protocol/messages/audio.ts';
 import { ok, type Result } from '../../core/result.ts';
 import { route, type RouteRequest } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
@@ -29,15 +29,15 @@ export const audioModule = definePortal<AudioPortal>({
   ],
   // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
   deviceOps: [
-    deviceOp(devicemgmtOps.enroll, async (p: AudioPortal, body, request) => {
+    deviceOp(audioOps.enroll, async (p: AudioPortal, body, request) => {
       const enrolled = await p.enroll({ ...body, requestId: request.id });
       return enrolled.ok ? ok({ ...enrolled.value }) : enrolled;
     }),
-    deviceOp(devicemgmtOps.unenroll, async (p: AudioPortal, body, request) => {
+    deviceOp(audioOps.unenroll, async (p: AudioPortal, body, request) => {
       const left = await p.unenroll({ ...body, requestId: request.id });
       return left.ok ? ok({ ...left.value }) : left;
     }),
-    deviceOp(devicemgmtOps.heartbeat, async (p: AudioPortal, body, request) => {
+    deviceOp(audioOps.heartbeat, async (p: AudioPortal, body, request) => {
       const beat = await p.heartbeat({ ...body, requestId: request.id });
       return beat.ok ? ok({ ...beat.value }) : beat;
     }),

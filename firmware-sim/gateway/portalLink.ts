@@ -23,7 +23,7 @@ export interface PortalDownload {
   refused: { licenseId?: string; error: Failure }[];
 }
 
-export interface GatewayPortal {
+export interface GatewayPortalLink {
   download(): Promise<Result<PortalDownload>>;
   /** Returns licenses to the portal, proving the device's identity with its certificate. */
   invalidate(licenseIds: readonly string[]): Promise<Result<{ invalidated: string[] }>>;
@@ -31,7 +31,7 @@ export interface GatewayPortal {
   downloadTestLicense(): Promise<Result<LicenseRow>>;
 }
 
-export function createGatewayPortal(core: GatewayCore, vendorPublicKey: string): GatewayPortal {
+export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: string): GatewayPortalLink {
   const { identity } = core.board;
   const hardwareId = identity.hardwareId;
   // The reply may arrive after a reboot began; the firmware that asked is gone by then.
