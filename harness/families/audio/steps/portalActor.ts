@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { name } from '../../../scenario/fields.ts';
 import type { PortalActor } from '../../../../license-server/portals/audio/portalUsers.ts';
 
-/** The portal user a `pdms.*` step acts as: `as: olive`, in `account` (default: `default`). */
+/** The portal user an `audio.portal.*` step acts as: `as: olive`, in `account` (default: `default`). */
 export const asUser = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}$/, 'expected a user name such as olive');
 export const account = name;
 
