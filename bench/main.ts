@@ -9,7 +9,7 @@ import { formatDuration } from '../emulator/clock/duration.ts';
 import type { TransportMode } from '../harness/transport/chooseTransport.ts';
 import type { BenchFigures } from './runOne.ts';
 
-const DEFAULT_SCENARIOS = ['scenarios/fleet/gateways-1000.yaml', 'scenarios/gateway/fleet-1000.yaml'];
+const DEFAULT_SCENARIOS = ['scenarios/fleet/gateways-1000.yaml'];
 const MODES: readonly TransportMode[] = ['memory', 'stream', 'tcp'];
 const LABELS: Record<TransportMode, string> = {
   memory: 'memory (no broker)',

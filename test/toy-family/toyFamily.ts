@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FamilyModule } from '../../harness/families/FamilyModule.ts';
 import { deviceId } from '../../harness/scenario/fields.ts';
-import { deviceOp } from '../../harness/steps/deviceOp.ts';
+import { deviceStep } from '../../harness/steps/deviceStep.ts';
 import { expectationFailed } from '../../harness/steps/outcome.ts';
 import { applianceFamily } from '../../harness/steps/selectFamily.ts';
 import { defineStep } from '../../harness/steps/StepKind.ts';
@@ -11,7 +11,7 @@ import { toyModule } from './toyPortal.ts';
 const lamps = applianceFamily<ToyLamp>({ family: 'toy', called: 'a toy lamp' });
 
 /** `- toy.requestLicense: { devices: toy-* }` — each lamp asks the cloud for its license. */
-const requestLicense = deviceOp({
+const requestLicense = deviceStep({
   family: lamps,
   kind: 'toy.requestLicense',
   summary: 'The lamp asks the toy cloud for its light license.',

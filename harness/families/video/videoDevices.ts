@@ -1,5 +1,5 @@
 import type { VideoPlatform } from '../../../firmware-sim/video/VideoPlatform.ts';
 import { applianceFamily } from '../../steps/selectFamily.ts';
 
-/** Clariti products as the `cl.` and `clPortal.` steps select and drive them. */
+/** Clariti products as the `video.` and `video.portal.` steps select and drive them. */
 export const videoDevices = applianceFamily<VideoPlatform>({ family: 'video', called: 'a video product' });

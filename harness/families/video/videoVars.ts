@@ -6,13 +6,13 @@ import { checkFamily } from '../../steps/selectFamily.ts';
 import { videoDevices } from './videoDevices.ts';
 
 /**
- * What video steps hand to later ones through `world.vars`, under `cl.`-prefixed names: the
+ * What video steps hand to later ones through `world.vars`, under `video.`-prefixed names: the
  * License Product window a product showed (copied by the person at the portal), the response
  * codes the portal produced, and the access tokens it issued.
  */
-const windowKey = (deviceId: string) => `cl.window.${deviceId}`;
-const responseKey = (name: string) => `cl.response.${name}`;
-const tokenKey = (name: string) => `cl.token.${name}`;
+const windowKey = (deviceId: string) => `video.window.${deviceId}`;
+const responseKey = (name: string) => `video.response.${name}`;
+const tokenKey = (name: string) => `video.token.${name}`;
 
 export interface IssuedToken {
   account: string;

@@ -47,7 +47,7 @@ export async function readAudioAccount(tx: StoreTx, accountId: string): Promise<
   return { accountId, licenses: await tx.licenses.listByAccount(accountId), devices: await listDevices(tx, accountId) };
 }
 
-/** The account's device-management licenses (those of a PDMS product), as the list shows them. */
+/** The account's device-management licenses (those of an `audioProducts` entry), as the list shows them. */
 export function audioViews(account: AudioAccount, now: number): AudioLicenseView[] {
   return account.licenses.filter((l) => audioProduct(l.featureCode)).map((l) => toAudioLicenseView(l, account, now));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { account, actor, asUser, DEFAULT_ACCOUNT } from './portalActor.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { audioDevices } from '../audioDevices.ts';
 import { audioModule } from '../../../../license-server/portals/audio/audioModule.ts';
 
@@ -9,7 +9,7 @@ import { audioModule } from '../../../../license-server/portals/audio/audioModul
  * (`as`) reads the account's provisioning token in the portal and the device enrols with it.
  * `token` types another token instead (a wrong one, say).
  */
-export const enroll = deviceOp({
+export const enroll = deviceStep({
   family: audioDevices,
   // In turn, so which device meets the account's Managed Device bound first is the order written.
   inTurn: true,

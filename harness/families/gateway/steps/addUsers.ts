@@ -1,9 +1,9 @@
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 import { eachUser, users } from './pbxUserArgs.ts';
 
 /** [GW-7] PBX user objects and their license grants. */
-export const addUsers = deviceOp({
+export const addUsers = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.addUsers',
   summary: 'Create PBX user objects.',

@@ -1,9 +1,9 @@
 import { name } from '../../../scenario/fields.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 import { users } from './pbxUserArgs.ts';
 
-export const applyTemplate = deviceOp({
+export const applyTemplate = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.applyTemplate',
   summary: "Apply a config template to a group of users: all of its grants, or none if any would exceed.",

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-export const channels = deviceOp({
+export const channels = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.channels',
   summary: 'Set how many gateway channels are in use (bounded by Port licenses).',

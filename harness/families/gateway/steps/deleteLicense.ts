@@ -1,9 +1,9 @@
 import { licenseRef } from '../../../scenario/fields.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gateway.delete: { devices: gw-001, license: o1.1 }` — [GW-4] deletes an installed license on the License page. */
-export const deleteLicense = deviceOp({
+export const deleteLicense = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.delete',
   summary: 'Delete an installed license on the License page (takes effect after a reset).',

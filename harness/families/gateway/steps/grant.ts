@@ -1,9 +1,9 @@
 import { featureCode } from '../../../scenario/fields.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 import { eachUser, users } from './pbxUserArgs.ts';
 
-export const grant = deviceOp({
+export const grant = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.grant',
   summary: 'Grant users a per-user PBX license (e.g. Mobility); refused beyond the installed amount.',

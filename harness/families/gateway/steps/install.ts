@@ -2,7 +2,7 @@ import { licenseRef } from '../../../scenario/fields.ts';
 import { fail, ok, type Result } from '../../../../protocol/result.ts';
 import type { World } from '../../../runner/World.ts';
 import { orderLicense } from '../../../steps/core/orderLicense.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 import { gatewayModule } from '../../../../license-server/portals/gateway/gatewayModule.ts';
 
@@ -11,7 +11,7 @@ import { gatewayModule } from '../../../../license-server/portals/gateway/gatewa
  * file the portal issues for a license (for whichever device it is bound to) and adds it on the
  * device's License page. On another device than the bound one this is the GW-2 refusal.
  */
-export const install = deviceOp({
+export const install = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.install',
   summary: "Add a license's file, as issued by the portal for its bound device, on the License page.",

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { licenseRef } from '../../../scenario/fields.ts';
 import { licenseIds } from '../../../steps/licenseRefs.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gateway.invalidate: { devices: gw-001, licenses: [o1.1] }` — [GW-6] returns licenses to the portal, proving identity with the device certificate. */
-export const invalidate = deviceOp({
+export const invalidate = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.invalidate',
   summary: 'The device invalidates licenses at the portal, signed with its device certificate.',

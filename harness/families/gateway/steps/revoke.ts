@@ -1,9 +1,9 @@
 import { featureCode } from '../../../scenario/fields.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 import { eachUser, users } from './pbxUserArgs.ts';
 
-export const revoke = deviceOp({
+export const revoke = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.revoke',
   summary: "Take a per-user PBX license back from users.",

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { featureCode, name } from '../../../scenario/fields.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
-export const defineTemplate = deviceOp({
+export const defineTemplate = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.template',
   summary: 'Define a config template that grants a set of PBX licenses.',

@@ -1,8 +1,8 @@
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gateway.testLicense: { devices: gw-001 }` — [GW-8] downloads the device's one three-month test license. */
-export const testLicense = deviceOp({
+export const testLicense = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.testLicense',
   summary: 'The device downloads its test license (valid 3 months; the portal gives one per device, ever).',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { gatewayDevices } from '../gatewayDevices.ts';
 
 /** `- gateway.testMode: { devices: gw-001, on: true }` — [GW-9] switches test mode on or off on the License page. */
-export const testMode = deviceOp({
+export const testMode = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.testMode',
   summary: 'Switch test mode on (fully licensed for 8 hours, then off and reboot) or off.',

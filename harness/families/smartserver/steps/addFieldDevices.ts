@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { fieldProtocols } from '../../../../firmware-sim/smartserver/smartserverImage.ts';
 import { MAX_FIELD_DEVICES } from '../../../../firmware-sim/smartserver/fieldDevices.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 import { fieldDeviceNames } from './fieldDeviceArgs.ts';
 
 /** `- smartserver.addFieldDevices: { devices: ss-*, protocol: LON, count: 20 }` — [SS-7] LON, BACnet or Modbus devices, by count or name. */
-export const addFieldDevices = deviceOp({
+export const addFieldDevices = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.addFieldDevices',
   summary: 'Add LON, BACnet or Modbus field devices to the Devices widget, by `count` (named lon-001, …) or by `names`; they start unprovisioned.',

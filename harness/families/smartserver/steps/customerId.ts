@@ -3,7 +3,7 @@ import { ok, type Result } from '../../../../protocol/result.ts';
 import type { SmartServer } from '../../../../firmware-sim/smartserver/SmartServer.ts';
 import type { World } from '../../../runner/World.ts';
 import { customerName, findCustomer } from './customerRef.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 
 /**
@@ -11,7 +11,7 @@ import { smartserverDevices } from '../smartserverDevices.ts';
  * Customer ID into Manage Customer Accounts and saves it; `id:` types any text instead, and
  * `then: discard` or `then: keep` leaves it unsaved.
  */
-export const customerIdStep = deviceOp({
+export const customerIdStep = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.customerId',
   summary: "Type a Customer ID (a customer's, or any `id` text) in Manage Customer Accounts, then save (default), discard or keep it unsaved.",

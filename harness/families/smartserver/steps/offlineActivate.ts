@@ -6,7 +6,7 @@ import type { SmartServer } from '../../../../firmware-sim/smartserver/SmartServ
 import type { World } from '../../../runner/World.ts';
 import { licenseIds } from '../../../steps/licenseRefs.ts';
 import { customerName, findCustomer } from './customerRef.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 import { smartserverModule } from '../../../../license-server/portals/smartserver/smartserverModule.ts';
 
@@ -17,7 +17,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
  * capacity licenses, and enters the response code on the server. `typo: N` mistypes the Nth
  * character of the request code, which the portal refuses with CODE_INVALID naming it.
  */
-export const offlineActivate = deviceOp({
+export const offlineActivate = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.offlineActivate',
   summary: 'Offline capacity activation: request code from the server, response code from the customer portal, installed on the server; `typo: N` mistypes the Nth character.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 import { fieldDeviceNames } from './fieldDeviceArgs.ts';
 
@@ -8,7 +8,7 @@ import { fieldDeviceNames } from './fieldDeviceArgs.ts';
  * hand: named ones (all or none within the device capacity, else LICENSE_LIMIT), or `all` as
  * many as the capacity allows. `refused:` checks how many `all` left unprovisioned.
  */
-export const provision = deviceOp({
+export const provision = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.provision',
   summary: 'Provision field devices by hand: the named ones (all or none, bounded by device capacity) or `all` up to the capacity.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { smartserverDevices } from '../smartserverDevices.ts';
 
 /**
@@ -7,7 +7,7 @@ import { smartserverDevices } from '../smartserverDevices.ts';
  * confirmation it is refused CONFIRMATION_REQUIRED; with nothing to transfer,
  * NOTHING_TO_TRANSFER; during an activation, ACTIVATION_IN_PROGRESS.
  */
-export const transfer = deviceOp({
+export const transfer = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.transfer',
   summary: 'Transfer to Cloud: with `confirm: true` every capacity and maintenance license returns to the cloud and every field device turns unlicensed.',

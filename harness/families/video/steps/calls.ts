@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
@@ -7,7 +7,7 @@ import { videoDevices } from '../videoDevices.ts';
  * LICENSE_LIMIT beyond the CLARITI-PORTS entitlement in effect, which shows that installed
  * entitlement values take effect (CL-7).
  */
-export const calls = deviceOp({
+export const calls = deviceStep({
   family: videoDevices,
   kind: 'video.calls',
   summary: 'Set the number of concurrent calls; refused beyond the CLARITI-PORTS entitlement.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { name as varName } from '../../../scenario/fields.ts';
 import { ok } from '../../../../protocol/result.ts';
 import { keptToken } from '../videoVars.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
@@ -11,7 +11,7 @@ import { videoDevices } from '../videoDevices.ts';
  * token made by video.portal.createToken; `rawToken` types one in as given (a wrong one, say);
  * `name: ''` goes back to the host name.
  */
-export const configure = deviceOp({
+export const configure = deviceStep({
   family: videoDevices,
   kind: 'video.configure',
   summary: 'Set Name, License mode, automatic refresh and the Access token on the Licenses page, then Update Configuration.',

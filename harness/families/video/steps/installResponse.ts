@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceId, name as varName } from '../../../scenario/fields.ts';
 import { ok } from '../../../../protocol/result.ts';
 import { keptResponse } from '../videoVars.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
@@ -11,7 +11,7 @@ import { videoDevices } from '../videoDevices.ts';
  * produced for this device; `response` names another one kept by video.portal.processLicense
  * (`as:`), or another device's; `tamper: true` alters one character first.
  */
-export const installResponse = deviceOp({
+export const installResponse = deviceStep({
   family: videoDevices,
   kind: 'video.installResponse',
   summary: 'Paste a response code from the portal (this device\'s by default) and select Process License Response Code.',

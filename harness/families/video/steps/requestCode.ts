@@ -1,5 +1,5 @@
 import { keepWindow } from '../videoVars.ts';
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
@@ -7,7 +7,7 @@ import { videoDevices } from '../videoDevices.ts';
  * Product: the window (the Request Code; in restrictive mode also Name, Type, Version, Serial
  * and Host name) is copied for the portal steps that follow.
  */
-export const requestCode = deviceOp({
+export const requestCode = deviceStep({
   family: videoDevices,
   kind: 'video.requestCode',
   summary: 'Select License Product and copy the window (Request Code, and in restrictive mode the product fields) for the portal.',

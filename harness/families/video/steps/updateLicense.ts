@@ -1,4 +1,4 @@
-import { deviceOp } from '../../../steps/deviceOp.ts';
+import { deviceStep } from '../../../steps/deviceStep.ts';
 import { videoDevices } from '../videoDevices.ts';
 
 /**
@@ -6,7 +6,7 @@ import { videoDevices } from '../videoDevices.ts';
  * connects to the portal with its access token. Last connection status shows the outcome; a
  * refused connection fails the step unless `expectError` names its code.
  */
-export const updateLicense = deviceOp({
+export const updateLicense = deviceStep({
   family: videoDevices,
   kind: 'video.updateLicense',
   summary: 'Select Update License: connect to the portal with the access token and install what it answers.',

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { DeviceFamily } from '../families/DeviceFamily.ts';
 import { virtualTime } from '../runner/timeDrivers.ts';
 import { World, type DeviceHandle } from '../runner/World.ts';
-import { deviceOp } from './deviceOp.ts';
+import { deviceStep } from './deviceStep.ts';
 import { applianceFamily } from './selectFamily.ts';
 
 /** A made-up family whose appliances log what the step does to them; `broken` ones refuse. */
@@ -42,7 +42,7 @@ function fleet(): { world: World; log: string[] } {
   return { world, log };
 }
 
-const dim = (inTurn?: boolean) => deviceOp({
+const dim = (inTurn?: boolean) => deviceStep({
   family: lamps,
   inTurn,
   kind: 'lamp.dim',
@@ -56,7 +56,7 @@ async function run(step: ReturnType<typeof dim>, world: World, args: unknown) {
   return step.run(world, step.args.parse(args));
 }
 
-describe('deviceOp', () => {
+describe('deviceStep', () => {
   it('adds devices and expectError to the step\'s own arguments, and refuses any other', () => {
     const step = dim();
     expect(step.args.safeParse({ devices: 'lamp-*', level: 5, expectError: 'NOT_RUNNING' }).success).toBe(true);

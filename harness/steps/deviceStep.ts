@@ -7,7 +7,7 @@ import { defineStep, type StepKind } from './StepKind.ts';
 import { expectOutcome, forEachDevice, forEachDeviceInTurn } from './outcome.ts';
 import { selectFamily, type ApplianceFamily } from './selectFamily.ts';
 
-export interface DeviceOpSpec<F extends Appliance, S extends z.ZodRawShape> {
+export interface DeviceStepSpec<F extends Appliance, S extends z.ZodRawShape> {
   /** The family whose devices the step drives; selected devices of another are WRONG_FAMILY. */
   family: ApplianceFamily<F>;
   kind: string;
@@ -28,7 +28,7 @@ export interface DeviceOpSpec<F extends Appliance, S extends z.ZodRawShape> {
  * Builds a step that runs one operation on every selected device of one family, with `devices`
  * and `expectError` added to its arguments: `- gateway.download: { devices: '*' }`.
  */
-export function deviceOp<F extends Appliance, S extends z.ZodRawShape>(spec: DeviceOpSpec<F, S>): StepKind<never> {
+export function deviceStep<F extends Appliance, S extends z.ZodRawShape>(spec: DeviceStepSpec<F, S>): StepKind<never> {
   const args = z.object({ devices, ...spec.args, expectError: errorCode.optional() }).strict();
   const eachDevice = spec.inTurn ? forEachDeviceInTurn : forEachDevice;
   return defineStep({
