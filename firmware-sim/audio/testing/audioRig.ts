@@ -1,4 +1,3 @@
-import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
 import type { Request } from '../../../protocol/messages/envelope.ts';
 import { bootHelpers, createTestBoard } from '../../shared/testing/testBoard.ts';
 import { createAudioDevice } from '../createAudioDevice.ts';
@@ -12,10 +11,9 @@ type Answer = { ok: true; body: Record<string, unknown> } | { ok: false; error: 
  * device-management service: each op answers as the test sets it (enrolled, heartbeats
  * acknowledged, by default), and every request is kept for inspection.
  */
-export function createAudioRig(options: { seed?: string; replyTimeoutMs?: number; heartbeatIntervalMs?: number; trackedWorkLimitMs?: number } = {}) {
-  // A request the service leaves unanswered holds the clock for trackedWorkLimitMs of real time.
+export function createAudioRig(options: { seed?: string; replyTimeoutMs?: number; heartbeatIntervalMs?: number } = {}) {
   const { clock, factory, identity, wire, board } = createTestBoard({
-    id: 'audio-001', family: 'audio', seed: options.seed ?? 'audio-rig', clock: new VirtualClock({ trackedWorkLimitMs: options.trackedWorkLimitMs }),
+    id: 'audio-001', family: 'audio', seed: options.seed ?? 'audio-rig',
   });
   const device = createAudioDevice({ board, replyTimeoutMs: options.replyTimeoutMs, heartbeatIntervalMs: options.heartbeatIntervalMs });
   const requests: Request[] = [];
