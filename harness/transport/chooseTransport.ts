@@ -21,7 +21,7 @@ export function transportFor(choice: TransportChoice): (world: World) => Promise
   if (brokerUrl !== undefined && mode !== undefined) {
     throw new TypeError(`transportFor: give a broker URL or a mode, not both (got ${brokerUrl} and '${mode}')`);
   }
-  if (mode === 'memory') return async (world) => createMemoryTransport(world.server);
+  if (mode === 'memory') return async (world) => createMemoryTransport({ server: world.server, clock: world.clock });
   return (world) => createMqttTransport({
     server: world.server,
     random: world.random.fork('mqtt'),
