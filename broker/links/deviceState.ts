@@ -5,6 +5,7 @@ import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { MqttWill } from '../connect.ts';
 import { deviceTopics } from '../topics.ts';
+import { publishAcked } from './publishAcked.ts';
 
 /**
  * The retained payload on `fleetrig/v1/dev/{deviceId}/state`: the appliance's state as JSON
@@ -50,14 +51,15 @@ export function offlineWill(deviceId: string, family?: string): MqttWill {
 }
 
 /**
- * Publishes a device's state retained at QoS 1 and resolves on PUBACK. The state is checked
- * first: it must match the schema, name this device and fit in a frame.
+ * Publishes a device's state retained at QoS 1 and resolves on PUBACK, or with LINK_DOWN if the
+ * connection is or goes away first. The state is checked first: it must match the schema, name
+ * this device and fit in a frame.
  */
 export async function publishDeviceState(client: MqttClient, deviceId: string, state: object): Promise<Result<void>> {
   const checked = checkState(deviceId, state);
   if (!checked.ok) return checked;
   try {
-    await client.publishAsync(deviceTopics(deviceId).state, checked.value, { qos: 1, retain: true });
+    await publishAcked(client, deviceTopics(deviceId).state, checked.value, { qos: 1, retain: true });
     return ok(undefined);
   } catch (error) {
     return fail(ErrorCode.LinkDown, `state of ${deviceId} not published: ${(error as Error).message}`, deviceTopics(deviceId).state);

@@ -1,21 +1,21 @@
 import type { MqttClient } from 'mqtt';
-import type { Clock } from '../../emulator/clock/Clock.ts';
 import { Listeners, type Link } from '../../emulator/link/Link.ts';
 import { MAX_FRAME_BYTES } from '../../protocol/messages/envelope.ts';
 import { deviceTopics } from '../topics.ts';
-import { createInFlight, frameId } from './inFlight.ts';
+import type { FrameHops } from './frameHops.ts';
 import { logToStderr, payloadText, type FrameRefusalLogger } from './payloadText.ts';
 
 export interface MqttDeviceLinkOptions {
   /** Connected as this device (client ID = username = deviceId); owned by the caller. */
   readonly client: MqttClient;
   readonly deviceId: string;
-  /** When given, each request is tracked on it from send until its reply arrives (see inFlight.ts). */
-  readonly clock?: Clock;
+  /**
+   * The transport's frames in flight: when given, what this link sends and receives is held on
+   * the clock hop by hop and takes effect in send order (see frameHops.ts).
+   */
+  readonly hops?: FrameHops;
   /** Where refused frames are reported; stderr by default. */
   readonly log?: FrameRefusalLogger;
-  /** Wall-clock bound on holding the clock for one reply; 5 000 ms by default. */
-  readonly replyCapMs?: number;
 }
 
 export interface MqttDeviceLink extends Link {
@@ -31,14 +31,14 @@ export interface MqttDeviceLink extends Link {
  * sent while it is down are lost, as on the memory link — mqtt.js would otherwise queue them.
  */
 export async function createMqttDeviceLink(options: MqttDeviceLinkOptions): Promise<MqttDeviceLink> {
-  const { client, deviceId, clock } = options;
+  const { client, deviceId, hops } = options;
   const log = options.log ?? logToStderr;
   const topics = deviceTopics(deviceId);
   const frames = new Listeners<string>();
   const status = new Listeners<boolean>();
-  const inFlight = createInFlight({ clock, capMs: options.replyCapMs });
   let refused = 0;
   let up = client.connected;
+  let closed = false;
 
   const refuse = (topic: string, reason: string): void => {
     refused++;
@@ -49,21 +49,23 @@ export async function createMqttDeviceLink(options: MqttDeviceLinkOptions): Prom
     if (topic !== topics.res) return;
     const text = payloadText(payload);
     if (!text.ok) return refuse(topic, text.error.message);
-    frames.emit(text.value);
-    const id = frameId(text.value);
-    if (id !== undefined) inFlight.settle(id);
+    const deliver = (): void => {
+      if (!closed) frames.emit(text.value);
+    };
+    if (hops === undefined) deliver();
+    else hops.arrived(topic, text.value, deliver);
   };
+  // Frames in flight over a connection that died are dropped by `hops`, which watches it too.
   const setStatus = (next: boolean): void => {
     if (next === up) return;
     up = next;
-    // Replies to requests in flight will not come over a dead connection.
-    if (!up) inFlight.releaseAll();
     status.emit(up);
   };
   const onConnect = (): void => setStatus(true);
   const onDown = (): void => setStatus(false);
 
   await subscribeReplies(client, topics.res, deviceId);
+  const unlisten = hops?.listen(client, topics.res);
   client.on('message', onMessage);
   client.on('connect', onConnect);
   for (const event of ['offline', 'close', 'end'] as const) client.on(event, onDown);
@@ -73,27 +75,24 @@ export async function createMqttDeviceLink(options: MqttDeviceLinkOptions): Prom
     send(frame) {
       const bytes = Buffer.byteLength(frame);
       if (bytes > MAX_FRAME_BYTES) return refuse(topics.req, `frame of ${bytes} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit; not sent`);
-      if (!up) return;
-      const id = frameId(frame);
-      if (id !== undefined) inFlight.open(id);
-      // QoS 1: the broker acknowledges with PUBACK; a clock, if any, waits for that too.
-      const acked = new Promise<void>((resolve) => {
-        client.publish(topics.req, frame, { qos: 1 }, (error) => {
-          if (error !== undefined && id !== undefined) inFlight.settle(id);
-          resolve();
-        });
+      if (!up || closed) return;
+      const hop = hops?.sent(client, topics.req, frame);
+      // QoS 1. The PUBACK says nothing of delivery (aedes acknowledges before it forwards), so
+      // the hop, not the acknowledgement, is what holds the clock.
+      client.publish(topics.req, frame, { qos: 1 }, (error) => {
+        if (error) hop?.drop();
       });
-      if (clock !== undefined) void clock.track(acked);
     },
     onFrame: (handler) => frames.add(handler),
     isUp: () => up,
     onStatus: (handler) => status.add(handler),
     refused: () => refused,
     async close() {
+      closed = true;
       client.off('message', onMessage);
       client.off('connect', onConnect);
       for (const event of ['offline', 'close', 'end'] as const) client.off(event, onDown);
-      inFlight.releaseAll();
+      unlisten?.();
       if (client.connected) await client.unsubscribeAsync(topics.res).catch(() => undefined);
     },
   };

@@ -7,6 +7,7 @@ import { unwrap } from '../../protocol/result.ts';
 import { createTestServer } from '../../license-server/testing/createTestServer.ts';
 import { DEVICE_A, DEVICE_B, TRANSPORTS, recordMessages } from '../brokerTestKit.ts';
 import { deviceTopics } from '../topics.ts';
+import { createFrameHops } from './frameHops.ts';
 import { echoServe, nextFrame, nextFrames, request, startLinkRig, type LinkRig } from './linkTestKit.ts';
 
 const a = deviceTopics(DEVICE_A);
@@ -52,8 +53,8 @@ describe('serveOverMqtt with the license server', () => {
 
   it('[MQTT] [GW-8] a duplicated delivery of one request ID is acted on once and answered identically', async () => {
     // createLicenseServer on an in-memory SQLite store and a virtual clock, with a device factory.
-    const { server, clock, device, close } = await createTestServer({ seed: 'dedup' });
-    rig = await startLinkRig({ serve: (link) => server.serveLink(link), endpoint: { clock } });
+    const { server, device, close } = await createTestServer({ seed: 'dedup' });
+    rig = await startLinkRig({ serve: (link) => server.serveLink(link) });
     const { hardwareId, certificate, deviceKey } = device(DEVICE_A);
     const proof = signProof(deviceKey, proofText('gateway.testLicense', 'dup-1', hardwareId, []));
     const frame = JSON.stringify({ id: 'dup-1', op: 'gateway.testLicense', deviceId: DEVICE_A, body: { hardwareId, certificate, proof } });
@@ -76,13 +77,14 @@ describe('serveOverMqtt and virtual time', () => {
   it('[MQTT] a virtual clock does not jump past a request on the wire: the reply lands before the device\'s timeout', async () => {
     const clock = new VirtualClock();
     const wall = new WallClock();
-    // A server slower than the few event-loop turns quiesce() allows untracked work.
+    const hops = createFrameHops({ clock, ioLimitMs: 5_000 });
+    // A server whose work takes real time, tracked on the clock as the store's queries are.
     const slowServe = (link: Parameters<typeof echoServe>[0]): (() => void) =>
       link.onFrame((frame) => {
         const { id } = JSON.parse(frame) as { id: string };
-        wall.setTimeout(() => link.send(JSON.stringify({ id, ok: true, body: {} })), 30);
+        void clock.track(new Promise((resolve) => wall.setTimeout(() => resolve(undefined), 30))).then(() => link.send(JSON.stringify({ id, ok: true, body: {} })));
       });
-    rig = await startLinkRig({ transport: 'tcp', serve: slowServe, endpoint: { clock }, device: { clock } });
+    rig = await startLinkRig({ transport: 'tcp', serve: slowServe, endpoint: { hops }, device: { hops } });
     const events: string[] = [];
     const start = clock.now();
     rig.link.onFrame(() => events.push(`reply at +${clock.now() - start}ms`));

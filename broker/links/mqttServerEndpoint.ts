@@ -1,11 +1,10 @@
 import type { MqttClient } from 'mqtt';
-import type { Clock } from '../../emulator/clock/Clock.ts';
 import { Listeners, type Link } from '../../emulator/link/Link.ts';
 import { MAX_FRAME_BYTES } from '../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { anyDeviceFilter, deviceTopics, parseDeviceTopic, TOPIC_ROOT } from '../topics.ts';
-import { createInFlight, frameId, idOf, type InFlight } from './inFlight.ts';
+import type { FrameHops } from './frameHops.ts';
 import { logToStderr, payloadText, type FrameRefusalLogger } from './payloadText.ts';
 
 export interface ServeOverMqttOptions {
@@ -13,12 +12,13 @@ export interface ServeOverMqttOptions {
   readonly client: MqttClient;
   /** Serves one device's link until the returned function is called — `server.serveLink`. */
   readonly serve: (link: Link) => () => void;
-  /** When given, each request is tracked on it from receipt until its reply is acknowledged. */
-  readonly clock?: Clock;
+  /**
+   * The transport's frames in flight: when given, requests and replies are held on the clock hop
+   * by hop and requests reach the server in the order the devices sent them (see frameHops.ts).
+   */
+  readonly hops?: FrameHops;
   /** Where refused frames are reported, with their topic; stderr by default. */
   readonly log?: FrameRefusalLogger;
-  /** Wall-clock bound on holding the clock for one reply; 5 000 ms by default. */
-  readonly replyCapMs?: number;
 }
 
 export interface MqttServerEndpoint {
@@ -32,7 +32,6 @@ export interface MqttServerEndpoint {
 
 interface DeviceEnd {
   readonly frames: Listeners<string>;
-  readonly inFlight: InFlight;
   stop: () => void;
 }
 
@@ -46,7 +45,7 @@ const REQ_SUFFIX = '/req';
  * broker ACL already stops a device from writing another's topic, this is defence in depth.
  */
 export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<MqttServerEndpoint> {
-  const { client, serve, clock } = options;
+  const { client, serve, hops } = options;
   const log = options.log ?? logToStderr;
   const ends = new Map<string, DeviceEnd>();
   const status = new Listeners<boolean>();
@@ -62,18 +61,15 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     const existing = ends.get(deviceId);
     if (existing !== undefined) return existing;
     const res = deviceTopics(deviceId).res;
-    const end: DeviceEnd = { frames: new Listeners(), inFlight: createInFlight({ clock, capMs: options.replyCapMs }), stop: () => {} };
+    const end: DeviceEnd = { frames: new Listeners(), stop: () => {} };
     const link: Link = {
       send(frame) {
         const bytes = Buffer.byteLength(frame);
         if (bytes > MAX_FRAME_BYTES) return refuse(res, `reply of ${bytes} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit; not sent`);
-        const id = frameId(frame);
-        if (closed || !client.connected) {
-          if (id !== undefined) end.inFlight.settle(id);
-          return;
-        }
-        client.publish(res, frame, { qos: 1 }, () => {
-          if (id !== undefined) end.inFlight.settle(id);
+        if (closed || !client.connected) return;
+        const hop = hops?.sent(client, res, frame);
+        client.publish(res, frame, { qos: 1 }, (error) => {
+          if (error) hop?.drop();
         });
       },
       onFrame: (handler) => end.frames.add(handler),
@@ -85,25 +81,26 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     return end;
   };
 
-  const onMessage = (topic: string, payload: Buffer): void => {
-    if (closed || !topic.startsWith(`${TOPIC_ROOT}/dev/`) || !topic.endsWith(REQ_SUFFIX)) return;
-    const accepted = acceptRequest(topic, payload);
+  const take = (topic: string, text: string): void => {
+    if (closed) return;
+    const accepted = acceptRequest(topic, text);
     if (!accepted.ok) return refuse(topic, accepted.error.message);
-    const { deviceId, text, id } = accepted.value;
-    const end = endFor(deviceId);
-    if (id !== undefined) end.inFlight.open(id);
     try {
-      end.frames.emit(text);
+      endFor(accepted.value).frames.emit(text);
     } catch (error) {
-      if (id !== undefined) end.inFlight.settle(id);
       refuse(topic, `the server failed on this frame: ${(error as Error).message}`);
     }
   };
-  const onUp = (): void => status.emit(true);
-  const onDown = (): void => {
-    for (const end of ends.values()) end.inFlight.releaseAll();
-    status.emit(false);
+  const onMessage = (topic: string, payload: Buffer): void => {
+    if (closed || !topic.startsWith(`${TOPIC_ROOT}/dev/`) || !topic.endsWith(REQ_SUFFIX)) return;
+    const text = payloadText(payload);
+    if (!text.ok) return refuse(topic, text.error.message);
+    if (hops === undefined) take(topic, text.value);
+    else hops.arrived(topic, text.value, () => take(topic, text.value));
   };
+  const onUp = (): void => status.emit(true);
+  // Frames in flight over a connection that died are dropped by `hops`, which watches it too.
+  const onDown = (): void => status.emit(false);
 
   client.on('message', onMessage);
   client.on('connect', onUp);
@@ -115,6 +112,7 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     client.off('message', onMessage);
     throw new Error(`serveOverMqtt: the broker refused the subscription to ${anyDeviceFilter('req')} (${(error as Error).message}); connect as a service`);
   }
+  const unlisten = hops?.listen(client, anyDeviceFilter('req'));
 
   return {
     refused: () => refused,
@@ -125,32 +123,25 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
       client.off('message', onMessage);
       client.off('connect', onUp);
       client.off('close', onDown);
-      for (const end of ends.values()) {
-        end.stop();
-        end.inFlight.releaseAll();
-      }
+      unlisten?.();
+      for (const end of ends.values()) end.stop();
       ends.clear();
       if (client.connected) await client.unsubscribeAsync(anyDeviceFilter('req')).catch(() => undefined);
     },
   };
 }
 
-interface AcceptedRequest {
-  readonly deviceId: string;
-  readonly text: string;
-  readonly id: string | undefined;
-}
-
-/** The checks a request passes before the server sees it; the envelope schema is the server's. */
-function acceptRequest(topic: string, payload: Buffer): Result<AcceptedRequest> {
+/**
+ * The checks a request passes before the server sees it, past its size and encoding; the
+ * envelope schema is the server's. Returns the device whose link serves it.
+ */
+function acceptRequest(topic: string, text: string): Result<string> {
   const parsed = parseDeviceTopic(topic);
   if (!parsed.ok) return parsed;
   const { deviceId } = parsed.value;
-  const text = payloadText(payload);
-  if (!text.ok) return text;
   let json: unknown;
   try {
-    json = JSON.parse(text.value);
+    json = JSON.parse(text);
   } catch (error) {
     return fail(ErrorCode.BadRequest, `not JSON (${(error as Error).message})`);
   }
@@ -159,5 +150,5 @@ function acceptRequest(topic: string, payload: Buffer): Result<AcceptedRequest> 
   if (claimed !== undefined && claimed !== deviceId) {
     return fail(ErrorCode.Forbidden, `request names device ${JSON.stringify(claimed)} but came on device ${JSON.stringify(deviceId)}'s topic`, 'deviceId');
   }
-  return ok({ deviceId, text: text.value, id: idOf(json) });
+  return ok(deviceId);
 }

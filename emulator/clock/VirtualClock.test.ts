@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { VirtualClock, VIRTUAL_EPOCH } from './VirtualClock.ts';
 import { every, sleep } from './Clock.ts';
 import { HOUR } from './duration.ts';
+import { ClockHaltedError } from './ClockHalt.ts';
+import { settle } from './settle.ts';
 
 /** Resolves after `turns` turns of the event loop's check phase: slow, yet no timer involved. */
 function slowWork<T>(value: T, turns: number): Promise<T> {
@@ -150,13 +152,88 @@ describe('VirtualClock', () => {
   });
 });
 
-describe('VirtualClock and tracked work that never finishes', () => {
-  it('gives up on it after the wall-clock limit, so virtual timeouts can still fire', async () => {
-    const clock = new VirtualClock({ trackedWorkLimitMs: 20 });
+describe('VirtualClock and work in this process', () => {
+  it('waits for a hold however many turns it takes, reading no wall clock, then jumps', async () => {
+    const clock = new VirtualClock({ start: 0 });
+    const ran: string[] = [];
+    clock.setTimeout(() => ran.push(`timeout@${clock.now()}`), 30_000);
+    const hold = clock.hold({ what: () => 'a frame' });
+    void slowWork('arrived', 200).then((what) => {
+      ran.push(`${what}@${clock.now()}`);
+      hold.release();
+    });
+    await clock.advance(60_000);
+    expect(ran).toEqual(['arrived@0', 'timeout@30000']);
+    expect(clock.openHolds()).toBe(0);
+  });
+
+  it('treats a hold released twice as released once', async () => {
+    const clock = new VirtualClock();
+    const hold = clock.hold({ what: () => 'x' });
+    const other = clock.hold({ what: () => 'y' });
+    hold.release();
+    hold.release();
+    expect(clock.openHolds()).toBe(1);
+    other.release();
+    await clock.quiesce();
+  });
+
+  it('runs deliveries once nothing is held, in their order, ties in the order queued', async () => {
+    const clock = new VirtualClock();
+    const ran: string[] = [];
+    const hold = clock.hold({ what: () => 'last frame' });
+    clock.deliver(5, () => ran.push('5'));
+    clock.deliver(2, () => ran.push('2a'));
+    clock.deliver(2, () => ran.push('2b'));
+    await settle(10);
+    expect(ran).toEqual([]);
+    hold.release();
+    await clock.quiesce();
+    expect(ran).toEqual(['2a', '2b', '5']);
+  });
+
+  it('runs deliveries by itself, with no advance or quiesce called', async () => {
+    const clock = new VirtualClock();
+    const delivered = new Promise<number>((resolve) => clock.deliver(1, () => resolve(clock.now())));
+    expect(await delivered).toBe(clock.now());
+  });
+
+  it('puts what a delivery causes in a later batch, after the world settles again', async () => {
+    const clock = new VirtualClock();
+    const ran: string[] = [];
+    clock.deliver(2, () => {
+      ran.push('reply to 2');
+      void Promise.resolve().then(() => clock.deliver(0, () => ran.push('caused by 2')));
+    });
+    clock.deliver(3, () => ran.push('reply to 3'));
+    await clock.quiesce();
+    expect(ran).toEqual(['reply to 2', 'reply to 3', 'caused by 2']);
+  });
+});
+
+describe('VirtualClock and I/O with a wall-clock limit', () => {
+  it('halts instead of jumping when a hold overruns its limit, naming what was in flight', async () => {
+    const clock = new VirtualClock({ start: 0 });
     let timedOut = false;
     clock.setTimeout(() => (timedOut = true), 30_000);
-    void clock.track(new Promise(() => {}));
-    await clock.advance(60_000);
-    expect(timedOut).toBe(true);
+    clock.hold({ what: () => 'gateway.download #ab12 from gw-001', limitMs: 20 });
+    clock.hold({ what: () => 'another frame', limitMs: 20 });
+    const failure = await clock.advance(60_000).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ClockHaltedError);
+    expect(clock.halted()).toMatchObject({
+      code: 'IO_TIMEOUT', what: 'gateway.download #ab12 from gw-001', limitMs: 20,
+      message: expect.stringMatching(/^gateway\.download #ab12 from gw-001 was in flight for \d+ ms of wall time \(1 more still in flight\), past the I\/O limit of 20 ms$/),
+    });
+    expect(await clock.whenHalted()).toBe(clock.halted());
+    expect([timedOut, clock.now(), clock.openHolds()]).toEqual([false, 0, 0]);
+    await expect(clock.quiesce()).rejects.toThrow(ClockHaltedError);
+  });
+
+  it('lets a limited hold released in time pass without a trace', async () => {
+    const clock = new VirtualClock({ start: 0 });
+    const hold = clock.hold({ what: () => 'quick frame', limitMs: 1_000 });
+    void slowWork(undefined, 5).then(() => hold.release());
+    await clock.advance(10);
+    expect([clock.halted(), clock.now()]).toEqual([undefined, 10]);
   });
 });

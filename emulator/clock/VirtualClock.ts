@@ -1,6 +1,7 @@
-import type { Clock, TimerId } from './Clock.ts';
+import type { Clock, Hold, HoldOptions, TimerId } from './Clock.ts';
+import { ClockHaltedError, type ClockHalt } from './ClockHalt.ts';
 import { settle } from './settle.ts';
-import { wallDelay } from './wallClock.ts';
+import { WallClock, wallNow } from './wallClock.ts';
 
 interface Timer {
   id: TimerId;
@@ -9,23 +10,39 @@ interface Timer {
   fn: () => void;
 }
 
+interface OpenHold {
+  readonly what: () => string;
+  readonly limitMs: number | undefined;
+  /** Wall-clock start, for holds with a limit. */
+  readonly since: number;
+}
+
+interface Delivery {
+  readonly order: number;
+  readonly seq: number;
+  readonly fn: () => void;
+}
+
 export interface VirtualClockOptions {
   /** Epoch milliseconds the clock starts at; fixed by default so traces are reproducible. */
   start?: number;
-  /**
-   * Real milliseconds `quiesce` waits for tracked work before giving up on it, so a reply lost
-   * on a real socket lets the device's own (virtual) timeout fire instead of hanging the run.
-   */
-  trackedWorkLimitMs?: number;
 }
 
 /** 2026-01-01T00:00:00Z: the default start of virtual time. */
 export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1);
 
+const RELEASED: Hold = { release: () => {} };
+
 /**
  * Virtual time. Timers run in deadline order (ties in the order they were set); `advance` jumps
- * from deadline to deadline, letting promise chains and tracked I/O finish before each jump,
- * so an 8-hour timer passes in microseconds and the order of events never depends on the host.
+ * from deadline to deadline once the world is quiet — promise chains settled, tracked work and
+ * holds finished, waiting deliveries run in order — so an 8-hour timer passes in microseconds
+ * and the order of events never depends on the host.
+ *
+ * The clock waits for work in this process however long it takes, and never reads the wall
+ * clock for it. Only a hold with a `limitMs` (I/O on a real socket) is timed: one that overruns
+ * halts the clock — every later `advance*` and `quiesce` throws ClockHaltedError — rather than
+ * jumping past a reply that may still come.
  */
 export class VirtualClock implements Clock {
   #now: number;
@@ -35,11 +52,22 @@ export class VirtualClock implements Clock {
   #live = new Set<TimerId>();
   #cancelled = new Set<TimerId>();
   #inFlight = new Set<Promise<unknown>>();
-  readonly #trackedWorkLimitMs: number;
+  #holds = new Map<number, OpenHold>();
+  #nextHold = 1;
+  #limitedHolds = 0;
+  #idleWaiters: (() => void)[] = [];
+  #deliveries: Delivery[] = [];
+  #deliverySeq = 0;
+  #draining: Promise<void> | undefined;
+  readonly #wall = new WallClock();
+  #watchdog: { id: TimerId; due: number } | undefined;
+  #halt: ClockHalt | undefined;
+  readonly #halted: Promise<ClockHalt>;
+  #onHalt!: (halt: ClockHalt) => void;
 
   constructor(options: VirtualClockOptions = {}) {
     this.#now = options.start ?? VIRTUAL_EPOCH;
-    this.#trackedWorkLimitMs = options.trackedWorkLimitMs ?? 2_000;
+    this.#halted = new Promise((resolve) => (this.#onHalt = resolve));
   }
 
   now(): number {
@@ -64,13 +92,51 @@ export class VirtualClock implements Clock {
       () => undefined,
     );
     this.#inFlight.add(entry);
-    void entry.then(() => this.#inFlight.delete(entry));
+    void entry.then(() => {
+      this.#inFlight.delete(entry);
+      this.#wakeIfIdle();
+    });
     return work;
+  }
+
+  hold(options: HoldOptions): Hold {
+    if (this.#halt !== undefined) return RELEASED;
+    const id = this.#nextHold++;
+    const { what, limitMs } = options;
+    this.#holds.set(id, { what, limitMs, since: limitMs === undefined ? 0 : wallNow() });
+    if (limitMs !== undefined) {
+      this.#limitedHolds++;
+      this.#armWatchdog(wallNow() + limitMs);
+    }
+    return { release: () => this.#release(id) };
+  }
+
+  deliver(order: number, fn: () => void): void {
+    if (this.#halt !== undefined) return;
+    this.#deliveries.push({ order, seq: this.#deliverySeq++, fn });
+    // Deliveries run by themselves once the world is quiet: a step awaiting a reply calls no
+    // advance, and must still get it.
+    void this.#drain();
   }
 
   /** Number of timers still set. */
   pendingTimers(): number {
     return this.#live.size;
+  }
+
+  /** Holds not yet released. */
+  openHolds(): number {
+    return this.#holds.size;
+  }
+
+  /** Why the clock halted, if it did. */
+  halted(): ClockHalt | undefined {
+    return this.#halt;
+  }
+
+  /** Resolves when the clock halts; never, in a run whose I/O keeps within its limit. */
+  whenHalted(): Promise<ClockHalt> {
+    return this.#halted;
   }
 
   /** Deadline of the earliest live timer, if any. */
@@ -121,16 +187,124 @@ export class VirtualClock implements Clock {
     return true;
   }
 
-  /** Lets microtasks, immediate callbacks and tracked work finish, without moving time. */
+  /**
+   * Lets microtasks, immediate callbacks, tracked work and holds finish and waiting deliveries
+   * run, until nothing is left, without moving time.
+   */
   async quiesce(): Promise<void> {
-    await settle();
-    while (this.#inFlight.size > 0) {
-      const done = Promise.all([...this.#inFlight]).then(() => true);
-      if (!(await Promise.race([done, wallDelay(this.#trackedWorkLimitMs).then(() => false)]))) {
-        this.#inFlight.clear();
+    this.#throwIfHalted();
+    await this.#drain();
+    this.#throwIfHalted();
+  }
+
+  // One drain at a time: two would each run a batch on the other's idea of "quiet".
+  #drain(): Promise<void> {
+    this.#draining ??= this.#drainLoop();
+    return this.#draining;
+  }
+
+  async #drainLoop(): Promise<void> {
+    try {
+      for (;;) {
+        await this.#idle();
+        if (this.#halt !== undefined || this.#deliveries.length === 0) return;
+        this.#runDeliveries();
       }
+    } finally {
+      // Reset before the promise settles, so a delivery queued from here on starts a new drain.
+      this.#draining = undefined;
+    }
+  }
+
+  /** Resolves once nothing is tracked or held and the event loop has settled after that. */
+  async #idle(): Promise<void> {
+    await settle();
+    while (this.#halt === undefined && this.#busy()) {
+      await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
       await settle();
     }
+  }
+
+  #runDeliveries(): void {
+    const batch = this.#deliveries.splice(0).sort((a, b) => a.order - b.order || a.seq - b.seq);
+    for (const delivery of batch) {
+      try {
+        delivery.fn();
+      } catch (error) {
+        // A handler's bug: surface it as an uncaught error, as a memory link would, and deliver on.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  #busy(): boolean {
+    return this.#inFlight.size > 0 || this.#holds.size > 0;
+  }
+
+  #wakeIfIdle(): void {
+    if (!this.#busy()) this.#wakeIdleWaiters();
+  }
+
+  #release(id: number): void {
+    const open = this.#holds.get(id);
+    if (open === undefined) return;
+    this.#holds.delete(id);
+    if (open.limitMs !== undefined && --this.#limitedHolds === 0) this.#disarmWatchdog();
+    this.#wakeIfIdle();
+  }
+
+  #wakeIdleWaiters(): void {
+    for (const wake of this.#idleWaiters.splice(0)) wake();
+  }
+
+  // One wall timer for all limited holds, set for the earliest deadline.
+  #armWatchdog(due: number): void {
+    if (this.#watchdog !== undefined && this.#watchdog.due <= due) return;
+    this.#disarmWatchdog();
+    const id = this.#wall.setTimeout(() => this.#checkHolds(), Math.max(1, due - wallNow()));
+    this.#watchdog = { id, due };
+  }
+
+  #disarmWatchdog(): void {
+    if (this.#watchdog !== undefined) this.#wall.clearTimeout(this.#watchdog.id);
+    this.#watchdog = undefined;
+  }
+
+  #checkHolds(): void {
+    this.#watchdog = undefined;
+    const now = wallNow();
+    let overdue: OpenHold | undefined;
+    let next = Infinity;
+    for (const open of this.#holds.values()) {
+      if (open.limitMs === undefined) continue;
+      const due = open.since + open.limitMs;
+      if (due > now) next = Math.min(next, due);
+      else overdue ??= open;
+    }
+    if (overdue !== undefined) this.#haltOn(overdue, now);
+    else if (next < Infinity) this.#armWatchdog(next);
+  }
+
+  #haltOn(overdue: OpenHold, now: number): void {
+    const what = overdue.what();
+    const waitedMs = Math.round(now - overdue.since);
+    const limitMs = overdue.limitMs!;
+    const others = this.#holds.size - 1;
+    const besides = others === 0 ? '' : ` (${others} more still in flight)`;
+    const message = `${what} was in flight for ${waitedMs} ms of wall time${besides}, past the I/O limit of ${limitMs} ms`;
+    this.#halt = { code: 'IO_TIMEOUT', message, what, waitedMs, limitMs };
+    // Nothing is waited for any more: every wait in progress ends, and says why.
+    this.#holds.clear();
+    this.#limitedHolds = 0;
+    this.#deliveries = [];
+    this.#wakeIdleWaiters();
+    this.#onHalt(this.#halt);
+  }
+
+  #throwIfHalted(): void {
+    if (this.#halt !== undefined) throw new ClockHaltedError(this.#halt);
   }
 
   #dropCancelledHead(): void {

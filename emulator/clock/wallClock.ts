@@ -1,4 +1,6 @@
-import type { Clock, TimerId } from './Clock.ts';
+import type { Clock, Hold, TimerId } from './Clock.ts';
+
+const NO_HOLD: Hold = { release: () => {} };
 
 /**
  * Real time, for `--realtime` runs, demos and external firmware. The only module besides the
@@ -32,20 +34,21 @@ export class WallClock implements Clock {
   track<T>(work: Promise<T>): Promise<T> {
     return work;
   }
+
+  // Real time passes whatever is in flight: nothing to hold, nothing to put in order.
+  hold(): Hold {
+    return NO_HOLD;
+  }
+
+  deliver(_order: number, fn: () => void): void {
+    queueMicrotask(fn);
+  }
 }
 
 /**
  * Wall-clock milliseconds for measuring the rig itself (bench figures, "took 1.2 s" in a
- * report). Never feeds virtual time.
+ * report, how long a frame has been on a real socket). Never feeds virtual time.
  */
 export function wallNow(): number {
   return performance.now();
-}
-
-/**
- * Resolves after `ms` of real time without keeping the process alive. The virtual clock uses it
- * to stop waiting for tracked I/O that will never finish (a frame lost on a real socket).
- */
-export function wallDelay(ms: number): Promise<void> {
-  return new Promise((resolve) => globalThis.setTimeout(resolve, ms).unref?.());
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createMemoryLinkPair } from './memoryLinkPair.ts';
 import { settle } from '../clock/settle.ts';
+import { VirtualClock } from '../clock/VirtualClock.ts';
 
 describe('createMemoryLinkPair', () => {
   it('delivers later, never inside send, and in the order sent', async () => {
@@ -96,5 +97,21 @@ describe('createMemoryLinkPair', () => {
     await settle();
     expect(got).toEqual(['y']);
     expect(two.dropped()).toBe(0);
+  });
+
+  it('hands each frame, as it is sent, to the delivery it was given: here the clock\'s, once the world is quiet', async () => {
+    const clock = new VirtualClock();
+    let sent = 0;
+    const pair = createMemoryLinkPair({ deliver: (fn) => clock.deliver(sent++, fn) });
+    const got: string[] = [];
+    pair.b.onFrame((frame) => got.push(frame));
+    const hold = clock.hold({ what: () => 'some other frame' });
+    pair.a.send('1');
+    pair.a.send('2');
+    await settle();
+    expect(got).toEqual([]);
+    hold.release();
+    await clock.quiesce();
+    expect(got).toEqual(['1', '2']);
   });
 });

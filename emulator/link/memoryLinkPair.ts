@@ -11,11 +11,21 @@ export interface LinkPair {
   dropped(): number;
 }
 
+export interface MemoryLinkPairOptions {
+  /**
+   * Gets a frame, at the moment it is sent, to the far end later: a microtask by default. A run
+   * passes its clock's ordered delivery, so frames take effect in send order once the world is
+   * quiet — the same order as over any MQTT transport.
+   */
+  readonly deliver?: (fn: () => void) => void;
+}
+
 /**
- * Two in-memory ends of a wire. Frames arrive on a later microtask, never re-entrantly inside
- * `send`, and in the order they were sent — as on a real link, minus the latency.
+ * Two in-memory ends of a wire. Frames arrive later, never re-entrantly inside `send`, and in
+ * the order they were sent — as on a real link, minus the latency.
  */
-export function createMemoryLinkPair(): LinkPair {
+export function createMemoryLinkPair(options: MemoryLinkPairOptions = {}): LinkPair {
+  const deliver = options.deliver ?? queueMicrotask;
   let up = true;
   let dropped = 0;
   const frames = { a: new Listeners<string>(), b: new Listeners<string>() };
@@ -28,7 +38,7 @@ export function createMemoryLinkPair(): LinkPair {
         dropped++;
         return;
       }
-      queueMicrotask(() => {
+      deliver(() => {
         if (up) outbox.emit(frame);
         else dropped++;
       });

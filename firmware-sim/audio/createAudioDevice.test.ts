@@ -84,7 +84,7 @@ describe('managed audio device', () => {
   });
 
   it('keeps a heartbeat that times out as lastError and stays enrolled', async () => {
-    const rig = createAudioRig({ replyTimeoutMs: 1000, trackedWorkLimitMs: 20 });
+    const rig = createAudioRig({ replyTimeoutMs: 1000 });
     await rig.boot();
     await rig.device.enroll(acme);
     rig.portal.answer('audio.heartbeat', () => undefined);

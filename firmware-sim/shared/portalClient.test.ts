@@ -72,6 +72,17 @@ describe('portalClient', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
   });
 
+  it('lets the virtual timeout fire at once when the far end drops the request, holding no time', async () => {
+    const { clock, pair, client } = rig(5_000);
+    const start = clock.now();
+    // A server that ignores what it cannot read, as serveLink does with a frame without an ID.
+    pair.b.onFrame(() => {});
+    const failedAt = client.request(echo).then((r) => ({ r, at: clock.now() - start }));
+    await clock.advance(60_000);
+    expect(await failedAt).toMatchObject({ r: { ok: false, error: { code: 'TIMEOUT' } }, at: 5_000 });
+    expect(clock.now() - start).toBe(60_000);
+  });
+
   it('fails with LINK_DOWN at once when the link is down, and when it goes down mid-request', async () => {
     const { pair, client } = rig();
     const waiting = client.request(echo);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, it, expect } from 'vitest';
-import { parseBrokerUrl, parseSeed } from './flagParsers.ts';
+import { parseBrokerUrl, parseIoTimeout, parseSeed } from './flagParsers.ts';
 
 describe('parseSeed', () => {
   it('accepts non-negative integers', () => {
@@ -21,5 +21,16 @@ describe('parseBrokerUrl', () => {
 
   it.each(['http://127.0.0.1:1883', 'mqtts://', 'localhost:1883', 'mqtt://h:1883/x', 'mqtt://h?x=1', 'mqtt:///path'])('rejects %j', (value) => {
     expect(() => parseBrokerUrl(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('parseIoTimeout', () => {
+  it('accepts a positive number of milliseconds', () => {
+    expect(parseIoTimeout('1')).toBe(1);
+    expect(parseIoTimeout('30000')).toBe(30_000);
+  });
+
+  it.each(['0', '-1', '1.5', '10s', ' 5', '', String(2 ** 53)])('rejects %j', (value) => {
+    expect(() => parseIoTimeout(value)).toThrow(InvalidArgumentError);
   });
 });

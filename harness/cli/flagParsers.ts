@@ -17,3 +17,10 @@ export function parseBrokerUrl(value: string): string {
   if (!valid) throw new InvalidArgumentError('It must be an mqtt://host:port URL, e.g. mqtt://127.0.0.1:1883.');
   return value;
 }
+
+/** `--io-timeout`: wall-clock milliseconds, a positive integer. */
+export function parseIoTimeout(value: string): number {
+  const ms = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(ms) || ms < 1) throw new InvalidArgumentError('It must be a positive number of milliseconds, e.g. --io-timeout 30000.');
+  return ms;
+}

@@ -16,6 +16,8 @@ export interface RunOptions {
   brokerUrl?: string;
   /** Without a broker URL: the embedded broker in process (`stream`, the default), over loopback `tcp`, or plain in-memory wires (`memory`). */
   transport?: TransportMode;
+  /** Wall-clock ms one frame may take over a real socket (`tcp`, a broker) before the scenario fails (`--io-timeout`). */
+  ioTimeoutMs?: number;
   reporters: Reporter[];
   /** The families, step kinds and portals to run with; the bundled ones unless given. */
   catalogue?: Catalogue;
@@ -33,7 +35,8 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
     return { ok: false, error: loadFailure('SCENARIO_INVALID', loaded.errors) };
   }
   const seed = options.seed ?? freshSeed();
-  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl } : { mode: options.transport ?? 'stream' });
+  const { ioTimeoutMs } = options;
+  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs } : { mode: options.transport ?? 'stream', ioTimeoutMs });
   for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });
 
   const byFile = new Map<string, FileResult>(loaded.files.map((f) => [f, { file: f, scenarios: [] }]));

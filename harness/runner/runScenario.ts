@@ -1,10 +1,13 @@
 import { wallNow } from '../../emulator/clock/wallClock.ts';
+import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
+import { ClockHaltedError, type ClockHalt } from '../../emulator/clock/ClockHalt.ts';
 import type { ScenarioFailure, ScenarioResult } from '../report/RunResult.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import type { StepOutcome } from '../steps/StepKind.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { buildWorld } from './buildWorld.ts';
+import { orHalt } from './orHalt.ts';
 import type { World } from './World.ts';
 
 export interface ScenarioRunOptions {
@@ -15,6 +18,12 @@ export interface ScenarioRunOptions {
   /** How long devices may take to boot before step 1, in (virtual) ms. */
   bootLimitMs?: number;
 }
+
+/** Where in the scenario a failure happened. */
+type Where = Pick<ScenarioFailure, 'line' | 'path' | 'step' | 'stepKind'>;
+
+/** What a halted clock asks of whoever runs fleetrig. */
+const IO_TIMEOUT_HINT = 'raise the limit with --io-timeout <ms>';
 
 /** Runs one scenario on a fresh fleet and reports what happened, step by step. */
 export async function runScenario(scenario: Scenario, options: ScenarioRunOptions): Promise<ScenarioResult> {
@@ -33,29 +42,52 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   const { world, close } = built.value;
   result.devices = world.devices.size;
   result.trace = world.trace;
+  // A frame that overran the I/O limit halts virtual time; a step awaiting its reply would wait for ever.
+  const halted = world.clock instanceof VirtualClock ? world.clock.whenHalted() : new Promise<never>(() => {});
+  const failOnHalt = (halt: ClockHalt, where: Where): void => {
+    result.status = 'failed';
+    result.failure = { message: `${halt.message}; ${IO_TIMEOUT_HINT}`, ...where };
+    world.record('expect', `failed: ${result.failure.message}`);
+  };
+  let where: Where = { line: scenario.line };
   try {
-    const booted = await world.time.advanceUntil(() => [...world.devices.values()].every((d) => d.appliance.snapshot().state === 'running'), options.bootLimitMs ?? 10 * 60_000);
-    if (!booted) {
+    const booting = await orHalt(world.time.advanceUntil(() => [...world.devices.values()].every((d) => d.appliance.snapshot().state === 'running'), options.bootLimitMs ?? 10 * 60_000), halted);
+    if (!booting.ok) {
+      failOnHalt(booting.halt, where);
+      return result;
+    }
+    if (!booting.value) {
       const stuck = [...world.devices.values()].find((d) => d.appliance.snapshot().state !== 'running')!;
       result.status = 'failed';
       result.failure = { message: `${stuck.id} did not reach running before the first step`, device: stuck.id, history: stuck.history, lastMessages: stuck.messages };
       return result;
     }
     for (const step of scenario.steps) {
+      where = { line: step.line, path: step.path, step: step.index, stepKind: step.kind };
       world.record('step', `${step.path} ${step.kind}`);
-      const outcome = await options.catalogue.steps.get(step.kind)!.run(world, step.args);
-      await world.time.quiesce();
+      const ran = await orHalt(options.catalogue.steps.get(step.kind)!.run(world, step.args).then(async (outcome) => {
+        await world.time.quiesce();
+        return outcome;
+      }), halted);
+      if (!ran.ok) {
+        failOnHalt(ran.halt, where);
+        return result;
+      }
+      const outcome = ran.value;
       if (!outcome.ok) {
         result.status = 'failed';
-        result.failure = failureOf(world, outcome, { line: step.line, path: step.path, step: step.index, stepKind: step.kind });
+        result.failure = failureOf(world, outcome, where);
         world.record('expect', `failed: ${outcome.error.message}`);
         break;
       }
     }
   } catch (e) {
-    // A bug in the rig, not in the scenario: report it as a failure with its stack, keep going.
-    result.status = 'failed';
-    result.failure = { message: `internal error: ${(e as Error).stack ?? String(e)}` };
+    if (e instanceof ClockHaltedError) failOnHalt(e.halt, where);
+    else {
+      // A bug in the rig, not in the scenario: report it as a failure with its stack, keep going.
+      result.status = 'failed';
+      result.failure = { message: `internal error: ${(e as Error).stack ?? String(e)}` };
+    }
   } finally {
     result.virtualMs = world.elapsed();
     result.wallMs = Math.round(wallNow() - started);
@@ -65,7 +97,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
 }
 
 
-function failureOf(world: World, outcome: Extract<StepOutcome, { ok: false }>, where: Pick<ScenarioFailure, 'line' | 'path' | 'step' | 'stepKind'>): ScenarioFailure {
+function failureOf(world: World, outcome: Extract<StepOutcome, { ok: false }>, where: Where): ScenarioFailure {
   const failure: ScenarioFailure = { message: outcome.error.message, ...where };
   const detail = outcome as { device?: string; expected?: unknown; actual?: unknown };
   if (detail.expected !== undefined) failure.expected = detail.expected;

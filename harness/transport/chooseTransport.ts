@@ -10,6 +10,8 @@ export interface TransportChoice {
   readonly brokerUrl?: string;
   /** Without a URL: in-memory wires, or the embedded broker in process ('stream', the default) or over loopback TCP. */
   readonly mode?: TransportMode;
+  /** Wall-clock limit on one frame over a real socket (`tcp`, a broker URL) — `--io-timeout`; see createMqttTransport. */
+  readonly ioTimeoutMs?: number;
 }
 
 /**
@@ -17,15 +19,16 @@ export interface TransportChoice {
  * runScenario/buildWorld: a fresh transport per scenario, built once the world's server exists.
  */
 export function transportFor(choice: TransportChoice): (world: World) => Promise<Transport> {
-  const { brokerUrl, mode } = choice;
+  const { brokerUrl, mode, ioTimeoutMs } = choice;
   if (brokerUrl !== undefined && mode !== undefined) {
     throw new TypeError(`transportFor: give a broker URL or a mode, not both (got ${brokerUrl} and '${mode}')`);
   }
-  if (mode === 'memory') return async (world) => createMemoryTransport(world.server);
+  if (mode === 'memory') return async (world) => createMemoryTransport({ server: world.server, clock: world.clock });
   return (world) => createMqttTransport({
     server: world.server,
     random: world.random.fork('mqtt'),
     clock: world.clock,
+    ioTimeoutMs,
     mode: brokerUrl === undefined ? (mode ?? 'stream') : { url: brokerUrl },
   });
 }

@@ -63,6 +63,18 @@ describe.each(['stream', 'tcp'] as const)('createMqttTransport (%s)', (mode) => 
     expect(statuses).toEqual([false, true]);
   });
 
+  it('[MQTT] a request the server ignores holds no time: the device times out at its own virtual deadline', async () => {
+    rig = await createTestServer({ seed: `mqtt-${mode}` });
+    // A server that takes every frame and answers none.
+    transport = await createMqttTransport({ server: { serveLink: (link) => link.onFrame(() => {}) }, random: createRandom('transport'), mode, clock: rig.clock });
+    const wire = await transport.attach('gw-001');
+    const start = rig.clock.now();
+    const outcome = portal('gw-001', wire.link).request(testLicense(rig.device('gw-001'))).then((r) => ({ r, at: rig.clock.now() - start }));
+    await rig.clock.advance(60_000);
+    expect(await outcome).toMatchObject({ r: { ok: false, error: { code: 'TIMEOUT' } }, at: 30_000 });
+    expect([rig.clock.halted(), rig.clock.openHolds()]).toEqual([undefined, 0]);
+  });
+
   it('[MQTT] [ACL] gives every device its own secret: the broker refuses another password', async () => {
     await start();
     await transport.attach('gw-001');

@@ -7,11 +7,13 @@ import { createEmbeddedBroker, type EmbeddedBroker } from '../../broker/createBr
 import { createCredentials, type Credentials } from '../../broker/credentials.ts';
 import type { RefusalLogger } from '../../broker/policy.ts';
 import { gateLink, type GatedLink } from '../../broker/links/gatedLink.ts';
+import { createFrameHops } from '../../broker/links/frameHops.ts';
 import { createMqttDeviceLink, type MqttDeviceLink } from '../../broker/links/mqttDeviceLink.ts';
 import { serveOverMqtt } from '../../broker/links/mqttServerEndpoint.ts';
 import { offlineWill, publishDeviceState } from '../../broker/links/deviceState.ts';
 import { logToStderr, type FrameRefusalLogger } from '../../broker/links/payloadText.ts';
 import { fail, unwrap, type Result } from '../../protocol/result.ts';
+import { DEFAULT_IO_TIMEOUT_MS } from './ioTimeout.ts';
 import type { DeviceWire, Transport } from './Transport.ts';
 
 /** 'stream': embedded aedes over in-process streams; 'tcp': embedded aedes on 127.0.0.1; or any broker by URL. */
@@ -22,8 +24,14 @@ export interface MqttTransportOptions {
   /** Draws the devices' broker secrets (embedded broker) and the service's client ID. */
   readonly random: Random;
   readonly mode: MqttMode;
-  /** The run's clock: requests on the wire are tracked on it, broker refusals stamped with it. */
+  /** The run's clock: frames on the wire are held on it hop by hop, broker refusals stamped with it. */
   readonly clock?: Clock;
+  /**
+   * Wall-clock milliseconds one frame may take across a real socket ('tcp', a broker URL)
+   * before the clock halts with IO_TIMEOUT; DEFAULT_IO_TIMEOUT_MS by default. 'stream' has no
+   * limit: every frame there arrives, or is known lost, in this process.
+   */
+  readonly ioTimeoutMs?: number;
   /** Refused frames; stderr by default. */
   readonly log?: FrameRefusalLogger;
   /** Refused connects, publishes and subscribes at the embedded broker; stderr by default. */
@@ -62,6 +70,9 @@ const SERVICE = 'license-server';
 export async function createMqttTransport(options: MqttTransportOptions): Promise<MqttTransport> {
   const { server, random, mode, clock } = options;
   const log = options.log ?? logToStderr;
+  const hops = clock === undefined ? undefined : createFrameHops({
+    clock, ioLimitMs: mode === 'stream' ? undefined : options.ioTimeoutMs ?? DEFAULT_IO_TIMEOUT_MS,
+  });
   const credentials = typeof mode === 'string' ? createCredentials() : undefined;
   const broker = credentials === undefined ? undefined : await createEmbeddedBroker({ credentials, clock, log: options.brokerLog });
   const where = await reach(mode, broker);
@@ -76,7 +87,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     await broker?.close();
     throw error;
   });
-  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), clock, log }).catch(async (error: unknown) => {
+  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), hops, log }).catch(async (error: unknown) => {
     await service.endAsync();
     await broker?.close();
     throw error;
@@ -92,7 +103,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
       const client = await connectMqtt({
         ...where, username: deviceId, password: secret(deviceId), clientId: deviceId, will: offlineWill(deviceId, attachOptions.family),
       });
-      const link = await createMqttDeviceLink({ client, deviceId, clock, log });
+      const link = await createMqttDeviceLink({ client, deviceId, hops, log });
       const gate = gateLink(link);
       devices.set(deviceId, { client, link, gate });
       return { link: gate.link, setUp: (up) => gate.setUp(up) };
@@ -100,7 +111,8 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     async publishState(deviceId, state) {
       const device = devices.get(deviceId);
       if (device === undefined) return fail('NO_SUCH_DEVICE', `MQTT transport: device ${deviceId} is not attached`, deviceId);
-      return publishDeviceState(device.client, deviceId, state);
+      const published = publishDeviceState(device.client, deviceId, state);
+      return hops === undefined ? published : hops.awaiting(() => `the broker's PUBACK for the state of ${deviceId}`, published);
     },
     async connectService(name) {
       if (credentials !== undefined) unwrap(credentials.addService(name, secret(name)));

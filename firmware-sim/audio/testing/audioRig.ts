@@ -13,7 +13,6 @@ export function createAudioRig(options: RigOptions & { heartbeatIntervalMs?: num
     id: 'audio-001',
     family: 'audio',
     seed: options.seed ?? 'audio-rig',
-    trackedWorkLimitMs: options.trackedWorkLimitMs,
     bootTimeMs: AUDIO_BOOT_TIME_MS,
     build: ({ board }) => createAudioDevice({ board, replyTimeoutMs: options.replyTimeoutMs, heartbeatIntervalMs: options.heartbeatIntervalMs }),
   });

@@ -19,7 +19,6 @@ export function createGatewayRig(options: RigOptions = {}) {
     id: 'gw-001',
     family: 'gateway',
     seed: options.seed ?? 'gateway-rig',
-    trackedWorkLimitMs: options.trackedWorkLimitMs,
     bootTimeMs: BOOT_TIME_MS,
     build: ({ board, vendorKey }) => createGateway({ board, vendorPublicKey: vendorKey.publicKey, replyTimeoutMs: options.replyTimeoutMs }),
   });

@@ -11,8 +11,6 @@ export interface RigOptions {
   seed?: string;
   /** How long the firmware waits for the portal's reply; 30 s by default. */
   replyTimeoutMs?: number;
-  /** How long a request the portal leaves unanswered holds the virtual clock, in real ms. */
-  trackedWorkLimitMs?: number;
 }
 
 /**
@@ -25,12 +23,11 @@ export function createApplianceRig<D extends Appliance>(options: {
   id: string;
   family: string;
   seed: string;
-  trackedWorkLimitMs?: number;
   bootTimeMs: number;
   /** Builds the family's firmware on the board, trusting the rig's vendor key. */
   build: (parts: { board: Board; vendorKey: SigningKey }) => D;
 }) {
-  const clock = new VirtualClock({ trackedWorkLimitMs: options.trackedWorkLimitMs });
+  const clock = new VirtualClock();
   const { random, vendorKey, factory, identity, wire, board } = createTestBoard({ id: options.id, family: options.family, seed: options.seed, clock });
   const device = options.build({ board, vendorKey });
   const portal = createScriptedPortal({ link: wire.b });

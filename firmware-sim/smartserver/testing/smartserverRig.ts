@@ -23,7 +23,6 @@ export function createSmartServerRig(options: RigOptions & { firmwareVersion?: s
     id: 'ss-001',
     family: 'smartserver',
     seed: options.seed ?? 'smartserver-rig',
-    trackedWorkLimitMs: options.trackedWorkLimitMs,
     bootTimeMs: BOOT_TIME_MS,
     build: ({ board, vendorKey }) =>
       createSmartServer({ board, vendorPublicKey: vendorKey.publicKey, firmwareVersion: options.firmwareVersion, replyTimeoutMs: options.replyTimeoutMs }),

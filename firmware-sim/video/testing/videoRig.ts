@@ -19,7 +19,6 @@ export function createVideoRig(options: RigOptions & { variant?: VideoVariant; r
     id: 'cl-001',
     family: 'video',
     seed: options.seed ?? 'video-rig',
-    trackedWorkLimitMs: options.trackedWorkLimitMs,
     bootTimeMs: BOOT_TIME_MS,
     build: ({ board, vendorKey }) => createVideoPlatform({
       board, variant: options.variant, vendorPublicKey: vendorKey.publicKey, refreshIntervalMs: options.refreshIntervalMs, replyTimeoutMs: options.replyTimeoutMs,

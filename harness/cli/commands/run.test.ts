@@ -22,6 +22,22 @@ describe('fleetrig run flags', () => {
     expect(t.stderr()).toContain(`option '--broker <url>' argument '${value}' is invalid`);
   });
 
+  it.each([['0'], ['-5'], ['1.5'], ['10s'], ['abc']])('rejects --io-timeout %j', async (value) => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--io-timeout', value], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain(`option '--io-timeout <ms>' argument '${value}' is invalid`);
+  });
+
+  it('hands --io-timeout to the runner in milliseconds, with the broker or over TCP', async () => {
+    const { deps, calls } = fakeDeps(allPassed);
+    await main(['run', 'a.yaml', '--transport', 'tcp', '--io-timeout', '30000'], fakeIo().io, deps);
+    await main(['run', 'a.yaml', '--broker', 'mqtt://127.0.0.1:1883', '--io-timeout', '250'], fakeIo().io, deps);
+    await main(['run', 'a.yaml'], fakeIo().io, deps);
+    expect(calls.map((c) => [c.transport, c.brokerUrl, c.ioTimeoutMs])).toEqual([
+      ['tcp', undefined, 30_000], ['stream', 'mqtt://127.0.0.1:1883', 250], ['stream', undefined, undefined],
+    ]);
+  });
+
   it('rejects unknown flags', async () => {
     const t = fakeIo();
     expect(await main(['run', 'scenarios', '--bogus'], t.io, fakeDeps().deps)).toBe(2);

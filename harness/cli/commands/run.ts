@@ -4,7 +4,8 @@ import type { Reporter } from '../../report/RunResult.ts';
 import { colorsWanted } from '../../report/paint.ts';
 import { createReporter } from '../../report/reporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
-import { parseBrokerUrl, parseSeed } from '../flagParsers.ts';
+import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
+import { parseBrokerUrl, parseIoTimeout, parseSeed } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
 
 interface RunFlags {
@@ -14,6 +15,7 @@ interface RunFlags {
   realtime?: boolean;
   broker?: string;
   transport?: 'memory' | 'stream' | 'tcp';
+  ioTimeout?: number;
 }
 
 const exitCodesHelp = `
@@ -34,6 +36,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--realtime', 'run on the wall clock instead of virtual time (demos, external firmware)')
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
     .addOption(new Option('--transport <kind>', 'without --broker: the embedded broker in process, over loopback TCP, or in-memory wires with no MQTT at all').choices(['stream', 'tcp', 'memory']).default('stream').conflicts('broker'))
+    .addOption(new Option('--io-timeout <ms>', `with --broker or --transport tcp: wall-clock ms a frame may take over the socket before the scenario fails (default ${DEFAULT_IO_TIMEOUT_MS})`).argParser(parseIoTimeout))
     .addHelpText('after', exitCodesHelp)
     .action(async (paths: string[], flags: RunFlags) => ctx.setExitCode(await run(paths, flags, ctx)));
 }
@@ -46,7 +49,7 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   if (flags.json !== undefined) reporters.push(createReporter('json', { outputFile: flags.json }));
 
   const { runFiles } = await ctx.deps();
-  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, reporters });
+  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, reporters });
   if (!result.ok) {
     printLoadErrors(stderr, result.error.errors);
     return ExitCode.BadInput;
