@@ -11,7 +11,7 @@ export const DEVICE_ID_MAX_LENGTH = 128;
 export const TopicErrorCode = {
   /** The device ID is empty, too long, or holds `/ + #`, a space or a control character. */
   DeviceIdInvalid: 'DEVICE_ID_INVALID',
-  /** The topic is not `fleetrig/v1/devices/{deviceId}/{req|res|state|cmd}`. */
+  /** The topic is not `fleetrig/v1/dev/{deviceId}/{req|res|state|cmd}`. */
   TopicInvalid: 'TOPIC_INVALID',
 } as const;
 export type TopicErrorCode = (typeof TopicErrorCode)[keyof typeof TopicErrorCode];

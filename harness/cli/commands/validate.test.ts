@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import type { CliDeps } from '../CommandContext.ts';
 import { main } from '../cli.ts';
@@ -25,5 +28,25 @@ describe('fleetrig validate', () => {
     const t = fakeIo();
     expect(await main(['validate', 'no/such/file.yaml'], t.io)).toBe(2);
     expect(t.stderr()).toContain('no/such/file.yaml: no such file or directory');
+  });
+
+  it("prints docs/cli.md's example, byte for byte (real loader)", async () => {
+    const repo = join(import.meta.dirname, '..', '..', '..');
+    const doc = readFileSync(join(repo, 'docs', 'cli.md'), 'utf8');
+    const example = /## `fleetrig validate`[\s\S]*?```\n([\s\S]*?)```/.exec(doc)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'fleetrig-validate-'));
+    mkdirSync(join(dir, 'scenarios', 'gateway'), { recursive: true });
+    copyFileSync(join(repo, 'scenarios', 'gateway', 'move-license.yaml'), join(dir, 'scenarios', 'gateway', 'move-license.yaml'));
+    const testMode = readFileSync(join(repo, 'scenarios', 'gateway', 'test-mode.yaml'), 'utf8');
+    writeFileSync(join(dir, 'scenarios', 'gateway', 'test-mode.yaml'), testMode.replace('family: gateway', 'family: gatewy'));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const t = fakeIo();
+      expect(await main(['validate', 'scenarios/gateway/move-license.yaml', 'scenarios/gateway/test-mode.yaml'], t.io)).toBe(2);
+      expect(t.stdout() + t.stderr()).toBe(example);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
