@@ -9,7 +9,7 @@ import type { Result } from '../../protocol/result.ts';
  */
 export interface StepKind<A = unknown> {
   readonly kind: string;
-  /** What the step does, for docs/scenarios.md and the JSON Schema. */
+  /** What the step does, in one sentence: the JSON Schema shows it in editors. */
   readonly summary: string;
   readonly args: z.ZodType<A>;
   run(world: World, args: A): Promise<StepOutcome>;
