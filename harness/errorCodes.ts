@@ -6,7 +6,7 @@ import { SmartServerErrorCode } from '../firmware-sim/smartserver/SmartServerErr
 import { VideoErrorCode } from '../firmware-sim/video/VideoErrorCode.ts';
 import { HttpErrorCode } from '../license-server/http/failureStatus.ts';
 import { ErrorCode, type ErrorCodeLayers } from '../protocol/errorCodes.ts';
-import { FrameErrorCode } from '../protocol/serialFrame.ts';
+import { FrameErrorCode } from '../protocol/FrameErrorCode.ts';
 
 /**
  * Error codes of the harness itself — scenario files, the runner's fleet and portal look-ups,

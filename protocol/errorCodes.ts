@@ -1,4 +1,4 @@
-import type { FrameErrorCode } from './serialFrame.ts';
+import type { FrameErrorCode } from './FrameErrorCode.ts';
 
 /**
  * Stable error codes that cross the wire (link replies, HTTP bodies): every code a license

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { MAX_FRAME_BYTES } from './messages/envelope.ts';
+import { FrameErrorCode } from './FrameErrorCode.ts';
 import { fail, ok, type Failure, type Result } from './result.ts';
 
 /**
@@ -20,16 +21,6 @@ export const FRAME_REFUSAL_MARKER = '~!';
 /** The longest frame line: a MAX_FRAME_BYTES message in base64url, marker, `*` and CRC. */
 export const MAX_FRAME_LINE_BYTES = 1 + Math.ceil((MAX_FRAME_BYTES * 4) / 3) + 1 + 8;
 
-/** Stable codes of a refused frame; the refusal line carries the short form. */
-export const FrameErrorCode = {
-  /** The frame's CRC does not match its payload: a character was lost or changed on the line. */
-  Crc: 'FRAME_CRC',
-  /** The line is not `~<base64url>*<crc32 hex8>`, or its payload is not whole bytes of UTF-8. */
-  Format: 'FRAME_FORMAT',
-  /** The frame line is longer than a MAX_FRAME_BYTES message can make. */
-  TooLarge: 'FRAME_TOO_LARGE',
-} as const;
-export type FrameErrorCode = (typeof FrameErrorCode)[keyof typeof FrameErrorCode];
 const REFUSAL_WORDS: Readonly<Record<FrameErrorCode, string>> = { FRAME_CRC: 'CRC', FRAME_FORMAT: 'FORMAT', FRAME_TOO_LARGE: 'SIZE' };
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
