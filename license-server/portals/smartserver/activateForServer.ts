@@ -28,7 +28,7 @@ export async function activateForServer(ctx: CoreContext, input: ActivateForServ
   const { customerId, installCode } = parsed.value;
   const ids = distinctIds(parsed.value.licenseIds);
   if (!ids.ok) return ids;
-  const info = { actor: `device:${installCode}`, action: 'ss.license.activate', subject: installCode };
+  const info = { actor: `device:${installCode}`, action: 'smartserver.license.activate', subject: installCode };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     const customer = await findCustomer(tx, customerId);
     if (!customer.ok) return customer;

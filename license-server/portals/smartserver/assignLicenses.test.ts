@@ -15,7 +15,7 @@ describe('SmartServer partner portal: assigning licenses', () => {
     expect(listed[0]).toMatchObject({ customerId: kit.customerId, activatedOn: null, segmentController: null, transferDate: kit.t.clock.now(), status: 'Active' });
     // Assigning again changes nothing and is not logged twice.
     unwrap(await kit.portal.assignLicenses({ partnerAccountId: 'partner', customerId: kit.customerId.toUpperCase(), licenseIds: kit.licenseIds }));
-    expect((await kit.t.server.audit()).filter((e) => e.action === 'ss.license.assign' && e.outcome === 'ok')).toHaveLength(1);
+    expect((await kit.t.server.audit()).filter((e) => e.action === 'smartserver.license.assign' && e.outcome === 'ok')).toHaveLength(1);
   });
 
   it("[SS-2] refuses another partner's customer, another account's license, a gateway license, and assigns nothing then", async () => {

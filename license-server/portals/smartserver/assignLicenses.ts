@@ -29,7 +29,7 @@ export async function assignLicenses(ctx: CoreContext, input: AssignLicensesInpu
   const { partnerAccountId, customerId } = parsed.value;
   const ids = distinctIds(parsed.value.licenseIds);
   if (!ids.ok) return ids;
-  const info = { actor: `account:${partnerAccountId}`, action: 'ss.license.assign', subject: customerId };
+  const info = { actor: `account:${partnerAccountId}`, action: 'smartserver.license.assign', subject: customerId };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     const customer = await findCustomer(tx, customerId);
     if (!customer.ok) return customer;

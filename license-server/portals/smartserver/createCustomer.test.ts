@@ -21,7 +21,7 @@ describe('SmartServer partner portal: customers', () => {
     expect(unwrap(await portal.listCustomers({ name: 'Airport' }))).toEqual([b]);
     const account = await t.store.transaction((tx) => tx.accounts.get(a.customerId));
     expect(account).toMatchObject({ name: 'Harbour Tower', parentId: 'partner' });
-    expect((await t.server.audit()).filter((e) => e.action === 'ss.customer.create').map((e) => e.subject)).toEqual([a.customerId, b.customerId]);
+    expect((await t.server.audit()).filter((e) => e.action === 'smartserver.customer.create').map((e) => e.subject)).toEqual([a.customerId, b.customerId]);
   });
 
   it('[SS-2] draws the same Customer IDs from the same seed', async () => {

@@ -25,7 +25,7 @@ export async function createCustomer(ctx: CoreContext, input: CreateCustomerInpu
   const parsed = parseValue(input, createCustomerInput, 'customer');
   if (!parsed.ok) return parsed;
   const { partnerAccountId, name } = parsed.value;
-  const info = { actor: `account:${partnerAccountId}`, action: 'ss.customer.create', subject: partnerAccountId };
+  const info = { actor: `account:${partnerAccountId}`, action: 'smartserver.customer.create', subject: partnerAccountId };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     // Locking the partner's row serializes its customer creations, so the name rule holds on PostgreSQL too.
     const partner = await tx.accounts.get(partnerAccountId, { forUpdate: true });

@@ -49,7 +49,7 @@ export async function offlineActivate(ctx: CoreContext, input: OfflineActivateIn
   const ids = distinctIds(parsed.value.licenseIds);
   if (!ids.ok) return ids;
 
-  const info = { actor: `account:${customerId}`, action: 'ss.license.offlineActivate', subject: installCode };
+  const info = { actor: `account:${customerId}`, action: 'smartserver.license.offlineActivate', subject: installCode };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     const customer = await findCustomer(tx, customerId);
     if (!customer.ok) return customer;

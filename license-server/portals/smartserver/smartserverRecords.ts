@@ -13,8 +13,8 @@ import type { ReadOptions, StoreTx } from '../../store/Store.ts';
  * that held it (SS-4). The license's owner (`accountId` = the customer) and its binding
  * (`hardwareId` = the server's install code) stay on the core's license record.
  */
-export const CUSTOMER_RECORD = 'ss.customer';
-export const LICENSE_RECORD = 'ss.license';
+export const CUSTOMER_RECORD = 'smartserver.customer';
+export const LICENSE_RECORD = 'smartserver.license';
 
 export interface Customer {
   customerId: string;

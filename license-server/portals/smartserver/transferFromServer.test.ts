@@ -33,7 +33,7 @@ describe('SmartServer cloud: transfer to the cloud', () => {
     expect(await portal.transfer({ installCode: a })).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_TRANSFER' } });
     expect(unwrap(await portal.listForCustomer({ customerId }))).toEqual(before);
     expect(await portal.transfer({ installCode: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where: 'installCode' } });
-    const refused = (await kit.t.server.audit()).filter((e) => e.action === 'ss.license.transfer' && e.outcome === 'refused');
+    const refused = (await kit.t.server.audit()).filter((e) => e.action === 'smartserver.license.transfer' && e.outcome === 'refused');
     expect(refused).toHaveLength(1); // bad input is refused before any operation runs
   });
 });

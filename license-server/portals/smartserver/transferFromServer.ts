@@ -26,7 +26,7 @@ export async function transferFromServer(ctx: CoreContext, input: TransferFromSe
   const parsed = parseValue(input, transferFromServerInput, 'transfer');
   if (!parsed.ok) return parsed;
   const { installCode } = parsed.value;
-  const info = { actor: `device:${installCode}`, action: 'ss.license.transfer', subject: installCode };
+  const info = { actor: `device:${installCode}`, action: 'smartserver.license.transfer', subject: installCode };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
     const transferred: string[] = [];
     for (const listed of await tx.licenses.listByHardware(installCode)) {
