@@ -59,7 +59,12 @@ export function route<F, T>(
   };
 }
 
-/** `route` with the input passed to the operation as it is: the common case. */
+/**
+ * `route` with the input passed to the operation as it is: the common case,
+ * `opRoute('post', '/licenses/:licenseId/move', (gw: GatewayPortal, input) => gw.move(input))`.
+ * The input is typed `never` on purpose: it is unchecked JSON, and only the operation's own
+ * schema may decide what it is, so it type-checks against any operation's input.
+ */
 export function opRoute<F, T>(
   method: HttpMethod,
   path: string,
