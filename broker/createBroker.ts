@@ -27,6 +27,8 @@ export interface EmbeddedBroker {
   listen(port?: number, host?: string): Promise<{ port: number; host: string }>;
   /** A fresh in-process connection: hand it to mqtt.js (see connectMqtt's `stream`). */
   connectStream(): Duplex;
+  /** Serves a connection that arrived some other way (MQTT over a WebSocket, say). */
+  accept(connection: Duplex): void;
   /** How many connects, publishes and subscribes were refused so far. */
   refusals(): number;
   /** Disconnects every client and closes the listener. Safe to call twice. */
@@ -99,6 +101,15 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
       track(brokerSide);
       aedes.handle(brokerSide);
       return clientSide;
+    },
+
+    accept(connection) {
+      if (closing !== undefined) {
+        connection.destroy();
+        return;
+      }
+      track(connection);
+      aedes.handle(connection);
     },
 
     refusals: () => policy.refusals(),

@@ -55,8 +55,12 @@ export const HarnessErrorCode = {
   PortInUse: 'PORT_IN_USE',
   /** `--serial tcp:PORT`: the console's TCP server could not listen. */
   TcpFailed: 'TCP_FAILED',
-  /** `--broker`: the MQTT broker cannot be reached or refused the device. */
+  /** `--broker`: the MQTT broker cannot be reached or refused the device; `serve`: its broker cannot open its port. */
   BrokerUnreachable: 'BROKER_UNREACHABLE',
+  /** `serve --store`: the SQLite file or PostgreSQL database cannot be opened. */
+  StoreUnavailable: 'STORE_UNAVAILABLE',
+  /** `serve --http-port`: the port is taken or cannot be listened on. */
+  PortUnavailable: 'PORT_UNAVAILABLE',
 } as const;
 export type HarnessErrorCode = (typeof HarnessErrorCode)[keyof typeof HarnessErrorCode];
 

@@ -28,6 +28,12 @@ export interface LicenseServerOptions {
   manufacturerPublicKey: string;
   /** The portals served beside the core; every registered one (`portalModules`) unless given. */
   portals?: readonly PortalModule<unknown>[];
+  /**
+   * Salts the streams that draw record IDs, activation keys, nonces and portal secrets. A
+   * server started again on a store an earlier one filled passes a new session, so it never
+   * draws what is already there; the vendor key, which devices trust, is not salted.
+   */
+  session?: string;
 }
 
 /** The vendor license cloud: one core and store, a facet per portal, served over links and HTTP. */
@@ -57,12 +63,13 @@ export interface LicenseServer {
 export async function createLicenseServer(options: LicenseServerOptions): Promise<LicenseServer> {
   const { store, clock, random } = options;
   const vendorKey = signingKeyFromSeed(random.fork('vendor').bytes(32));
+  const salted = (name: string): string => (options.session === undefined ? name : `${name}#${options.session}`);
   const ctx: CoreContext = {
     store,
     clock,
-    ids: random.fork('ids'),
-    keys: random.fork('activation-keys'),
-    nonces: random.fork('nonces'),
+    ids: random.fork(salted('ids')),
+    keys: random.fork(salted('activation-keys')),
+    nonces: random.fork(salted('nonces')),
     vendorKey,
     manufacturerPublicKey: options.manufacturerPublicKey,
   };

@@ -24,3 +24,24 @@ export function parseIoTimeout(value: string): number {
   if (!Number.isSafeInteger(ms) || ms < 1) throw new InvalidArgumentError('It must be a positive number of milliseconds, e.g. --io-timeout 30000.');
   return ms;
 }
+
+/** `--http-port`, `--mqtt-port`: 0 (pick a free one) to 65535. */
+export function parsePort(value: string): number {
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(port) || port > 65_535) throw new InvalidArgumentError('It must be a port number from 0 to 65535 (0 picks a free one).');
+  return port;
+}
+
+/** `--speed`: virtual time per wall time, above 0 and at most 1,000,000. */
+export function parseSpeed(value: string): number {
+  const speed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(speed > 0 && speed <= 1_000_000)) throw new InvalidArgumentError('It must be a number above 0 and at most 1000000, e.g. --speed 60 (one virtual minute per second).');
+  return speed;
+}
+
+/** `--store`: a SQLite file path, or a postgres:// URL. */
+export function parseStore(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('It must be a SQLite file path or a postgres://user@host:port/db URL.');
+  if (/^postgres(ql)?:\/\//.test(value) && !URL.canParse(value)) throw new InvalidArgumentError('It is not a valid postgres:// URL.');
+  return value;
+}

@@ -36,12 +36,17 @@ export interface MqttTransportOptions {
   readonly log?: FrameRefusalLogger;
   /** Refused connects, publishes and subscribes at the embedded broker; stderr by default. */
   readonly brokerLog?: RefusalLogger;
+  /**
+   * 'stream' only: also open the embedded broker on TCP for clients outside this process
+   * (`fleetrig serve`); port 0 picks a free one. The fleet itself stays on in-process streams.
+   */
+  readonly listen?: { readonly port: number; readonly host?: string };
 }
 
 export interface MqttTransport extends Transport {
   /** The embedded broker; undefined when the transport uses an external one. */
   readonly broker?: EmbeddedBroker;
-  /** Where clients reach the broker over TCP (`mqtt://127.0.0.1:PORT`); undefined in 'stream' mode. */
+  /** Where clients reach the broker over TCP (`mqtt://127.0.0.1:PORT`); undefined in 'stream' mode unless it also listens. */
   readonly url?: string;
   /** `family` goes into the device's last will, so its offline marker keeps it. */
   attach(deviceId: string, options?: { family?: string }): Promise<DeviceWire>;
@@ -76,6 +81,12 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   const credentials = typeof mode === 'string' ? createCredentials() : undefined;
   const broker = credentials === undefined ? undefined : await createEmbeddedBroker({ credentials, clock, log: options.brokerLog });
   const where = await reach(mode, broker);
+  const listening = mode === 'stream' && options.listen !== undefined && broker !== undefined
+    ? await broker.listen(options.listen.port, options.listen.host ?? '127.0.0.1').catch(async (error: unknown) => {
+      await broker.close();
+      throw error;
+    })
+    : undefined;
   const secret = (user: string): string => random.fork(`mqtt-secret/${user}`).hex(16);
   const devices = new Map<string, AttachedDevice>();
 
@@ -96,7 +107,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   return {
     name: typeof mode === 'string' ? `mqtt-${mode}` : `mqtt ${mode.url}`,
     ...(broker === undefined ? {} : { broker }),
-    ...(where.url === undefined ? {} : { url: where.url }),
+    ...(where.url === undefined ? (listening === undefined ? {} : { url: `mqtt://${listening.host}:${listening.port}` }) : { url: where.url }),
     async attach(deviceId, attachOptions = {}) {
       if (devices.has(deviceId)) throw new Error(`MQTT transport: device ${deviceId} is already attached`);
       if (credentials !== undefined) register(credentials, deviceId, secret(deviceId));

@@ -7,6 +7,7 @@ import type { RunDeviceOptions, RunningDevice } from '../../device/runDevice.ts'
 import { parseSerialMode, type SerialMode } from '../../device/serialMode.ts';
 import { ExitCode, type CliIo, type CommandContext } from '../CommandContext.ts';
 import { parseBrokerUrl, parseSeed } from '../flagParsers.ts';
+import { untilSignal } from '../untilSignal.ts';
 
 interface DeviceFlags {
   serial?: SerialMode;
@@ -83,21 +84,4 @@ function serialFlag(value: string): SerialMode {
   const mode = parseSerialMode(value);
   if (!mode.ok) throw new InvalidArgumentError(`${mode.error.message}.`);
   return mode.value;
-}
-
-/** SIGINT or SIGTERM; `cancel` gives the signals back to Node's default handling. */
-function untilSignal(): { received: Promise<string>; cancel(): void } {
-  let stop: (signal: NodeJS.Signals) => void = () => {};
-  const received = new Promise<string>((resolve) => {
-    stop = (signal) => resolve(`${signal} received`);
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    received,
-    cancel() {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }

@@ -1,0 +1,106 @@
+/** `fleetrig serve [scenario]`: the rig as a long-running service (broker, license server, fleet, clock). */
+import { Option, type Command } from 'commander';
+import { freshSeed } from '../../../emulator/random/Random.ts';
+import type { Result } from '../../../protocol/result.ts';
+import type { Service, ServiceOptions } from '../../serve/createService.ts';
+import { DEFAULT_STORE } from '../../serve/openStore.ts';
+import { ExitCode, type CommandContext } from '../CommandContext.ts';
+import { parseBrokerUrl, parsePort, parseSeed, parseSpeed, parseStore } from '../flagParsers.ts';
+import { printLoadErrors } from '../printLoadErrors.ts';
+import { untilSignal } from '../untilSignal.ts';
+
+interface ServeFlags {
+  httpPort: number;
+  mqttPort: number;
+  store: string;
+  broker?: string;
+  seed?: number;
+  speed: number;
+}
+
+export interface ServeCommandDeps {
+  createService(options: ServiceOptions): Promise<Result<Service>>;
+  /** Resolves with what asked the service to stop; SIGINT or SIGTERM by default. */
+  untilStopped(): Promise<string>;
+}
+
+const help = `
+The first line on stdout says where everything is, as one line of text:
+  fleetrig serve · http://127.0.0.1:8080 · mqtt://127.0.0.1:1883 · store /…/.fleetrig/fleetrig.db
+
+Over HTTP (see docs/http.md and docs/serve.md):
+  /api/v1/…            the license server's API (core and portals)
+  /api/v1/clock        the virtual clock: GET its state; POST pause, resume, speed {speed},
+                       advance {by: "8h"}, next-deadline
+  /healthz, /readyz    alive; every device of the fleet has booted
+  /mqtt                MQTT over WebSocket (the embedded broker)
+
+The store keeps what the service knows between runs: started again on it, the service resumes
+with the same seed, never draws an ID or key it drew before, and its virtual time never goes back.
+A scenario's orders are placed on a new store only.
+
+It runs until Ctrl-C (SIGINT) or SIGTERM, then closes every socket and the store and exits 0.
+
+Exit codes:
+  0  stopped as asked
+  1  the service could not start (store, port or broker unavailable)
+  2  bad input: unknown flag, bad flag value, an invalid scenario file`;
+
+export function createServeCommand(deps: Partial<ServeCommandDeps> = {}): (program: Command, ctx: CommandContext) => void {
+  return (program, ctx) => {
+    program
+      .command('serve')
+      .summary('run the broker, the license server and a fleet as a service')
+      .description('Run fleetrig as a long-running service: the embedded MQTT broker (or --broker), the license server on a persistent store with its HTTP API, and the fleet and portal set-up of [scenario], on a virtual clock that follows the wall clock at --speed.')
+      .argument('[scenario]', "a scenario file whose fleet and portal sections are set up (its steps are not run)")
+      .addOption(new Option('--http-port <n>', 'HTTP port: the API, the clock, health, MQTT over WebSocket (0 picks one)').argParser(parsePort).default(8080))
+      .addOption(new Option('--mqtt-port <n>', "the embedded broker's TCP port (0 picks one)").argParser(parsePort).default(1883))
+      .addOption(new Option('--store <path|url>', 'a SQLite file, or a postgres:// URL').argParser(parseStore).default(DEFAULT_STORE))
+      .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the embedded one').argParser(parseBrokerUrl))
+      .addOption(new Option('--seed <n>', 'seed for keys and identities on a new store; printed when not given').argParser(parseSeed))
+      .addOption(new Option('--speed <x>', 'virtual time per wall time: 1 is real time, 60 a minute per second').argParser(parseSpeed).default(1))
+      .addHelpText('after', help)
+      .action(async (scenario: string | undefined, flags: ServeFlags) => ctx.setExitCode(await serve(scenario, flags, ctx, deps)));
+  };
+}
+
+export const registerServe = createServeCommand();
+
+async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: CommandContext, deps: Partial<ServeCommandDeps>): Promise<ExitCode> {
+  const { stdout, stderr } = ctx.io;
+  const [{ createCatalogue }, { loadFiles }] = await Promise.all([import('../../catalogue.ts'), import('../../scenario/validateFiles.ts')]);
+  const catalogue = createCatalogue();
+  let scenario;
+  if (scenarioPath !== undefined) {
+    const loaded = await loadFiles([scenarioPath], catalogue);
+    if (loaded.errors.length > 0) {
+      printLoadErrors(stderr, loaded.errors);
+      return ExitCode.BadInput;
+    }
+    if (loaded.scenarios.length !== 1) {
+      stderr.write(`fleetrig serve: ${scenarioPath} holds ${loaded.scenarios.length} scenarios; serve sets up one (split the file)\n`);
+      return ExitCode.BadInput;
+    }
+    scenario = loaded.scenarios[0];
+  }
+  const create = deps.createService ?? (await import('../../serve/createService.ts')).createService;
+  const started = await create({
+    catalogue, ...(scenario === undefined ? {} : { scenario }), seed: flags.seed ?? freshSeed(), speed: flags.speed,
+    httpPort: flags.httpPort, mqttPort: flags.mqttPort, store: flags.store, ...(flags.broker === undefined ? {} : { brokerUrl: flags.broker }),
+    log: (line) => void stderr.write(`fleetrig serve: ${line}\n`),
+  });
+  if (!started.ok) {
+    stderr.write(`fleetrig serve: ${started.error.message}\n`);
+    return ExitCode.Failed;
+  }
+  const service = started.value;
+  // Scripts read where everything is from the first line; the rest goes to stderr.
+  stdout.write(`fleetrig serve · ${service.httpUrl} · ${service.mqttUrl} · store ${service.store}\n`);
+  stderr.write(`fleetrig serve: ${service.devices} device(s), speed ${flags.speed}, seed ${service.seed}. Stop with Ctrl-C.\n`);
+  const signal = deps.untilStopped ? undefined : untilSignal();
+  const why = await (deps.untilStopped?.() ?? signal!.received);
+  signal?.cancel();
+  await service.close();
+  stderr.write(`fleetrig serve: ${why}; closed\n`);
+  return ExitCode.Passed;
+}

@@ -1,0 +1,187 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import { every } from '../../emulator/clock/Clock.ts';
+import { createPacedClock, type PacedClock } from '../../emulator/clock/pacedClock.ts';
+import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
+import { WallClock } from '../../emulator/clock/wallClock.ts';
+import { createFactory } from '../../emulator/identity/manufacture.ts';
+import { createRandom } from '../../emulator/random/Random.ts';
+import { createLicenseServer, type LicenseServer } from '../../license-server/createLicenseServer.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { addFleet, placeOrders } from '../runner/populateWorld.ts';
+import { virtualTime } from '../runner/timeDrivers.ts';
+import { World } from '../runner/World.ts';
+import type { Scenario } from '../scenario/parseScenarios.ts';
+import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
+import { clockRoutes } from './clockRoutes.ts';
+import { openStore } from './openStore.ts';
+import { saveVirtualNow, startSession } from './serviceSession.ts';
+
+export interface ServiceOptions {
+  catalogue: Catalogue;
+  /** Its `fleet` and `portal` sections are set up; its steps are not run. None: an empty fleet. */
+  scenario?: Scenario;
+  /** Keys and identities derive from it on a new store; a store keeps the seed it started with. */
+  seed: number;
+  /** Virtual ms per wall ms; 1 is real time. */
+  speed: number;
+  /** 0 picks a free port. */
+  httpPort: number;
+  /** The embedded broker's TCP port; 0 picks a free one. Ignored with `brokerUrl`. */
+  mqttPort: number;
+  host?: string;
+  /** A SQLite file path or a postgres:// URL. */
+  store: string;
+  /** An external broker for everything; the embedded one otherwise. */
+  brokerUrl?: string;
+  /** Where the service's own messages go (one line each). */
+  log: (line: string) => void;
+}
+
+/** A running `fleetrig serve`: where it is, its clock, and how to stop it. */
+export interface Service {
+  /** `http://host:port`: the API under /api/v1, health at /healthz and /readyz, MQTT over WebSocket at /mqtt. */
+  readonly httpUrl: string;
+  /** Where MQTT clients connect: the embedded broker's TCP listener, or the external broker. */
+  readonly mqttUrl: string;
+  /** The store as the first line shows it (a path, or a URL without its password). */
+  readonly store: string;
+  /** The seed keys derive from (the store's, on a store that was used before). */
+  readonly seed: number;
+  readonly devices: number;
+  readonly clock: PacedClock;
+  readonly server: LicenseServer;
+  /** Stops taking requests, stops the fleet, records the virtual time, closes every socket and the store. */
+  close(): Promise<void>;
+}
+
+const SAVE_EVERY_MS = 5_000;
+
+/**
+ * The rig as a running service: a license server on a persistent store, the embedded broker
+ * (TCP and WebSocket) or an external one, a scenario's fleet and portal set-up, and a virtual
+ * clock that follows the wall clock at `speed`, controlled over HTTP. Every port may be 0.
+ */
+export async function createService(options: ServiceOptions): Promise<Result<Service>> {
+  const wall = new WallClock();
+  const opened = await openStore(options.store).then(
+    (value) => ok(value),
+    (error: unknown) => fail('STORE_UNAVAILABLE', `cannot open the store ${options.store}: ${(error as Error).message}`, 'store'),
+  );
+  if (!opened.ok) return opened;
+  const { store, description } = opened.value;
+  const session = await startSession(store, { seed: options.seed, at: wall.now() });
+  // A service's virtual time never goes back: not before the wall clock, nor before where the last run stopped.
+  const virtual = new VirtualClock({ start: Math.max(wall.now(), session.virtualNow ?? 0) });
+  const random = createRandom(session.seed).fork(options.scenario === undefined ? 'serve' : `${options.scenario.file}#${options.scenario.name}`);
+  const factory = createFactory({ random: random.fork('factory'), clock: virtual });
+  const server = await createLicenseServer({
+    store, clock: virtual, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey,
+    portals: options.catalogue.portals, session: `start-${session.start}`,
+  });
+  const world = new World(virtual, virtualTime(virtual), random, server);
+  const host = options.host ?? '127.0.0.1';
+
+  const closers: (() => Promise<void>)[] = [async () => {
+    await server.close();
+    await saveVirtualNow(store, session, virtual.now());
+    await store.close();
+  }];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
+
+  let transport: MqttTransport;
+  try {
+    transport = await createMqttTransport({
+      server, random: random.fork('transport'), clock: virtual,
+      mode: options.brokerUrl === undefined ? 'stream' : { url: options.brokerUrl },
+      ...(options.brokerUrl === undefined ? { listen: { port: options.mqttPort, host } } : {}),
+    });
+  } catch (error) {
+    await closeAll();
+    const where = options.brokerUrl ?? `${host}:${options.mqttPort}`;
+    return fail('BROKER_UNREACHABLE', `cannot open the MQTT broker at ${where}: ${(error as Error).message}`, options.brokerUrl === undefined ? 'mqtt-port' : 'broker');
+  }
+  closers.push(async () => {
+    for (const device of world.devices.values()) device.appliance.stop();
+    await transport.close();
+  });
+
+  if (options.scenario !== undefined) {
+    // Orders are the store's to keep: placed on a new store only, never again on a restart.
+    const placed = session.start === 1 ? await placeOrders(world, options.scenario.portal.orders) : ok(undefined);
+    const fleet = placed.ok ? await addFleet(world, { fleet: options.scenario.fleet, families: options.catalogue.families, factory, transport }) : placed;
+    if (!fleet.ok) {
+      await closeAll();
+      return fleet;
+    }
+  }
+
+  const clock = createPacedClock({ clock: virtual, wall, speed: options.speed });
+  const save = (): void => void saveVirtualNow(store, session, virtual.now()).catch(() => undefined);
+  const stopSaving = every(wall, SAVE_EVERY_MS, save);
+  closers.push(async () => {
+    stopSaving();
+    await clock.close();
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const booting = [...world.devices.values()].filter((d) => d.appliance.snapshot().state !== 'running').length;
+    res.status(booting === 0 ? 200 : 503).json({ status: booting === 0 ? 'ready' : 'booting', devices: world.devices.size, booting });
+  });
+  app.use('/api/v1/clock', express.json(), clockRoutes(clock, save));
+  app.use(server.http());
+
+  const http = createServer(app);
+  const sockets = new WebSocketServer({ noServer: true });
+  if (transport.broker !== undefined) {
+    const broker = transport.broker;
+    http.on('upgrade', (request, socket, head) => {
+      if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
+        socket.destroy();
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => broker.accept(createWebSocketStream(ws)));
+    });
+  }
+  const listened = await listen(http, options.httpPort, host);
+  if (!listened.ok) {
+    await closeAll();
+    return listened;
+  }
+  closers.push(async () => {
+    for (const client of sockets.clients) client.terminate();
+    await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  });
+
+  const { port } = http.address() as AddressInfo;
+  options.log(`store ${description} · start ${session.start} · seed ${session.seed} · ${world.devices.size} device(s)`);
+  return ok({
+    httpUrl: `http://${host}:${port}`,
+    mqttUrl: transport.url ?? options.brokerUrl ?? '',
+    store: description,
+    seed: session.seed,
+    devices: world.devices.size,
+    clock,
+    server,
+    close: closeAll,
+  });
+}
+
+function listen(http: Server, port: number, host: string): Promise<Result<void>> {
+  return new Promise((resolve) => {
+    http.once('error', (error) => resolve(fail('PORT_UNAVAILABLE', `cannot listen on ${host}:${port}: ${error.message}`, 'http-port')));
+    http.listen(port, host, () => resolve(ok(undefined)));
+  });
+}

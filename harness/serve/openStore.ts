@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openPostgresStore } from '../../license-server/store/postgresStore.ts';
+import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
+import type { Store } from '../../license-server/store/Store.ts';
+
+/** Where `fleetrig serve` keeps what it knows unless `--store` says otherwise. */
+export const DEFAULT_STORE = '.fleetrig/fleetrig.db';
+
+export interface OpenedStore {
+  readonly store: Store;
+  /** What the first line of `serve` shows: the file's absolute path, or the URL without its password. */
+  readonly description: string;
+}
+
+/**
+ * `--store`: a `postgres://` or `postgresql://` URL opens PostgreSQL; anything else is a SQLite
+ * file, created with its folder if missing. Rejects, naming the store, when it cannot be opened.
+ */
+export async function openStore(spec: string): Promise<OpenedStore> {
+  if (/^postgres(ql)?:\/\//.test(spec)) {
+    const url = new URL(spec);
+    if (url.password !== '') url.password = '***';
+    return { store: await openPostgresStore({ connectionString: spec }), description: url.toString() };
+  }
+  const path = resolve(spec);
+  mkdirSync(dirname(path), { recursive: true });
+  return { store: openSqliteStore({ path }), description: path };
+}
