@@ -17,6 +17,8 @@ export type Principal =
 export interface Credentials {
   /** Registers a device or replaces its secret (rotation). */
   addDevice(deviceId: string, secret: string): Result<void>;
+  /** Registers a device by the SHA-256 digest of its secret (hex), as a store keeps it. */
+  addDeviceDigest(deviceId: string, digestHex: string): Result<void>;
   /** Registers a service or replaces its secret. */
   addService(name: string, secret: string): Result<void>;
   removeDevice(deviceId: string): void;
@@ -40,7 +42,15 @@ export function createCredentials(): Credentials {
         'username',
       );
     }
-    users.set(username, { principal, digest: digestOf(secret) });
+    return put(principal, username, digestOf(secret));
+  }
+
+  function put(principal: Principal, username: string, digest: Buffer): Result<void> {
+    const existing = users.get(username);
+    if (existing !== undefined && existing.principal.kind !== principal.kind) {
+      return fail(ErrorCode.Conflict, `username ${JSON.stringify(username)} is already registered as a ${existing.principal.kind}`, 'username');
+    }
+    users.set(username, { principal, digest });
     return ok(undefined);
   }
 
@@ -49,6 +59,12 @@ export function createCredentials(): Credentials {
       const valid = validateDeviceId(deviceId);
       if (!valid.ok) return valid;
       return add({ kind: 'device', deviceId }, deviceId, secret);
+    },
+    addDeviceDigest(deviceId, digestHex) {
+      const valid = validateDeviceId(deviceId);
+      if (!valid.ok) return valid;
+      if (!/^[0-9a-f]{64}$/.test(digestHex)) return fail(ErrorCode.BadRequest, 'a secret digest is 64 lower-case hex digits (SHA-256)', 'digest');
+      return put({ kind: 'device', deviceId }, deviceId, Buffer.from(digestHex, 'hex'));
     },
     addService(name, secret) {
       if (name.length === 0 || name.length > DEVICE_ID_MAX_LENGTH) {
@@ -71,6 +87,7 @@ export function createCredentials(): Credentials {
   };
 }
 
-function digestOf(secret: string | Uint8Array): Buffer {
+/** SHA-256 of a secret: what the registry keeps, and what a store may keep in its place. */
+export function digestOf(secret: string | Uint8Array): Buffer {
   return createHash('sha256').update(secret).digest();
 }

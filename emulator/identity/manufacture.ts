@@ -83,7 +83,8 @@ function drawHardwareId(factory: Factory, random: Random): string {
   throw new RangeError(`manufacture: no free hardware ID after ${MAX_HARDWARE_ID_DRAWS} draws; the factory has built ${factory.built()} boards`);
 }
 
-function base32(random: Random, length: number): string {
+/** `length` characters of Crockford base 32 drawn from `random`: serial numbers, install codes. */
+export function base32(random: Random, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) out += ALPHABET[random.int(0, ALPHABET.length)]!;
   return out;

@@ -17,6 +17,8 @@ import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
 import { clockRoutes } from './clockRoutes.ts';
+import { createForeignDevices } from './foreignDevices.ts';
+import { sendResult } from '../../license-server/http/respond.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
 
@@ -121,6 +123,14 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     }
   }
 
+  const foreign = createForeignDevices({
+    store, clock: virtual, random: random.fork(`foreign-devices#start-${session.start}`), factory,
+    prefixes: new Map([...options.catalogue.families.values()].map((f) => [f.family, f.prefix])),
+    mqttUrl: transport.url ?? options.brokerUrl ?? '',
+    admit: (deviceId, digest) => transport.admitDevice(deviceId, digest),
+  });
+  const restored = await foreign.restore();
+
   const clock = createPacedClock({ clock: virtual, wall, speed: options.speed });
   const save = (): void => void saveVirtualNow(store, session, virtual.now()).catch(() => undefined);
   const stopSaving = every(wall, SAVE_EVERY_MS, save);
@@ -139,6 +149,13 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     res.status(booting === 0 ? 200 : 503).json({ status: booting === 0 ? 'ready' : 'booting', devices: world.devices.size, booting });
   });
   app.use('/api/v1/clock', express.json(), clockRoutes(clock, save));
+  // The keys that verify what the rig signs, for clients that check offline.
+  app.get('/api/v1/keys', (_req, res) => {
+    res.json({ format: 'raw Ed25519 public keys, base64url', vendor: server.vendorPublicKey, manufacturer: factory.manufacturerPublicKey });
+  });
+  app.post('/api/v1/devices', express.json(), async (req, res) => {
+    sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
+  });
   app.use(server.http());
 
   const http = createServer(app);
@@ -166,7 +183,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   });
 
   const { port } = http.address() as AddressInfo;
-  options.log(`store ${description} · start ${session.start} · seed ${session.seed} · ${world.devices.size} device(s)`);
+  options.log(`store ${description} · start ${session.start} · seed ${session.seed} · ${world.devices.size} device(s)${restored > 0 ? ` · ${restored} registered device(s)` : ''}`);
   return ok({
     httpUrl: `http://${host}:${port}`,
     mqttUrl: transport.url ?? options.brokerUrl ?? '',

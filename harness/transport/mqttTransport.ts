@@ -54,6 +54,11 @@ export interface MqttTransport extends Transport {
   publishState(deviceId: string, state: object): Promise<Result<void>>;
   /** A further service client (a dashboard, a test) on the same broker; closed by the caller. */
   connectService(name: string): Promise<MqttClient>;
+  /**
+   * Lets a device this process does not emulate log in to the embedded broker, by its secret's
+   * SHA-256 digest (hex); refused with an external broker, whose users are its own.
+   */
+  admitDevice(deviceId: string, secretDigest: string): Result<void>;
 }
 
 interface AttachedDevice {
@@ -124,6 +129,10 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
       if (device === undefined) return fail('NO_SUCH_DEVICE', `MQTT transport: device ${deviceId} is not attached`, deviceId);
       const published = publishDeviceState(device.client, deviceId, state);
       return hops === undefined ? published : hops.awaiting(() => `the broker's PUBACK for the state of ${deviceId}`, published);
+    },
+    admitDevice(deviceId, secretDigest) {
+      if (credentials === undefined) return fail('BAD_REQUEST', `the broker at ${where.url ?? 'the given URL'} keeps its own users; add ${deviceId} there`, 'broker');
+      return credentials.addDeviceDigest(deviceId, secretDigest);
     },
     async connectService(name) {
       if (credentials !== undefined) unwrap(credentials.addService(name, secret(name)));
