@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import mqtt from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'fleetrig.js');
+
+interface Running {
+  child: ChildProcess;
+  http: string;
+  mqtt: string;
+  exited: Promise<number | null>;
+}
+
+/** `fleetrig serve` as its own process on free ports; resolves once its first line says where it is. */
+async function serve(store: string): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', '--store', store, '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    void exited.then((code) => reject(new Error(`serve exited ${code} before its first line`)));
+  });
+  const [, http, broker] = /· (http:\S+) · (mqtt:\S+) ·/.exec(first)!;
+  return { child, http: http!, mqtt: broker!, exited };
+}
+
+async function post(base: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('fleetrig serve killed mid-write and started again on its store', () => {
+  const processes: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of processes.splice(0)) child.kill('SIGKILL');
+  });
+
+  it('keeps every acknowledged activation exactly once, and lets a registered device log in again', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-kill-')), 'store.db');
+    const first = await serve(store);
+    processes.push(first.child);
+    const device = (await post(first.http, '/api/v1/devices', { family: 'gateway' })).body as { deviceId: string; mqtt: { password: string } };
+    const keys: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      keys.push((await post(first.http, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 1 }] })).body.activationKey as string);
+    }
+
+    // 100 activations at once; the process dies by SIGKILL once a third are acknowledged.
+    const acknowledged = new Set<string>();
+    const sent = keys.map((activationKey) => post(first.http, '/api/v1/accounts/acme/activations', { activationKey })
+      .then((reply) => {
+        if (reply.status === 201) acknowledged.add(activationKey);
+        if (acknowledged.size === 33) first.child.kill('SIGKILL');
+      }, () => undefined));
+    await Promise.all(sent);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(acknowledged.size).toBeGreaterThanOrEqual(33);
+
+    const second = await serve(store);
+    processes.push(second.child);
+    const listed = (await (await fetch(`${second.http}/api/v1/accounts/acme/licenses`)).json()) as { licenses: { activationKey: string }[] };
+    const perKey = new Map<string, number>();
+    for (const license of listed.licenses) perKey.set(license.activationKey, (perKey.get(license.activationKey) ?? 0) + 1);
+    for (const key of acknowledged) expect(perKey.get(key), `acknowledged ${key}`).toBe(1);
+    for (const count of perKey.values()) expect(count).toBe(1);
+    // What was in flight is either whole or not there: activating it again says which.
+    for (const key of keys.filter((k) => !acknowledged.has(k))) {
+      const again = await post(second.http, '/api/v1/accounts/acme/activations', { activationKey: key });
+      if (again.status === 201) expect(perKey.has(key), `${key} activated now, so not before`).toBe(false);
+      else expect({ error: again.body.error, before: perKey.has(key) }, key).toEqual({ error: 'ACTIVATION_KEY_USED', before: true });
+    }
+
+    const client = await mqtt.connectAsync(second.mqtt, { username: device.deviceId, password: device.mqtt.password, clientId: device.deviceId, reconnectPeriod: 0 });
+    await client.endAsync();
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 60_000);
+});
