@@ -31,6 +31,8 @@ export interface EmbeddedBroker {
   accept(connection: Duplex): void;
   /** How many connects, publishes and subscribes were refused so far. */
   refusals(): number;
+  /** MQTT clients connected now (authenticated ones). */
+  clients(): number;
   /** Disconnects every client and closes the listener. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -113,6 +115,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
     },
 
     refusals: () => policy.refusals(),
+    clients: () => aedes.connectedClients,
 
     close() {
       closing ??= shutDown();

@@ -34,6 +34,10 @@ export interface LicenseServerOptions {
    * draws what is already there; the vendor key, which devices trust, is not salted.
    */
   session?: string;
+  /** Told of every device request answered over a link: its op, and `ok` or the refusal code (metrics). */
+  onDeviceRequest?: (op: string, outcome: string) => void;
+  /** Told of every HTTP request answered: method, route path as mounted, status (metrics). */
+  onHttpRequest?: (method: string, route: string, status: number) => void;
 }
 
 /** The vendor license cloud: one core and store, a facet per portal, served over links and HTTP. */
@@ -88,7 +92,7 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       return mounted.facets.get(module as PortalModule<unknown>) as F;
     },
     serveLink(link) {
-      const servedLink = serveLink({ link, handlers: mounted.handlers, stats });
+      const servedLink = serveLink({ link, handlers: mounted.handlers, stats, ...(options.onDeviceRequest ? { onAnswered: options.onDeviceRequest } : {}) });
       served.add(servedLink);
       return () => {
         servedLink.stop();
@@ -96,7 +100,7 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({ routes: mounted.routes }),
+    http: () => createHttpApi({ routes: mounted.routes, ...(options.onHttpRequest ? { onAnswered: options.onHttpRequest } : {}) }),
     audit: (o = {}) => readAuditLog(ctx, o),
     async close() {
       const links = [...served];

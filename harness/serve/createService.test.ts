@@ -61,6 +61,22 @@ describe('fleetrig serve as a library: createService', () => {
     expect(await call(service, 'GET', '/api/v1/no/such')).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
   });
 
+  it('shows the fleet, the requests answered and the broker in Prometheus format at /metrics', async () => {
+    const service = await start(join(dir(), 'store.db'));
+    services.push(service);
+    await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
+    await call(service, 'POST', '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 1 }] });
+    await call(service, 'POST', '/api/v1/orders', { accountId: 'acme' });
+    const response = await fetch(`${service.httpUrl}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toContain('fleetrig_devices{family="gateway",state="running"} 2');
+    expect(text).toContain('fleetrig_http_requests_total{method="POST",route="/api/v1/orders",status="201"} 1');
+    expect(text).toContain('fleetrig_http_requests_total{method="POST",route="/api/v1/orders",status="400"} 1');
+    expect(text).toMatch(/fleetrig_broker_clients \d+/);
+    expect(text).toContain('# HELP fleetrig_device_requests_total');
+  });
+
   it('pauses, jumps and re-speeds the virtual clock over HTTP, and refuses bad requests naming the field', async () => {
     const service = await start(join(dir(), 'store.db'));
     services.push(service);

@@ -18,6 +18,7 @@ import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
 import { clockRoutes } from './clockRoutes.ts';
 import { createForeignDevices } from './foreignDevices.ts';
+import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
 import { sendResult } from '../../license-server/http/respond.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
@@ -80,9 +81,13 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   const virtual = new VirtualClock({ start: Math.max(wall.now(), session.virtualNow ?? 0) });
   const random = createRandom(session.seed).fork(options.scenario === undefined ? 'serve' : `${options.scenario.file}#${options.scenario.name}`);
   const factory = createFactory({ random: random.fork('factory'), clock: virtual });
+  // Made once the fleet and broker exist; the server reports to it from its first request on.
+  const reported: { metrics?: ServiceMetrics } = {};
   const server = await createLicenseServer({
     store, clock: virtual, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey,
     portals: options.catalogue.portals, session: `start-${session.start}`,
+    onDeviceRequest: (op, outcome) => reported.metrics?.deviceRequest(op, outcome),
+    onHttpRequest: (method, route, status) => reported.metrics?.httpRequest(method, route, status),
   });
   const world = new World(virtual, virtualTime(virtual), random, server);
   const host = options.host ?? '127.0.0.1';
@@ -112,6 +117,8 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     for (const device of world.devices.values()) device.appliance.stop();
     await transport.close();
   });
+  reported.metrics = createServiceMetrics({ world, ...(transport.broker === undefined ? {} : { broker: transport.broker }) });
+  const { registry } = reported.metrics;
 
   if (options.scenario !== undefined) {
     // Orders are the store's to keep: placed on a new store only, never again on a restart.
@@ -143,6 +150,9 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
   });
   app.get('/readyz', (_req, res) => {
     const booting = [...world.devices.values()].filter((d) => d.appliance.snapshot().state !== 'running').length;

@@ -7,6 +7,8 @@ export interface HttpApiOptions {
   routes: readonly MountedRoute[];
   /** Largest accepted JSON body; `10mb` by default (an order for a large fleet is big). */
   bodyLimit?: string;
+  /** Told of every request a route answered: method, the route's path as mounted, status. */
+  onAnswered?: (method: string, route: string, status: number) => void;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -31,6 +33,7 @@ export function createHttpApi(options: HttpApiOptions): Express {
       }
       const result = await route.run({ input: inputOf(req), params: req.params as Record<string, string>, header: (name) => req.get(name) });
       sendResult(res, result, (value) => value, route.status);
+      options.onAnswered?.(route.method.toUpperCase(), `${API_PREFIX}${route.path}`, res.statusCode);
     });
   }
   app.use(API_PREFIX, router);

@@ -28,6 +28,8 @@ export interface ServeLinkOptions {
   stats: LinkStats;
   /** Replies remembered per link for duplicate detection; 1024 by default. */
   replyCacheSize?: number;
+  /** Told of every request answered (not of duplicates answered from the cache): its op, and the refusal code or `ok`. */
+  onAnswered?: (op: string, outcome: string) => void;
 }
 
 export interface ServedLink {
@@ -52,18 +54,24 @@ export function serveLink(options: ServeLinkOptions): ServedLink {
   const send = (frame: string): void => link.send(frame);
 
   const answer = async (request: Request): Promise<string> => {
+    const reply = await answerOnce(request);
+    options.onAnswered?.(request.op, reply.ok ? 'ok' : reply.error.code);
+    return encode(reply);
+  };
+
+  const answerOnce = async (request: Request): Promise<Reply> => {
     const handler = Object.hasOwn(handlers, request.op) ? handlers[request.op] : undefined;
     if (!handler) {
       const known = Object.keys(handlers).join(', ');
-      return encode({ id: request.id, ok: false, error: { code: 'UNKNOWN_OPERATION', message: `op ${request.op} is not served here (known: ${known})` } });
+      return { id: request.id, ok: false, error: { code: 'UNKNOWN_OPERATION', message: `op ${request.op} is not served here (known: ${known})` } };
     }
     try {
       const result = await handler(request);
-      return encode(result.ok
+      return result.ok
         ? { id: request.id, ok: true, body: result.value }
-        : { id: request.id, ok: false, error: { code: result.error.code, message: result.error.message } });
+        : { id: request.id, ok: false, error: { code: result.error.code, message: result.error.message } };
     } catch (error) {
-      return encode({ id: request.id, ok: false, error: { code: 'INTERNAL', message: `${request.op} failed inside the server: ${(error as Error).message}` } });
+      return { id: request.id, ok: false, error: { code: 'INTERNAL', message: `${request.op} failed inside the server: ${(error as Error).message}` } };
     }
   };
 
