@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+/** The shell block of docs/firmware-developers.md between its walkthrough markers. */
+function walkthrough(): string {
+  const doc = readFileSync(join(REPO, 'docs', 'firmware-developers.md'), 'utf8');
+  const block = /<!-- walkthrough:start -->\s*```sh\n([\s\S]*?)```\s*<!-- walkthrough:end -->/.exec(doc);
+  if (!block) throw new Error('docs/firmware-developers.md has no walkthrough block');
+  return block[1]!;
+}
+
+describe("docs/firmware-developers.md's walkthrough against fleetrig serve", () => {
+  it('[GW-1][GW-2][GW-6] runs as written: registered, bound, downloaded over MQTT with mosquitto_rr, verified offline', () => {
+    for (const tool of ['curl', 'jq', 'mosquitto_rr']) {
+      expect(spawnSync('sh', ['-c', `command -v ${tool}`]).status, `${tool} is needed (.ci/system-deps installs it)`).toBe(0);
+    }
+    const work = mkdtempSync(join(tmpdir(), 'fleetrig-walkthrough-'));
+    // The block starts with `cd` nowhere: it runs where the reader stands, the repository; its
+    // files (serve.out, device.json, …) go to a scratch folder.
+    const script = `set -euo pipefail\ncd ${JSON.stringify(work)}\nnpx() { (cd ${JSON.stringify(REPO)} && command npx "$@"); }\n${walkthrough()}`;
+    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^verified Port for 009033F[0-9A-F]{6}\n$/);
+  }, 90_000);
+});
