@@ -3,6 +3,8 @@ import type { Clock } from '../emulator/clock/Clock.ts';
 import type { Link } from '../emulator/link/Link.ts';
 import type { Random } from '../emulator/random/Random.ts';
 import { signingKeyFromSeed } from '../protocol/signing/ed25519.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { ensureBootstrapToken } from './auth/bootstrapToken.ts';
 import { readAuditLog } from './core/auditLog.ts';
 import type { Core } from './core/Core.ts';
 import type { CoreContext } from './core/CoreContext.ts';
@@ -34,6 +36,12 @@ export interface LicenseServerOptions {
 export interface LicenseServer {
   /** Devices verify license files with this. */
   readonly vendorPublicKey: string;
+  /**
+   * An Administrator bearer token for the HTTP API, drawn from the seeded random and stored
+   * hashed: what a client starts with to mint the tokens of its users (`POST /api/v1/tokens`).
+   * Revocable like any token. The in-process facets (`core`, `portal()`) need none.
+   */
+  readonly bootstrapToken: string;
   /** Orders, activation keys, an account's licenses, the audit log: what every portal shares. */
   readonly core: Core;
   /** The facet of a portal this server serves, e.g. `server.portal(gatewayModule).move(…)`. */
@@ -68,11 +76,13 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
   };
   const modules = [coreModule, ...(options.portals ?? portalModules)] as readonly PortalModule<unknown>[];
   const mounted = mountPortals(modules, ctx);
+  const bootstrapToken = await ensureBootstrapToken(ctx, random.fork('bootstrap-token'));
   const stats = createLinkStats();
   const served = new Set<ServedLink>();
 
   return {
     vendorPublicKey: vendorKey.publicKey,
+    bootstrapToken,
     core: mounted.facets.get(coreModule as PortalModule<unknown>) as Core,
     portal<F>(module: PortalModule<F>): F {
       if (!mounted.facets.has(module as PortalModule<unknown>)) {
@@ -89,7 +99,7 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({ routes: mounted.routes }),
+    http: () => createHttpApi({ routes: mounted.routes, authenticate: (secret) => authenticate(ctx, secret) }),
     audit: (o = {}) => readAuditLog(ctx, o),
     async close() {
       const links = [...served];
