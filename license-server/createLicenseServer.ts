@@ -3,6 +3,8 @@ import type { Clock } from '../emulator/clock/Clock.ts';
 import type { Link } from '../emulator/link/Link.ts';
 import type { Random } from '../emulator/random/Random.ts';
 import { signingKeyFromSeed } from '../protocol/signing/ed25519.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { ensureBootstrapToken } from './auth/bootstrapToken.ts';
 import { readAuditLog } from './core/auditLog.ts';
 import type { Core } from './core/Core.ts';
 import type { CoreContext } from './core/CoreContext.ts';
@@ -44,10 +46,18 @@ export interface LicenseServerOptions {
 export interface LicenseServer {
   /** Devices verify license files with this. */
   readonly vendorPublicKey: string;
+  /**
+   * An Administrator bearer token for the HTTP API, drawn from the seeded random and stored
+   * hashed: what a client starts with to mint the tokens of its users (`POST /api/v1/tokens`).
+   * Revocable like any token. The in-process facets (`core`, `portal()`) need none.
+   */
+  readonly bootstrapToken: string;
   /** Orders, activation keys, an account's licenses, the audit log: what every portal shares. */
   readonly core: Core;
   /** The facet of a portal this server serves, e.g. `server.portal(gatewayModule).move(…)`. */
   portal<F>(module: PortalModule<F>): F;
+  /** Resolves a bearer token's secret to its holder, for routes a service adds beside the API. */
+  authenticate(secret: string): ReturnType<typeof authenticate>;
   /** Answers device requests on a link until the returned function is called. */
   serveLink(link: Link): () => void;
   /** Counters over every served link: requests, duplicates answered from cache, bad frames. */
@@ -79,11 +89,14 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
   };
   const modules = [coreModule, ...(options.portals ?? portalModules)] as readonly PortalModule<unknown>[];
   const mounted = mountPortals(modules, ctx);
+  const bootstrapToken = await ensureBootstrapToken(ctx, random.fork('bootstrap-token'));
   const stats = createLinkStats();
   const served = new Set<ServedLink>();
 
   return {
     vendorPublicKey: vendorKey.publicKey,
+    bootstrapToken,
+    authenticate: (secret) => authenticate(ctx, secret),
     core: mounted.facets.get(coreModule as PortalModule<unknown>) as Core,
     portal<F>(module: PortalModule<F>): F {
       if (!mounted.facets.has(module as PortalModule<unknown>)) {
@@ -100,7 +113,11 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({ routes: mounted.routes, ...(options.onHttpRequest ? { onAnswered: options.onHttpRequest } : {}) }),
+    http: () => createHttpApi({
+      routes: mounted.routes,
+      authenticate: (secret) => authenticate(ctx, secret),
+      ...(options.onHttpRequest ? { onAnswered: options.onHttpRequest } : {}),
+    }),
     audit: (o = {}) => readAuditLog(ctx, o),
     async close() {
       const links = [...served];

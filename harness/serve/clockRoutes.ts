@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { isoTime } from '../../emulator/clock/Clock.ts';
 import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedClock.ts';
@@ -28,7 +28,7 @@ function view(state: PacedClockState): Record<string, unknown> {
  * `/api/v1/clock`: read the service's virtual clock, pause and resume it, set its speed, jump
  * by a duration or to the next deadline. Every answer is the clock's state after the change.
  */
-export function clockRoutes(clock: PacedClock, onChange: (state: PacedClockState) => void): Router {
+export function clockRoutes(clock: PacedClock, onChange: (state: PacedClockState) => void, guard: RequestHandler): Router {
   const router = Router();
   const act = (schema: z.ZodType<unknown>, what: string, change: (body: never) => Promise<PacedClockState>) =>
     async (req: Request, res: Response): Promise<void> => {
@@ -45,6 +45,8 @@ export function clockRoutes(clock: PacedClock, onChange: (state: PacedClockState
   router.get('/', (_req, res) => {
     res.json(view(clock.state()));
   });
+  // Reading the clock is open; moving it is the operator's.
+  router.use((req, res, next) => (req.method === 'GET' ? next() : guard(req, res, next)));
   router.post('/pause', act(emptyBody, 'pause', () => clock.pause()));
   router.post('/resume', act(emptyBody, 'resume', () => clock.resume()));
   router.post('/speed', act(speedBody, 'clock speed', (body: z.output<typeof speedBody>) => clock.setSpeed(body.speed)));

@@ -21,10 +21,13 @@ async function start(store: string, overrides: Partial<ServiceOptions> = {}): Pr
   }));
 }
 
-async function call(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+/** A request as the operator sends it, with the store's administrator token (or `token: null` for none). */
+async function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
   const response = await fetch(`${service.httpUrl}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -98,6 +101,22 @@ describe('fleetrig serve as a library: createService', () => {
       expect(await call(service, 'POST', path, body), `${path} ${JSON.stringify(body)}`).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where } });
     }
     expect((await call(service, 'GET', '/api/v1/clock')).body.speed).toBe(3600);
+  });
+
+  it('moves the clock and registers devices for the administrator only; reading the clock and the keys is open', async () => {
+    const service = await start(join(dir(), 'store.db'));
+    services.push(service);
+    expect(service.token).toMatch(/^flt_/);
+    expect(await call(service, 'GET', '/api/v1/clock', undefined, null)).toMatchObject({ status: 200, body: { running: true } });
+    expect(await call(service, 'GET', '/api/v1/keys', undefined, null)).toMatchObject({ status: 200 });
+    for (const [path, body] of [['/api/v1/clock/pause', undefined], ['/api/v1/clock/advance', { by: '1h' }], ['/api/v1/devices', { family: 'gateway' }]] as const) {
+      expect(await call(service, 'POST', path, body, null), path).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
+      expect(await call(service, 'POST', path, body, 'flt_guess'), path).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
+    }
+    const vendor = await call(service, 'POST', '/api/v1/tokens', { user: 'orders', roles: ['Vendor'] });
+    expect(vendor.status).toBe(201);
+    const secret = (vendor.body as { token: string }).token;
+    expect(await call(service, 'POST', '/api/v1/clock/pause', undefined, secret)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
   });
 
   it('listens for MQTT on TCP and over WebSocket at /mqtt, where unknown credentials are refused', async () => {

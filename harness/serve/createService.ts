@@ -19,6 +19,7 @@ import { createMqttTransport, type MqttTransport } from '../transport/mqttTransp
 import { clockRoutes } from './clockRoutes.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
+import { administratorOnly } from './administratorOnly.ts';
 import { sendResult } from '../../license-server/http/respond.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
@@ -54,6 +55,8 @@ export interface Service {
   readonly store: string;
   /** The seed keys derive from (the store's, on a store that was used before). */
   readonly seed: number;
+  /** The store's Administrator bearer token (the same on every start): the key to the API. */
+  readonly token: string;
   readonly devices: number;
   readonly clock: PacedClock;
   readonly server: LicenseServer;
@@ -158,12 +161,12 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     const booting = [...world.devices.values()].filter((d) => d.appliance.snapshot().state !== 'running').length;
     res.status(booting === 0 ? 200 : 503).json({ status: booting === 0 ? 'ready' : 'booting', devices: world.devices.size, booting });
   });
-  app.use('/api/v1/clock', express.json(), clockRoutes(clock, save));
+  app.use('/api/v1/clock', express.json(), clockRoutes(clock, save, administratorOnly(server, 'moving the clock')));
   // The keys that verify what the rig signs, for clients that check offline.
   app.get('/api/v1/keys', (_req, res) => {
     res.json({ format: 'raw Ed25519 public keys, base64url', vendor: server.vendorPublicKey, manufacturer: factory.manufacturerPublicKey });
   });
-  app.post('/api/v1/devices', express.json(), async (req, res) => {
+  app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
     sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
   });
   app.use(server.http());
@@ -199,6 +202,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     mqttUrl: transport.url ?? options.brokerUrl ?? '',
     store: description,
     seed: session.seed,
+    token: server.bootstrapToken,
     devices: world.devices.size,
     clock,
     server,

@@ -22,10 +22,10 @@ const verifier = (raw: string) => createPublicKey({ key: Buffer.concat([SPKI_ED2
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
+/** A request with the store's administrator token, as the operator of the rig sends it. */
 async function call(service: Service, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${service.httpUrl}${path}`, {
-    method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  const headers = { authorization: `Bearer ${service.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const response = await fetch(`${service.httpUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return { status: response.status, body: (await response.json()) as Record<string, Json> };
 }
 

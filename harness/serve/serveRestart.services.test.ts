@@ -12,6 +12,7 @@ interface Running {
   child: ChildProcess;
   http: string;
   mqtt: string;
+  token: string;
   exited: Promise<number | null>;
 }
 
@@ -19,16 +20,22 @@ interface Running {
 async function serve(store: string): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', '--store', store, '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    void exited.then((code) => reject(new Error(`serve exited ${code} before its first line`)));
+  const [first, second] = await new Promise<string[]>((resolve, reject) => {
+    const lines: string[] = [];
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length === 2) resolve(lines);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code} before its first two lines`)));
   });
-  const [, http, broker] = /· (http:\S+) · (mqtt:\S+) ·/.exec(first)!;
-  return { child, http: http!, mqtt: broker!, exited };
+  const [, http, broker] = /· (http:\S+) · (mqtt:\S+) ·/.exec(first!)!;
+  const [, token] = /^administrator token (\S+)$/.exec(second!)!;
+  return { child, http: http!, mqtt: broker!, token: token!, exited };
 }
 
-async function post(base: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(service: Running, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${service.token}` };
+  const response = await fetch(`${service.http}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -42,15 +49,15 @@ describe('fleetrig serve killed mid-write and started again on its store', () =>
     const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-kill-')), 'store.db');
     const first = await serve(store);
     processes.push(first.child);
-    const device = (await post(first.http, '/api/v1/devices', { family: 'gateway' })).body as { deviceId: string; mqtt: { password: string } };
+    const device = (await post(first, '/api/v1/devices', { family: 'gateway' })).body as { deviceId: string; mqtt: { password: string } };
     const keys: string[] = [];
     for (let i = 0; i < 100; i++) {
-      keys.push((await post(first.http, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 1 }] })).body.activationKey as string);
+      keys.push((await post(first, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 1 }] })).body.activationKey as string);
     }
 
     // 100 activations at once; the process dies by SIGKILL once a third are acknowledged.
     const acknowledged = new Set<string>();
-    const sent = keys.map((activationKey) => post(first.http, '/api/v1/accounts/acme/activations', { activationKey })
+    const sent = keys.map((activationKey) => post(first, '/api/v1/accounts/acme/activations', { activationKey })
       .then((reply) => {
         if (reply.status === 201) acknowledged.add(activationKey);
         if (acknowledged.size === 33) first.child.kill('SIGKILL');
@@ -59,17 +66,20 @@ describe('fleetrig serve killed mid-write and started again on its store', () =>
     first.child.kill('SIGKILL');
     await first.exited;
     expect(acknowledged.size).toBeGreaterThanOrEqual(33);
+    // The token is the store's: the service started again hands out the same one.
+    const firstToken = first.token;
 
     const second = await serve(store);
     processes.push(second.child);
-    const listed = (await (await fetch(`${second.http}/api/v1/accounts/acme/licenses`)).json()) as { licenses: { activationKey: string }[] };
+    expect(second.token).toBe(firstToken);
+    const listed = (await (await fetch(`${second.http}/api/v1/accounts/acme/licenses`, { headers: { authorization: `Bearer ${second.token}` } })).json()) as { licenses: { activationKey: string }[] };
     const perKey = new Map<string, number>();
     for (const license of listed.licenses) perKey.set(license.activationKey, (perKey.get(license.activationKey) ?? 0) + 1);
     for (const key of acknowledged) expect(perKey.get(key), `acknowledged ${key}`).toBe(1);
     for (const count of perKey.values()) expect(count).toBe(1);
     // What was in flight is either whole or not there: activating it again says which.
     for (const key of keys.filter((k) => !acknowledged.has(k))) {
-      const again = await post(second.http, '/api/v1/accounts/acme/activations', { activationKey: key });
+      const again = await post(second, '/api/v1/accounts/acme/activations', { activationKey: key });
       if (again.status === 201) expect(perKey.has(key), `${key} activated now, so not before`).toBe(false);
       else expect({ error: again.body.error, before: perKey.has(key) }, key).toEqual({ error: 'ACTIVATION_KEY_USED', before: true });
     }

@@ -1,4 +1,9 @@
-import { opRoute } from '../http/route.ts';
+import { authContext } from '../auth/AuthContext.ts';
+import { createApiToken } from '../auth/createApiToken.ts';
+import { listApiTokens } from '../auth/listApiTokens.ts';
+import { revokeApiToken } from '../auth/revokeApiToken.ts';
+import { ServerRole } from '../auth/ServerRole.ts';
+import { opRoute, route } from '../http/route.ts';
 import { definePortal } from '../portals/PortalModule.ts';
 import { activateKey } from './activateKey.ts';
 import { auditQuery } from './auditQuery.ts';
@@ -6,20 +11,33 @@ import type { Core } from './Core.ts';
 import { createOrder } from './createOrder.ts';
 import { listLicenses } from './listLicenses.ts';
 
+const vendor = { role: ServerRole.Vendor };
+const customer = { role: ServerRole.Customer, account: 'accountId' };
+const administrator = { role: ServerRole.Administrator };
+
 /** The shared core as a module: its facet, and its routes at the root of /api/v1. */
 export const coreModule = definePortal<Core>({
   name: 'core',
   mount: '',
-  create: (ctx) => ({
-    createOrder: (input) => createOrder(ctx, input),
-    activate: (input) => activateKey(ctx, input),
-    listLicenses: (input) => listLicenses(ctx, input),
-    audit: (input) => auditQuery(ctx, input),
-  }),
+  create: (ctx) => {
+    const auth = authContext(ctx);
+    return {
+      createOrder: (input) => createOrder(ctx, input),
+      activate: (input) => activateKey(ctx, input),
+      listLicenses: (input) => listLicenses(ctx, input),
+      audit: (input) => auditQuery(ctx, input),
+      createToken: (input, by) => createApiToken(auth, input, by),
+      revokeToken: (input, by) => revokeApiToken(auth, input, by),
+      listTokens: () => listApiTokens(auth),
+    };
+  },
   routes: [
-    opRoute('post', '/orders', (core: Core, input) => core.createOrder(input), { status: 201 }),
-    opRoute('post', '/accounts/:accountId/activations', (core: Core, input) => core.activate(input), { reply: (licenses) => ({ licenses }), status: 201 }),
-    opRoute('get', '/accounts/:accountId/licenses', (core: Core, input) => core.listLicenses(input), { reply: (licenses) => ({ licenses }) }),
-    opRoute('get', '/audit', (core: Core, input) => core.audit(input), { reply: (entries) => ({ entries }) }),
+    opRoute('post', '/orders', (core: Core, input) => core.createOrder(input), { access: vendor, status: 201 }),
+    opRoute('post', '/accounts/:accountId/activations', (core: Core, input) => core.activate(input), { access: customer, reply: (licenses) => ({ licenses }), status: 201 }),
+    opRoute('get', '/accounts/:accountId/licenses', (core: Core, input) => core.listLicenses(input), { access: customer, reply: (licenses) => ({ licenses }) }),
+    opRoute('get', '/audit', (core: Core, input) => core.audit(input), { access: administrator, reply: (entries) => ({ entries }) }),
+    route('post', '/tokens', (core: Core, { input, actor }) => core.createToken(input as never, actor ?? undefined), { access: administrator, status: 201 }),
+    route('get', '/tokens', (core: Core) => core.listTokens(), { access: administrator, reply: (tokens) => ({ tokens }) }),
+    route('post', '/tokens/:tokenId/revoke', (core: Core, { input, actor }) => core.revokeToken(input as never, actor ?? undefined), { access: administrator, reply: (token) => ({ token }), body: 'optional' }),
   ],
 });

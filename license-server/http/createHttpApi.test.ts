@@ -4,14 +4,15 @@ import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { serveForTest, type HttpTestClient } from '../testing/httpTestClient.ts';
 import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
-import { invalidationRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
+import { invalidationRequest, testLicenseRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
 
 describe('HTTP API /api/v1', () => {
   let t: TestServer;
   let http: HttpTestClient;
   beforeEach(async () => {
     t = await createTestServer();
-    http = await serveForTest(t.server.http(), '/api/v1');
+    // The Administrator may call every route; who else may is routeAccess.test.ts's.
+    http = await serveForTest(t.server.http(), '/api/v1', { token: t.server.bootstrapToken });
   });
   afterEach(async () => {
     await http.close();
@@ -44,9 +45,11 @@ describe('HTTP API /api/v1', () => {
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: id!, hardwareId: t.device('gw1').hardwareId }));
     const elsewhere = await call('POST', `/gateway/licenses/${id}/bind`, { hardwareId: t.device('gw2').hardwareId });
     expect(elsewhere).toMatchObject({ status: 409, body: { error: 'LICENSE_BOUND_ELSEWHERE' } });
-    const hw = t.device('gw3').hardwareId;
-    expect((await call('POST', `/gateway/devices/${hw}/test-license`)).status).toBe(201);
-    expect(await call('POST', `/gateway/devices/${hw}/test-license`, {})).toMatchObject({ status: 409, body: { error: 'TEST_LICENSE_ALREADY_ISSUED' } });
+    const gw3 = t.device('gw3');
+    const { hardwareId: hw, ...proven } = testLicenseRequest(gw3, 'req-1');
+    expect((await call('POST', `/gateway/devices/${hw}/test-license`, { ...proven, requestId: 'req-1' })).status).toBe(201);
+    const { hardwareId: _, ...again } = testLicenseRequest(gw3, 'req-2');
+    expect(await call('POST', `/gateway/devices/${hw}/test-license`, { ...again, requestId: 'req-2' })).toMatchObject({ status: 409, body: { error: 'TEST_LICENSE_ALREADY_ISSUED' } });
     const order = unwrap(await t.server.core.createOrder({ accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] }));
     await call('POST', '/accounts/acme/activations', { activationKey: order.activationKey });
     expect(await call('POST', '/accounts/acme/activations', { activationKey: order.activationKey })).toMatchObject({ status: 409, body: { error: 'ACTIVATION_KEY_USED' } });
@@ -76,7 +79,7 @@ describe('HTTP API /api/v1', () => {
       ['POST', '/accounts/acme/activations', { key: 'x' }, 'activationKey'],
       ['POST', '/gateway/licenses/x/bind', { hardwareId: 'a b' }, 'hardwareId'],
       ['POST', '/gateway/licenses/x/move', { toHardwareId: 'HW2', reason: ['no'] }, 'reason'],
-      ['POST', '/gateway/devices/HW1/test-license', { please: true }, '(root)'],
+      ['POST', '/gateway/devices/HW1/test-license', { please: true }, 'certificate'],
       ['POST', '/gateway/devices/HW1/invalidations', { licenseIds: [] }, 'licenseIds'],
       ['POST', '/accounts/bad%20id/activations', { activationKey: 'x' }, 'accountId'],
     ];
@@ -96,6 +99,18 @@ describe('HTTP API /api/v1', () => {
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: 'BAD_REQUEST', message: expect.stringContaining('JSON body') });
     expect((await call('POST', '/orders', { accountId: 'acme', items: [{ featureCode: 'F', count: 1 }] })).status).toBe(201);
+  });
+
+  it('[GW-8] issues a test license over HTTP only to the device its certificate and proof name', async () => {
+    const gw = t.device('gw1');
+    const { hardwareId: _, ...proven } = testLicenseRequest(gw, 'req-7');
+    // Another device's hardware ID with gw1's proof: refused, and gw1's one test license is not spent.
+    expect(await call('POST', `/gateway/devices/${t.device('gw2').hardwareId}/test-license`, { ...proven, requestId: 'req-7' })).toMatchObject({ status: 403, body: { error: 'CERTIFICATE_INVALID' } });
+    expect(await call('POST', `/gateway/devices/${gw.hardwareId}/test-license`, { ...proven, requestId: 'req-8' })).toMatchObject({ status: 403, body: { error: 'PROOF_INVALID' } });
+    expect(await call('POST', `/gateway/devices/${gw.hardwareId}/test-license`)).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: '(root)' } });
+    const issued = await call('POST', `/gateway/devices/${gw.hardwareId}/test-license`, { ...proven, requestId: 'req-7' }, undefined);
+    expect(issued.status).toBe(201);
+    expect(unwrap(openLicenseFile(issued.body.file as string, t.server.vendorPublicKey, gw.hardwareId))).toMatchObject({ kind: 'test' });
   });
 
   it('[GW-6] takes a device invalidation with its certificate over HTTP', async () => {

@@ -1,10 +1,17 @@
-import express, { Router, type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import type { Failure, Result } from '../../protocol/result.ts';
+import type { Actor } from '../auth/Actor.ts';
 import type { MountedRoute } from '../portals/mountPortals.ts';
+import { bearerToken } from './bearerToken.ts';
+import type { HttpErrorCode } from './failureStatus.ts';
 import { sendFailure, sendResult } from './respond.ts';
+import { accountRefusal, isPublic, roleRefusal } from './RouteAccess.ts';
 
 export interface HttpApiOptions {
   /** Every portal's routes, full paths under /api/v1 (see mountPortals). */
   routes: readonly MountedRoute[];
+  /** Resolves a bearer token's secret to its holder (auth/authenticate.ts). */
+  authenticate(secret: string): Promise<Result<Actor, Failure<HttpErrorCode>>>;
   /** Largest accepted JSON body; `10mb` by default (an order for a large fleet is big). */
   bodyLimit?: string;
   /** Told of every request a route answered: method, the route's path as mounted, status. */
@@ -12,26 +19,39 @@ export interface HttpApiOptions {
 }
 
 export const API_PREFIX = '/api/v1';
+const REALM = 'fleetrig';
 
 /**
  * The license server's API under /api/v1, built from the portals' route tables. Each route
- * hands its operation one input — the body (the query for GET) with the path parameters over
- * it — and the operation validates it. Every error is `{ error, message, where? }` with a 4xx
- * status: unparsable JSON and oversized bodies too, and unknown routes; only a fault inside
- * the server is a 500.
+ * first resolves the bearer token to an actor, once, and checks the role the route declares —
+ * before its body is even parsed, so a caller without the right learns nothing from the body —
+ * then hands its operation one input (the body, the query for GET, with the path parameters
+ * over it) and the actor. Every error is `{ error, message, where? }` with a 4xx status:
+ * 401 with `WWW-Authenticate: Bearer` for a missing, unknown or revoked token, 403 for a
+ * wrong role or account, unparsable JSON, oversized bodies and unknown routes too; only a
+ * fault inside the server is a 500.
  */
 export function createHttpApi(options: HttpApiOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: options.bodyLimit ?? '10mb' }));
+  const json = express.json({ limit: options.bodyLimit ?? '10mb' });
   const router = Router();
   for (const route of options.routes) {
-    router[route.method](route.path, async (req, res) => {
+    const name = `${route.method.toUpperCase()} ${API_PREFIX}${route.path}`;
+    router[route.method](route.path, admit(route, name, options), json, async (req, res) => {
       if (route.body === 'required' && req.body === undefined) {
-        sendFailure(res, { code: 'BAD_REQUEST', message: `${req.method} ${API_PREFIX}${route.path}: the request needs a JSON body (Content-Type: application/json)`, where: '(root)' });
+        sendFailure(res, { code: 'BAD_REQUEST', message: `${name}: the request needs a JSON body (Content-Type: application/json)`, where: '(root)' });
         return;
       }
-      const result = await route.run({ input: inputOf(req), params: req.params as Record<string, string>, header: (name) => req.get(name) });
+      const actor = res.locals.actor as Actor | null;
+      const input = inputOf(req);
+      const params = req.params as Record<string, string>;
+      const refused = actor && !isPublic(route.access) ? accountRefusal(route.access, actor, { input, params }, name) : undefined;
+      if (refused) {
+        sendFailure(res, refused);
+        return;
+      }
+      const result = await route.run({ input, params, actor });
       sendResult(res, result, (value) => value, route.status);
       options.onAnswered?.(route.method.toUpperCase(), `${API_PREFIX}${route.path}`, res.statusCode);
     });
@@ -42,6 +62,40 @@ export function createHttpApi(options: HttpApiOptions): Express {
   });
   app.use(errorHandler);
   return app;
+}
+
+/** Lets a request on to the route when its access allows, leaving the actor in `res.locals`. */
+function admit(route: MountedRoute, name: string, options: HttpApiOptions): RequestHandler {
+  const { access } = route;
+  return async (req, res, next) => {
+    if (isPublic(access)) {
+      res.locals.actor = null;
+      next();
+      return;
+    }
+    const secret = bearerToken(req.get('authorization'));
+    if (secret === undefined) {
+      unauthenticated(res, `${name} needs a credential: send Authorization: Bearer <token>`);
+      return;
+    }
+    const actor = await options.authenticate(secret);
+    if (!actor.ok) {
+      unauthenticated(res, actor.error.message, 'invalid_token');
+      return;
+    }
+    const refused = roleRefusal(access, actor.value, name);
+    if (refused) {
+      sendFailure(res, refused);
+      return;
+    }
+    res.locals.actor = actor.value;
+    next();
+  };
+}
+
+function unauthenticated(res: Response, message: string, error?: string): void {
+  res.set('WWW-Authenticate', error === undefined ? `Bearer realm="${REALM}"` : `Bearer realm="${REALM}", error="${error}"`);
+  sendFailure(res, { code: 'UNAUTHENTICATED', message });
 }
 
 /**

@@ -4,6 +4,8 @@ import type { WireErrorCode } from '../../protocol/errorCodes.ts';
 export const HttpErrorCode = {
   /** The request body is larger than the server accepts. */
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A route that needs a credential got none, or a bearer token that is unknown or revoked. */
+  Unauthenticated: 'UNAUTHENTICATED',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
@@ -20,8 +22,8 @@ declare module '../../protocol/errorCodes.ts' {
 export type LicenseServerErrorCode = WireErrorCode | HttpErrorCode;
 
 /**
- * HTTP status for each code the license server answers with: 400 for bad input, 403 for a
- * refused identity, 404 for something unknown, 409 for a state conflict. Exactly those codes:
+ * HTTP status for each code the license server answers with: 400 for bad input, 401 for a
+ * missing or bad credential, 403 for a refused identity, 404 for something unknown, 409 for a state conflict. Exactly those codes:
  * a code without a status, or a status for a code the server cannot answer, does not compile.
  */
 export const HTTP_STATUS = {
@@ -59,6 +61,7 @@ export const HTTP_STATUS = {
   PRODUCT_OWNED_ELSEWHERE: 409,
   REQUEST_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
   INTERNAL: 500,
 } as const satisfies Record<LicenseServerErrorCode, number>;
 

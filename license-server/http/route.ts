@@ -1,8 +1,10 @@
+import type { Actor } from '../auth/Actor.ts';
 import type { Result } from '../core/result.ts';
+import type { RouteAccess } from './RouteAccess.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
-/** What a route hands its operation: one input object, and the request's headers. */
+/** What a route hands its operation: one input object, and who is asking. */
 export interface RouteRequest {
   /**
    * The JSON body (the query string for GET) with the path parameters written over it. The
@@ -12,7 +14,8 @@ export interface RouteRequest {
   readonly input: unknown;
   /** The path parameters alone, as Express decoded them. */
   readonly params: Readonly<Record<string, string>>;
-  header(name: string): string | undefined;
+  /** The bearer token's holder, resolved once by the HTTP layer; null on a public route. */
+  readonly actor: Actor | null;
 }
 
 /** One HTTP route of a portal: method, path under the portal's mount, and the operation it runs. */
@@ -27,10 +30,14 @@ export interface Route<F> {
    * `(root)`); `required` for POST and PUT unless the route says `optional`.
    */
   readonly body: 'required' | 'optional';
+  /** Who may call it; checked before the body is read (RouteAccess.ts). */
+  readonly access: RouteAccess;
   run(facet: F, request: RouteRequest): Promise<Result<unknown>>;
 }
 
 export interface RouteOptions<T> {
+  /** Required, so that no route is served without saying who may call it. */
+  access: RouteAccess;
   /** Shapes a success into the response body; the value itself when omitted. */
   reply?: (value: T) => unknown;
   status?: number;
@@ -38,13 +45,13 @@ export interface RouteOptions<T> {
 }
 
 /**
- * A route: `route('post', '/licenses/:licenseId/move', (gw, { input }) => gw.move(input), { reply: (license) => ({ license }) })`.
+ * A route: `route('post', '/licenses/:licenseId/move', (gw, { input }) => gw.move(input), { access: { role: 'Customer' }, reply: (license) => ({ license }) })`.
  */
 export function route<F, T>(
   method: HttpMethod,
   path: string,
   run: (facet: F, request: RouteRequest) => Promise<Result<T>>,
-  options: RouteOptions<T> = {},
+  options: RouteOptions<T>,
 ): Route<F> {
   const reply = options.reply ?? ((value: T) => value);
   return {
@@ -52,6 +59,7 @@ export function route<F, T>(
     path,
     status: options.status ?? 200,
     body: options.body ?? (method === 'post' || method === 'put' ? 'required' : 'optional'),
+    access: options.access,
     async run(facet, request) {
       const result = await run(facet, request);
       return result.ok ? { ok: true, value: reply(result.value) } : result;
@@ -61,7 +69,7 @@ export function route<F, T>(
 
 /**
  * `route` with the input passed to the operation as it is: the common case,
- * `opRoute('post', '/licenses/:licenseId/move', (gw: GatewayPortal, input) => gw.move(input))`.
+ * `opRoute('post', '/licenses/:licenseId/move', (gw: GatewayPortal, input) => gw.move(input), { access })`.
  * The input is typed `never` on purpose: it is unchecked JSON, and only the operation's own
  * schema may decide what it is, so it type-checks against any operation's input.
  */
@@ -69,7 +77,7 @@ export function opRoute<F, T>(
   method: HttpMethod,
   path: string,
   run: (facet: F, input: never) => Promise<Result<T>>,
-  options: RouteOptions<T> = {},
+  options: RouteOptions<T>,
 ): Route<F> {
   return route<F, T>(method, path, (facet, request) => run(facet, request.input as never), options);
 }

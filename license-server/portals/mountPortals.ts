@@ -1,6 +1,7 @@
 import type { CoreContext } from '../core/CoreContext.ts';
 import type { LinkHandler } from '../link/serveLink.ts';
 import type { HttpMethod, RouteRequest } from '../http/route.ts';
+import type { RouteAccess } from '../http/RouteAccess.ts';
 import type { Result } from '../core/result.ts';
 import type { PortalModule } from './PortalModule.ts';
 
@@ -10,6 +11,7 @@ export interface MountedRoute {
   readonly path: string;
   readonly status: number;
   readonly body: 'required' | 'optional';
+  readonly access: RouteAccess;
   readonly portal: string;
   run(request: RouteRequest): Promise<Result<unknown>>;
 }
@@ -54,7 +56,7 @@ export function mountPortals(modules: readonly PortalModule<unknown>[], ctx: Cor
       const owner = routeOwners.get(key);
       if (owner !== undefined) throw new Error(`route ${route.method.toUpperCase()} ${path} of portal '${module.name}' is already served by portal '${owner}'`);
       routeOwners.set(key, module.name);
-      routes.push({ method: route.method, path, status: route.status, body: route.body, portal: module.name, run: (request) => route.run(facet, request) });
+      routes.push({ method: route.method, path, status: route.status, body: route.body, access: route.access, portal: module.name, run: (request) => route.run(facet, request) });
     }
   }
   return { facets, handlers, routes };

@@ -7,6 +7,7 @@ import { createLicenseServer, type LicenseServer } from '../createLicenseServer.
 import { openSqliteStore } from '../store/sqliteStore.ts';
 import type { Store } from '../store/Store.ts';
 import type { PortalModule } from '../portals/PortalModule.ts';
+import type { CreateApiTokenInput } from '../auth/createApiToken.ts';
 
 export interface TestServer {
   server: LicenseServer;
@@ -16,6 +17,8 @@ export interface TestServer {
   device(name: string): Identity;
   /** Orders `items` for `accountId` and activates the key; returns the new licenses' IDs. */
   activated(accountId: string, items: { featureCode: string; count: number; termDays?: number | null }[]): Promise<string[]>;
+  /** Mints an API token in process and returns its bearer secret. */
+  token(input: CreateApiTokenInput): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,9 @@ export async function createTestServer(options: { seed?: string; store?: Store; 
       const order = unwrap(await server.core.createOrder({ accountId, items }));
       const licenses = unwrap(await server.core.activate({ accountId, activationKey: order.activationKey }));
       return licenses.map((l) => l.id);
+    },
+    async token(input) {
+      return unwrap(await server.core.createToken(input)).token;
     },
     async close() {
       await server.close();

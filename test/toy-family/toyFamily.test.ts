@@ -30,9 +30,10 @@ describe('a fifth family registered from a test', () => {
 
   it('serves its portal route under /api/v1/toy beside the bundled portals', async () => {
     const t = await createTestServer({ portals: [...portalModules, toyModule] });
-    const http = await serveForTest(t.server.http(), '/api/v1');
+    const http = await serveForTest(t.server.http(), '/api/v1', { token: await t.token({ user: 'tess', roles: ['Customer'] }) });
     try {
       const lamp = t.device('lamp');
+      expect(await http.call('GET', `/toy/devices/${lamp.hardwareId}/grant`, undefined, undefined, { authorization: '' })).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
       expect(await http.call('GET', `/toy/devices/${lamp.hardwareId}/grant`)).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'hardwareId' } });
       const granted = await t.server.portal(toyModule).license({ hardwareId: lamp.hardwareId });
       expect(granted.ok).toBe(true);

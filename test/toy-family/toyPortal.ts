@@ -3,6 +3,7 @@ import { parseValue } from '../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../license-server/core/result.ts';
 import type { CoreContext } from '../../license-server/core/CoreContext.ts';
 import { readStore, runOperation } from '../../license-server/core/runOperation.ts';
+import { ServerRole } from '../../license-server/auth/ServerRole.ts';
 import { opRoute } from '../../license-server/http/route.ts';
 import { deviceOp } from '../../license-server/link/deviceOp.ts';
 import { definePortal } from '../../license-server/portals/PortalModule.ts';
@@ -52,7 +53,7 @@ export const toyModule = definePortal<ToyPortal>({
   name: 'toy',
   create: createToyPortal,
   routes: [
-    opRoute('get', '/devices/:hardwareId/grant', (toy: ToyPortal, input) => toy.grant(input), { reply: (grant) => ({ grant }) }),
+    opRoute('get', '/devices/:hardwareId/grant', (toy: ToyPortal, input) => toy.grant(input), { access: { role: ServerRole.Customer }, reply: (grant) => ({ grant }) }),
   ],
   deviceOps: [
     deviceOp(toyOps.license, async (toy: ToyPortal, body) => {

@@ -25,8 +25,10 @@ export interface ServeCommandDeps {
 }
 
 const help = `
-The first line on stdout says where everything is, as one line of text:
+The first line on stdout says where everything is, the second the store's administrator token
+(send it as Authorization: Bearer <token>; mint your users' tokens with POST /api/v1/tokens):
   fleetrig serve · http://127.0.0.1:8080 · mqtt://127.0.0.1:1883 · store /…/.fleetrig/fleetrig.db
+  administrator token flt_…
 
 Over HTTP (see docs/http.md and docs/serve.md):
   /api/v1/…            the license server's API (core and portals)
@@ -96,6 +98,7 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
   const service = started.value;
   // Scripts read where everything is from the first line; the rest goes to stderr.
   stdout.write(`fleetrig serve · ${service.httpUrl} · ${service.mqttUrl} · store ${service.store}\n`);
+  stdout.write(`administrator token ${service.token}\n`);
   stderr.write(`fleetrig serve: ${service.devices} device(s), speed ${flags.speed}, seed ${service.seed}. Stop with Ctrl-C.\n`);
   const signal = deps.untilStopped ? undefined : untilSignal();
   const why = await (deps.untilStopped?.() ?? signal!.received);

@@ -46,7 +46,8 @@ export function createAudioPortal(core: CoreContext): AudioPortal {
   const ctx = audioContext(core);
   const licenseAdmin = { role: PortalRole.LicenseAdmin };
   return {
-    putUser: requireRole(ctx, { role: PortalRole.AccountAdmin, action: 'audio.user.put', firstUser: true }, (actor, input: PutUserInput) => putPortalUser(ctx, actor, input)),
+    // Checks its role inside its own transaction, which also decides who is the first user.
+    putUser: (actor, input) => putPortalUser(ctx, actor, input),
     summary: requireRole(ctx, { ...licenseAdmin, action: 'audio.summary' }, (actor, _: void) => licenseSummary(ctx, actor)),
     listLicenses: requireRole(ctx, { ...licenseAdmin, action: 'audio.licenses' }, (actor, _: void) => listAudioLicenses(ctx, actor)),
     activate: requireRole(ctx, { ...licenseAdmin, action: 'audio.activate' }, (actor, input: ActivateAudioKeyInput) => activateAudioKey(ctx, actor, input)),

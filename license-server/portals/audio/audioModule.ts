@@ -1,19 +1,21 @@
 import { audioOps } from '../../../protocol/messages/audio.ts';
-import { ok, type Result } from '../../core/result.ts';
+import { ServerRole } from '../../auth/ServerRole.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import { route, type RouteRequest } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
 import { definePortal } from '../PortalModule.ts';
 import { createAudioPortal, type AudioPortal } from './AudioPortal.ts';
 import type { PortalActor } from './portalUsers.ts';
 
-/** The request header naming the acting portal user (PC-1); see docs/audio.md. */
-export const USER_HEADER = 'x-fleetrig-user';
+/** A Customer token tied to the path's account: the portal's own roles are then its user's. */
+const accountUser = { role: ServerRole.Customer, account: 'accountId' };
 
 /**
  * The cloud device-management portal (PC-*) under /api/v1/audio, and the managed audio
- * devices' ops over their links. The acting user is the path's account and the USER_HEADER;
- * the role guard runs first, so a user without the role gets 403 whatever the body, and only
- * then does the operation validate its input (400 naming the field).
+ * devices' ops over their links. The acting user is the bearer token's user, in the account
+ * the token is tied to (and the path names); the portal's role guard runs first, so a user
+ * without the role gets 403 whatever the body, and only then does the operation validate its
+ * input (400 naming the field).
  */
 export const audioModule = definePortal<AudioPortal>({
   name: 'audio',
@@ -52,16 +54,22 @@ function actorRoute<T>(
   options: { reply?: (value: T) => unknown; status?: number } = {},
 ) {
   // The role check comes before any look at the body, so none is required up front.
-  return route<AudioPortal, T>(method, path, (portal, request) => {
-    const { actor, input } = actorAndInput(request);
-    return run(portal, actor, input as never);
-  }, { ...options, body: 'optional' });
+  return route<AudioPortal, T>(method, path, async (portal, request) => {
+    const acting = actorAndInput(request);
+    if (!acting.ok) return acting;
+    return run(portal, acting.value.actor, acting.value.input as never);
+  }, { ...options, access: accountUser, body: 'optional' });
 }
 
-function actorAndInput(request: RouteRequest): { actor: PortalActor; input: unknown } {
-  const actor = { accountId: request.params.accountId ?? '', user: request.header(USER_HEADER) ?? '' };
+function actorAndInput(request: RouteRequest): Result<{ actor: PortalActor; input: unknown }> {
+  const accountId = request.params.accountId ?? '';
+  // The route layer let through a token tied to this account, or one tied to none: only the former is a portal user.
+  if (request.actor?.accountId !== accountId) {
+    return fail('FORBIDDEN', `the device-management portal acts as a user of account ${accountId}: it needs a token minted for that account's user${request.actor ? `, not token ${request.actor.tokenId}, which is tied to no account` : ''}`, 'authorization');
+  }
+  const actor = { accountId, user: request.actor.user };
   const raw = request.input;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { actor, input: raw };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ok({ actor, input: raw });
   const { accountId: _account, ...input } = raw as Record<string, unknown>;
-  return { actor, input };
+  return ok({ actor, input });
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../../../protocol/result.ts';
 import { DAY_MS } from '../../core/licenseTerms.ts';
+import { PortalRole } from './portalUsers.ts';
 import { openPostgresTestStore, type PostgresTestStore } from '../../testing/postgresTestStore.ts';
 import { createAudioPortalRig, type AudioPortalRig } from './testing/audioPortalRig.ts';
 
@@ -31,5 +32,19 @@ describe('device-management portal on PostgreSQL, under concurrent requests', ()
     const results = await Promise.all([1, 2].map(() => r.portal.renew(r.admin, { licenseId: term!.recordId })));
     expect(outcomes(results)).toEqual(['NOT_RENEWABLE', 'ok']);
     expect(unwrap(await r.portal.summary(r.admin))).toMatchObject({ total: 2, impending: 1 });
+  });
+
+  it('[PC-1] lets exactly one of racing sign-ups be the first user, on a new account and on one an order made', async () => {
+    unwrap(await r.t.server.core.createOrder({ accountId: 'ordered', items: [{ featureCode: 'PDMS-AUDIO', count: 1 }] }));
+    for (const accountId of ['newco', 'ordered']) {
+      const users = ['nina', 'mallory', 'oscar', 'petra'];
+      const results = await Promise.all(users.map((user) => r.portal.putUser({ accountId, user }, { name: user, roles: [PortalRole.AccountAdmin] })));
+      const codes = outcomes(results);
+      expect(codes.filter((c) => c === 'ok'), `${accountId}: ${codes.join(', ')}`).toHaveLength(1);
+      // On a new account a loser may lose the race to create the account row itself (CONFLICT, try again).
+      expect(codes.filter((c) => c !== 'ok').every((c) => c === 'FORBIDDEN' || (accountId === 'newco' && c === 'CONFLICT')), codes.join(', ')).toBe(true);
+      const admins = await Promise.all(users.map(async (user) => (await r.portal.putUser({ accountId, user }, { name: 'probe', roles: [] })).ok));
+      expect(admins.filter(Boolean), accountId).toHaveLength(1);
+    }
   });
 });

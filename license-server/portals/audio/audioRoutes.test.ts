@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
 import { PortalRole } from './portalUsers.ts';
 import { createAudioPortalRig, type AudioPortalRig } from './testing/audioPortalRig.ts';
-import { audioModule, USER_HEADER } from './audioModule.ts';
+import { audioModule } from './audioModule.ts';
 import { serveForTest, type HttpTestClient } from '../../testing/httpTestClient.ts';
 
 /** Every route the portal serves, read from its module, as paths under /api/v1. */
@@ -13,8 +13,11 @@ function routesOf(): { method: string; path: string }[] {
 describe('HTTP API /api/v1/audio', () => {
   let r: AudioPortalRig;
   let http: HttpTestClient;
+  /** Each portal user's bearer token: a Customer token tied to the user's account, minted once per server. */
+  const tokens = new Map<string, string>();
   beforeEach(async () => {
     r = await createAudioPortalRig();
+    tokens.clear();
     http = await serveForTest(r.t.server.http(), '/api/v1');
   });
   afterEach(async () => {
@@ -22,11 +25,21 @@ describe('HTTP API /api/v1/audio', () => {
     await r.close();
   });
 
-  const call = (method: string, path: string, options: { user?: string; body?: unknown; raw?: string } = {}) =>
+  async function tokenOf(user: string, accountId: string): Promise<string> {
+    const key = `${accountId}/${user}`;
+    if (!tokens.has(key)) tokens.set(key, await r.t.token({ user, roles: ['Customer'], accountId }));
+    return tokens.get(key)!;
+  }
+
+  /** A request as `user` of the path's account (`acme` unless the path names another); none without a user. */
+  const call = async (method: string, path: string, options: { user?: string; body?: unknown; raw?: string } = {}) => {
+    const accountId = /^\/audio\/accounts\/([^/]+)/.exec(path)?.[1] ?? 'acme';
+    const headers: Record<string, string> = options.user === undefined ? {} : { authorization: `Bearer ${await tokenOf(options.user, accountId)}` };
     // GET requests carry no body.
-    method === 'GET'
-      ? http.call(method, path, undefined, undefined, options.user === undefined ? {} : { [USER_HEADER]: options.user })
-      : http.call(method, path, options.body, options.raw, options.user === undefined ? {} : { [USER_HEADER]: options.user });
+    return method === 'GET'
+      ? http.call(method, path, undefined, undefined, headers)
+      : http.call(method, path, options.body, options.raw, headers);
+  };
 
   it('[PC-1] answers 403 on every route to a user without the role, whatever the body', async () => {
     const routes = routesOf();
@@ -36,10 +49,12 @@ describe('HTTP API /api/v1/audio', () => {
     const [license] = (await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }])).licenses;
     const path = (p: string) => p.replace(':accountId', 'acme').replace(':licenseId', license!.recordId).replace(':name', 'someone');
     for (const route of routes) {
-      for (const user of ['nobody', 'ghost', undefined]) {
+      for (const user of ['nobody', 'ghost']) {
         const response = await call(route.method, path(route.path), { user, body: { junk: true } });
         expect(response, `${route.method} ${route.path} as ${user}`).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
       }
+      // No token at all: not a user, so 401 before the portal's roles come in.
+      expect(await call(route.method, path(route.path), { body: { junk: true } })).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
       // Every license function needs License Admin, whatever other roles the user holds.
       const almost = await call(route.method, path(route.path), { user: 'almost', body: {} });
       if (route.path.includes('/licenses') || route.path.includes('/activations')) {
@@ -67,6 +82,22 @@ describe('HTTP API /api/v1/audio', () => {
     expect(renewed).toMatchObject({ status: 201, body: { renewal: { transactionType: 'Renewal', status: 'Impending', count: 10 } } });
   });
 
+  it('[PC-1] acts only as a user of the token\'s own account, and never for a token tied to none', async () => {
+    const rival = await r.t.token({ user: 'olive', roles: ['Customer'], accountId: 'rival' });
+    const asRival = await http.call('GET', '/audio/accounts/acme/licenses', undefined, undefined, { authorization: `Bearer ${rival}` });
+    expect(asRival).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', where: 'accountId' } });
+    // The Administrator passes every route's role, but is no user of the account.
+    const admin = await http.call('GET', '/audio/accounts/acme/licenses', undefined, undefined, { authorization: `Bearer ${r.t.server.bootstrapToken}` });
+    expect(admin).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', where: 'authorization' } });
+    expect(await call('GET', '/audio/accounts/acme/licenses', { user: 'olive' })).toMatchObject({ status: 200 });
+  });
+
+  it('[PC-1] lets one of two racing first sign-ups over HTTP in', async () => {
+    const results = await Promise.all(['nina', 'mallory'].map((user) =>
+      call('PUT', `/audio/accounts/newco/users/${user}`, { user, body: { roles: ['Account Admin'] } })));
+    expect(results.map((x) => x.status).sort()).toEqual([200, 403]);
+  });
+
   it('manages users and provisioning over HTTP', async () => {
     expect(await call('PUT', '/audio/accounts/newco/users/nina', { user: 'nina', body: { roles: ['Account Admin', 'Device Admin'] } })).toMatchObject({
       status: 200, body: { user: { accountId: 'newco', name: 'nina' } },
@@ -84,14 +115,16 @@ describe('HTTP API /api/v1/audio', () => {
       ['POST', '/audio/accounts/acme/licenses/x/renewals', { years: 2 }, 'years'],
       ['PUT', '/audio/accounts/acme/users/bob', { roles: 'License Admin' }, 'roles'],
       ['PUT', '/audio/accounts/acme/users/b%20b', { roles: [] }, 'name'],
-      ['GET', '/audio/accounts/bad%20id/licenses', undefined, 'accountId'],
     ];
     for (const [method, path, body, where] of cases) {
       const response = await call(method, path, { user: 'olive', body });
-      expect(response, `${method} ${path}`).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where } });
+      expect(response, `${method} ${path}: ${String(response.body.message)}`).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where } });
       expect(typeof response.body.message).toBe('string');
     }
     expect(await call('POST', '/audio/accounts/acme/activations', { user: 'olive', raw: '{"activationKey":' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    // No token is tied to a malformed account, so such a path is only ever another account's.
+    const olive = { authorization: `Bearer ${await tokenOf('olive', 'acme')}` };
+    expect(await http.call('GET', '/audio/accounts/bad%20id/licenses', undefined, undefined, olive)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', where: 'accountId' } });
     expect(await call('POST', '/audio/accounts/acme/licenses/nope/renewals', { user: 'olive' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND' } });
   });
 });

@@ -2,14 +2,10 @@ import { fail, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { readStore, runOperation } from '../../core/runOperation.ts';
-import { accountHasUsers, readUser, userNameSchema, type PortalRole, type PortalActor } from './portalUsers.ts';
+import type { StoreTx } from '../../store/Store.ts';
+import { readUser, userNameSchema, type PortalRole, type PortalActor } from './portalUsers.ts';
 
 export type PortalOperation<I, T> = (actor: PortalActor, input: I) => Promise<Result<T>>;
-
-export interface RoleOptions {
-  /** Lets anyone act while the account has no users: how an account gets its first user. */
-  firstUser?: boolean;
-}
 
 /** The audit log's name for a portal user. */
 export const userActor = (actor: PortalActor): string => `user:${actor.accountId}/${actor.user}`;
@@ -23,7 +19,7 @@ export const userActor = (actor: PortalActor): string => `user:${actor.accountId
  */
 export function requireRole<I, T>(
   ctx: CoreContext,
-  spec: { role: PortalRole; action: string } & RoleOptions,
+  spec: { role: PortalRole; action: string },
   op: PortalOperation<I, T>,
 ): PortalOperation<I, T> {
   return async (actor, input) => {
@@ -32,24 +28,34 @@ export function requireRole<I, T>(
   };
 }
 
-async function checkRole(ctx: CoreContext, actor: PortalActor, spec: { role: PortalRole; action: string } & RoleOptions): Promise<Result<never> | undefined> {
-  const { role, action } = spec;
+async function checkRole(ctx: CoreContext, actor: PortalActor, spec: { role: PortalRole; action: string }): Promise<Result<never> | undefined> {
+  const who = validActor(actor, spec);
+  if (!who.ok) return who;
+  const refusal = await readStore(ctx, (tx) => roleRefusal(tx, who.value, spec));
+  if (refusal === undefined) return undefined;
+  return runOperation(ctx, { actor: userActor(who.value), action: spec.action, subject: who.value.accountId }, async () => refusal);
+}
+
+/** The actor as a valid account and user name, or the refusal: a bad account is BAD_REQUEST, a bad user FORBIDDEN. */
+export function validActor(actor: PortalActor, spec: { role: PortalRole; action: string }): Result<PortalActor> {
   const raw = (typeof actor === 'object' && actor !== null ? actor : {}) as Partial<Record<keyof PortalActor, unknown>>;
   const accountId = accountIdSchema.safeParse(raw.accountId);
-  if (!accountId.success) return fail('BAD_REQUEST', `${action}: accountId: ${accountId.error.issues[0]!.message}`, 'accountId');
+  if (!accountId.success) return fail('BAD_REQUEST', `${spec.action}: accountId: ${accountId.error.issues[0]!.message}`, 'accountId');
   const user = userNameSchema.safeParse(raw.user);
-  if (!user.success) {
-    return fail('FORBIDDEN', `${action} needs a user with the ${role} role; no valid user name was given`, 'user');
-  }
-  const who: PortalActor = { accountId: accountId.data, user: user.data };
-  const reason = await readStore(ctx, async (tx) => {
-    if (spec.firstUser === true && !(await accountHasUsers(tx, who.accountId))) return undefined;
-    const found = await readUser(tx, who.accountId, who.user);
-    if (!found) return `${who.user} is not a user of account ${who.accountId}`;
-    if (found.roles.includes(role)) return undefined;
-    return `user ${who.user} of account ${who.accountId} lacks the ${role} role (has ${found.roles.length > 0 ? found.roles.join(', ') : 'no roles'})`;
-  });
-  if (reason === undefined) return undefined;
-  const refusal = fail('FORBIDDEN', `${action} needs the ${role} role: ${reason}`, 'user');
-  return runOperation(ctx, { actor: userActor(who), action, subject: who.accountId }, async () => refusal);
+  if (!user.success) return fail('FORBIDDEN', `${spec.action} needs a user with the ${spec.role} role; no valid user name was given`, 'user');
+  return { ok: true, value: { accountId: accountId.data, user: user.data } };
+}
+
+/**
+ * FORBIDDEN unless the user holds the role, read in `tx`: in a transaction of its own for a
+ * plain check, or in the operation's own where the check and the write must not be split
+ * (putPortalUser).
+ */
+export async function roleRefusal(tx: StoreTx, who: PortalActor, spec: { role: PortalRole; action: string }): Promise<Result<never> | undefined> {
+  const found = await readUser(tx, who.accountId, who.user);
+  if (found?.roles.includes(spec.role) === true) return undefined;
+  const reason = !found
+    ? `${who.user} is not a user of account ${who.accountId}`
+    : `user ${who.user} of account ${who.accountId} lacks the ${spec.role} role (has ${found.roles.length > 0 ? found.roles.join(', ') : 'no roles'})`;
+  return fail('FORBIDDEN', `${spec.action} needs the ${spec.role} role: ${reason}`, 'user');
 }

@@ -23,7 +23,7 @@ export interface GatewayPortal {
   filesForDevice(input: DownloadForDeviceInput): Promise<Result<string[]>>;
   /** GW-6: returns licenses from a device with a certificate and proof. */
   invalidate(input: InvalidateFromDeviceInput): Promise<Result<string[]>>;
-  /** GW-8: the device's one test license file. */
+  /** GW-8: the device's one test license file, unproven: for the trusted in-process caller only; HTTP and links use the proven one. */
   issueTestLicense(input: IssueTestLicenseInput): Promise<Result<string>>;
   /** GW-8 over the device's own link: proven with its certificate. */
   issueTestLicenseToDevice(input: IssueTestLicenseToDeviceInput): Promise<Result<string>>;

@@ -1,20 +1,30 @@
 import { gatewayOps } from '../../../protocol/messages/gateway.ts';
 import { ok } from '../../core/result.ts';
+import { ServerRole } from '../../auth/ServerRole.ts';
 import { opRoute } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
 import { definePortal } from '../PortalModule.ts';
 import { createGatewayPortal, type GatewayPortal } from './GatewayPortal.ts';
 
-/** The gateway portal (GW-*): its facet, its routes under /api/v1/gateway, its device ops. */
+const customer = { role: ServerRole.Customer };
+// A device acts over HTTP as over its link: the body carries its certificate and a proof.
+const proven = { public: 'the device proves itself: certificate and proof in the body, as on its link (protocol.md §4)' };
+
+/**
+ * The gateway portal (GW-*): its facet, its routes under /api/v1/gateway, its device ops.
+ * Its portal routes name a license or a device, not an account, so they take a Customer
+ * token not tied to one account (RouteAccess.ts).
+ */
 export const gatewayModule = definePortal<GatewayPortal>({
   name: 'gateway',
   create: createGatewayPortal,
   routes: [
-    opRoute('post', '/licenses/:licenseId/bind', (gw: GatewayPortal, input) => gw.bind(input), { reply: (license) => ({ license }) }),
-    opRoute('post', '/licenses/:licenseId/move', (gw: GatewayPortal, input) => gw.move(input), { reply: (license) => ({ license }) }),
-    opRoute('get', '/devices/:hardwareId/licenses', (gw: GatewayPortal, input) => gw.filesForDevice(input), { reply: (files) => ({ files }) }),
-    opRoute('post', '/devices/:hardwareId/test-license', (gw: GatewayPortal, input) => gw.issueTestLicense(input), { reply: (file) => ({ file }), status: 201, body: 'optional' }),
-    opRoute('post', '/devices/:hardwareId/invalidations', (gw: GatewayPortal, input) => gw.invalidate(input), { reply: (invalidated) => ({ invalidated }) }),
+    opRoute('post', '/licenses/:licenseId/bind', (gw: GatewayPortal, input) => gw.bind(input), { access: customer, reply: (license) => ({ license }) }),
+    opRoute('post', '/licenses/:licenseId/move', (gw: GatewayPortal, input) => gw.move(input), { access: customer, reply: (license) => ({ license }) }),
+    opRoute('get', '/devices/:hardwareId/licenses', (gw: GatewayPortal, input) => gw.filesForDevice(input), { access: customer, reply: (files) => ({ files }) }),
+    // GW-8 over HTTP: proven like the link's gateway.testLicense, so no one spends another device's one test license.
+    opRoute('post', '/devices/:hardwareId/test-license', (gw: GatewayPortal, input) => gw.issueTestLicenseToDevice(input), { access: proven, reply: (file) => ({ file }), status: 201 }),
+    opRoute('post', '/devices/:hardwareId/invalidations', (gw: GatewayPortal, input) => gw.invalidate(input), { access: proven, reply: (invalidated) => ({ invalidated }) }),
   ],
   deviceOps: [
     deviceOp(gatewayOps.download, async (gw: GatewayPortal, body) => {

@@ -1,5 +1,6 @@
 import { smartserverOps } from '../../../protocol/messages/smartserver.ts';
 import { ok } from '../../core/result.ts';
+import { ServerRole } from '../../auth/ServerRole.ts';
 import { opRoute } from '../../http/route.ts';
 import { deviceOp } from '../../link/deviceOp.ts';
 import { definePortal } from '../PortalModule.ts';
@@ -11,15 +12,19 @@ import { createSmartServerPortal, type SmartServerPortal } from './SmartServerPo
  * servers' cloud operations over their links. Servers never act over HTTP: over the link every
  * request is proven with the device certificate.
  */
+// The partner portal acts for the partner's account; the customer portal for the customer's, a core account too.
+const partner = { role: ServerRole.Partner, account: 'partnerAccountId' };
+const customer = { role: ServerRole.Customer, account: 'customerId' };
+
 export const smartserverModule = definePortal<SmartServerPortal>({
   name: 'smartserver',
   create: createSmartServerPortal,
   routes: [
-    opRoute('post', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.createCustomer(input), { reply: (customer) => ({ customer }), status: 201 }),
-    opRoute('get', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.listCustomers(input), { reply: (customers) => ({ customers }) }),
-    opRoute('post', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.assignLicenses(input), { reply: (licenses) => ({ licenses }) }),
-    opRoute('get', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.listForCustomer(input), { reply: (licenses) => ({ licenses }) }),
-    opRoute('post', '/customers/:customerId/offline-activations', (ss: SmartServerPortal, input) => ss.offlineActivate(input), { status: 201 }),
+    opRoute('post', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.createCustomer(input), { access: partner, reply: (customer) => ({ customer }), status: 201 }),
+    opRoute('get', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.listCustomers(input), { access: partner, reply: (customers) => ({ customers }) }),
+    opRoute('post', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.assignLicenses(input), { access: partner, reply: (licenses) => ({ licenses }) }),
+    opRoute('get', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.listForCustomer(input), { access: customer, reply: (licenses) => ({ licenses }) }),
+    opRoute('post', '/customers/:customerId/offline-activations', (ss: SmartServerPortal, input) => ss.offlineActivate(input), { access: customer, status: 201 }),
   ],
   // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
   deviceOps: [

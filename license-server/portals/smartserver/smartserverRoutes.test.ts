@@ -11,7 +11,9 @@ describe('HTTP API /api/v1/smartserver', () => {
   let http: HttpTestClient;
   beforeEach(async () => {
     kit = await smartserverPortalRig({ capacity: 2, maintenance: 1 });
-    http = await serveForTest(kit.t.server.http(), '/api/v1/smartserver');
+    // A partner's and customer's roles on a token tied to no account, so every account below is in reach.
+    const token = await kit.t.token({ user: 'support', roles: ['Partner', 'Customer'] });
+    http = await serveForTest(kit.t.server.http(), '/api/v1/smartserver', { token });
   });
   afterEach(async () => {
     await http.close();
