@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
 import { createCatalogue } from '../catalogue.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
+import { silentLogger } from './serviceLog.ts';
 import { createService, type Service, type ServiceOptions } from './createService.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -17,7 +18,7 @@ const catalogue = createCatalogue();
 async function start(store: string, overrides: Partial<ServiceOptions> = {}): Promise<Service> {
   const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
   return unwrap(await createService({
-    catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, log: () => {}, ...overrides,
+    catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger, ...overrides,
   }));
 }
 
@@ -146,15 +147,15 @@ describe('fleetrig serve as a library: createService', () => {
   });
 
   it('says which store, port or broker it cannot open, and leaves nothing running', async () => {
-    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort: 0, store: join(dir(), 'no-such', '\u0000', 'x.db'), log: () => {} }))
+    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort: 0, store: join(dir(), 'no-such', '\u0000', 'x.db'), logger: silentLogger }))
       .toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE', where: 'store' } });
     const taken = await start(join(dir(), 'store.db'));
     services.push(taken);
     const port = Number(new URL(taken.httpUrl).port);
-    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: port, mqttPort: 0, store: join(dir(), 'b.db'), log: () => {} }))
+    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: port, mqttPort: 0, store: join(dir(), 'b.db'), logger: silentLogger }))
       .toMatchObject({ ok: false, error: { code: 'PORT_UNAVAILABLE', where: 'http-port' } });
     const mqttPort = Number(new URL(taken.mqttUrl).port);
-    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort, store: join(dir(), 'c.db'), log: () => {} }))
+    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort, store: join(dir(), 'c.db'), logger: silentLogger }))
       .toMatchObject({ ok: false, error: { code: 'BROKER_UNREACHABLE', where: 'mqtt-port' } });
   });
 });

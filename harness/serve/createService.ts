@@ -2,7 +2,7 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebSocketStream, WebSocketServer } from 'ws';
-import { every } from '../../emulator/clock/Clock.ts';
+import { every, isoTime } from '../../emulator/clock/Clock.ts';
 import { createPacedClock, type PacedClock } from '../../emulator/clock/pacedClock.ts';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { WallClock } from '../../emulator/clock/wallClock.ts';
@@ -20,6 +20,7 @@ import { clockRoutes } from './clockRoutes.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
 import { administratorOnly } from './administratorOnly.ts';
+import type { ServiceLogger } from './serviceLog.ts';
 import { sendResult } from '../../license-server/http/respond.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
@@ -41,8 +42,8 @@ export interface ServiceOptions {
   store: string;
   /** An external broker for everything; the embedded one otherwise. */
   brokerUrl?: string;
-  /** Where the service's own messages go (one line each). */
-  log: (line: string) => void;
+  /** One structured line per event: start, every refusal with its code, stop. */
+  logger: ServiceLogger;
 }
 
 /** A running `fleetrig serve`: where it is, its clock, and how to stop it. */
@@ -73,6 +74,7 @@ const SAVE_EVERY_MS = 5_000;
  */
 export async function createService(options: ServiceOptions): Promise<Result<Service>> {
   const wall = new WallClock();
+  const { logger } = options;
   const opened = await openStore(options.store).then(
     (value) => ok(value),
     (error: unknown) => fail('STORE_UNAVAILABLE', `cannot open the store ${options.store}: ${(error as Error).message}`, 'store'),
@@ -89,8 +91,14 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   const server = await createLicenseServer({
     store, clock: virtual, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey,
     portals: options.catalogue.portals, session: `start-${session.start}`,
-    onDeviceRequest: (op, outcome) => reported.metrics?.deviceRequest(op, outcome),
-    onHttpRequest: (method, route, status) => reported.metrics?.httpRequest(method, route, status),
+    onDeviceRequest: (op, outcome) => {
+      reported.metrics?.deviceRequest(op, outcome);
+      if (outcome !== 'ok') logger.info({ op, code: outcome }, 'device request refused');
+    },
+    onHttpRequest: (method, route, status) => {
+      reported.metrics?.httpRequest(method, route, status);
+      if (status >= 400) logger.info({ method, route, status }, 'http request refused');
+    },
   });
   const world = new World(virtual, virtualTime(virtual), random, server);
   const host = options.host ?? '127.0.0.1';
@@ -103,12 +111,18 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) await close();
   };
+  const closeAndLog = async (): Promise<void> => {
+    await closeAll();
+    logger.info({ virtualTime: isoTime(virtual.now()) }, 'closed');
+  };
 
   let transport: MqttTransport;
   try {
     transport = await createMqttTransport({
       server, random: random.fork('transport'), clock: virtual,
       mode: options.brokerUrl === undefined ? 'stream' : { url: options.brokerUrl },
+      log: (refusal) => logger.warn({ topic: refusal.topic, reason: refusal.reason }, 'frame refused'),
+      brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, reason: refusal.reason }, 'broker refused'),
       ...(options.brokerUrl === undefined ? { listen: { port: options.mqttPort, host } } : {}),
     });
   } catch (error) {
@@ -196,7 +210,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   });
 
   const { port } = http.address() as AddressInfo;
-  options.log(`store ${description} · start ${session.start} · seed ${session.seed} · ${world.devices.size} device(s)${restored > 0 ? ` · ${restored} registered device(s)` : ''}`);
+  logger.info({ http: `http://${host}:${port}`, mqtt: transport.url ?? options.brokerUrl ?? null, store: description, start: session.start, seed: session.seed, devices: world.devices.size, registered: restored }, 'serving');
   return ok({
     httpUrl: `http://${host}:${port}`,
     mqttUrl: transport.url ?? options.brokerUrl ?? '',
@@ -206,7 +220,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     devices: world.devices.size,
     clock,
     server,
-    close: closeAll,
+    close: closeAndLog,
   });
 }
 

@@ -6,6 +6,7 @@ import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
 import { createCatalogue } from '../catalogue.ts';
+import { silentLogger } from './serviceLog.ts';
 import { createService, type Service } from './createService.ts';
 
 /**
@@ -35,7 +36,7 @@ describe('a foreign device on fleetrig serve', () => {
     for (const service of services.splice(0)) await service.close();
   });
   const start = async (store: string) => {
-    const service = unwrap(await createService({ catalogue: createCatalogue(), seed: 11, speed: 1, httpPort: 0, mqttPort: 0, store, log: () => {} }));
+    const service = unwrap(await createService({ catalogue: createCatalogue(), seed: 11, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
     services.push(service);
     return service;
   };

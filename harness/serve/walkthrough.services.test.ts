@@ -20,10 +20,11 @@ describe("docs/firmware-developers.md's walkthrough against fleetrig serve", () 
       expect(spawnSync('sh', ['-c', `command -v ${tool}`]).status, `${tool} is needed (.ci/system-deps installs it)`).toBe(0);
     }
     const work = mkdtempSync(join(tmpdir(), 'fleetrig-walkthrough-'));
-    // The block starts with `cd` nowhere: it runs where the reader stands, the repository; its
-    // files (serve.out, device.json, …) go to a scratch folder.
-    const script = `set -euo pipefail\ncd ${JSON.stringify(work)}\nnpx() { (cd ${JSON.stringify(REPO)} && command npx "$@"); }\n${walkthrough()}`;
-    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000 });
+    // It runs where the reader stands, the repository's folder; the files it leaves
+    // (serve.out, device.json, …) are moved to a scratch folder afterwards.
+    const leftovers = ['serve.out', 'serve.err', 'device.json', 'reply.json', 'keys.json'];
+    const script = `set -euo pipefail\n${walkthrough()}\nmv ${leftovers.join(' ')} ${JSON.stringify(work)}/`;
+    const run = spawnSync('bash', ['-c', script], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^verified Port for 009033F[0-9A-F]{6}\n$/);

@@ -70,7 +70,10 @@ export const registerServe = createServeCommand();
 
 async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: CommandContext, deps: Partial<ServeCommandDeps>): Promise<ExitCode> {
   const { stdout, stderr } = ctx.io;
-  const [{ createCatalogue }, { loadFiles }] = await Promise.all([import('../../catalogue.ts'), import('../../scenario/validateFiles.ts')]);
+  // Loaded here, not at the top, so `fleetrig --help` and the other commands stay quick.
+  const [{ createCatalogue }, { loadFiles }, { createServiceLog }, { WallClock }] = await Promise.all([
+    import('../../catalogue.ts'), import('../../scenario/validateFiles.ts'), import('../../serve/serviceLog.ts'), import('../../../emulator/clock/wallClock.ts'),
+  ]);
   const catalogue = createCatalogue();
   let scenario;
   if (scenarioPath !== undefined) {
@@ -89,7 +92,7 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
   const started = await create({
     catalogue, ...(scenario === undefined ? {} : { scenario }), seed: flags.seed ?? freshSeed(), speed: flags.speed,
     httpPort: flags.httpPort, mqttPort: flags.mqttPort, store: flags.store, ...(flags.broker === undefined ? {} : { brokerUrl: flags.broker }),
-    log: (line) => void stderr.write(`fleetrig serve: ${line}\n`),
+    logger: createServiceLog({ sink: stderr, wall: new WallClock() }),
   });
   if (!started.ok) {
     stderr.write(`fleetrig serve: ${started.error.message}\n`);
