@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario/parseScenarios.ts';
 import { World, type DeviceHandle } from './World.ts';
 import { realTime, virtualTime } from './timeDrivers.ts';
 import { describeFrame } from './describeFrame.ts';
+import { fleetDeviceIds } from './fleetDeviceIds.ts';
 
 export interface WorldOptions {
   scenario: Scenario;
@@ -72,10 +73,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
 
   for (const entry of scenario.fleet) {
     const family = options.families.get(entry.family)!;
-    const prefix = entry.prefix ?? family.prefix;
-    const width = Math.max(3, String(entry.count).length);
-    for (let n = 1; n <= entry.count; n++) {
-      const id = `${prefix}-${String(n).padStart(width, '0')}`;
+    for (const id of fleetDeviceIds(entry, family.prefix)) {
       if (world.devices.has(id)) {
         await close();
         return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
