@@ -57,6 +57,8 @@ export const HarnessErrorCode = {
   TcpFailed: 'TCP_FAILED',
   /** `--broker`: the MQTT broker cannot be reached or refused the device. */
   BrokerUnreachable: 'BROKER_UNREACHABLE',
+  /** `fleetrig credentials --out DIR`: the folder or a file in it could not be written. */
+  WriteFailed: 'WRITE_FAILED',
 } as const;
 export type HarnessErrorCode = (typeof HarnessErrorCode)[keyof typeof HarnessErrorCode];
 

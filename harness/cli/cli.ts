@@ -7,9 +7,10 @@ import { ExitCode, loadDeps, type CliDeps, type CliIo, type CommandContext } fro
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerDevice } from './commands/device.ts';
+import { registerCredentials } from './commands/credentials.ts';
 
 /** One entry per command; `serve` and `device` slot in here. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerCredentials];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;
