@@ -5,15 +5,15 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { brokerSecret } from '../../broker/brokerSecret.ts';
-import { connectMqtt } from '../../broker/connect.ts';
-import { deviceTopics } from '../../broker/topics.ts';
-import { main } from '../cli/cli.ts';
-import { fakeIo } from '../cli/fakeCli.fixture.ts';
+import { brokerSecret } from '../../../broker/brokerSecret.ts';
+import { connectMqtt } from '../../../broker/connect.ts';
+import { deviceTopics } from '../../../broker/topics.ts';
+import { main } from '../cli.ts';
+import { fakeIo } from '../fakeCli.fixture.ts';
 
 const MOSQUITTO = '/usr/sbin/mosquitto';
 const SEED = 11;
-const repo = join(import.meta.dirname, '..', '..');
+const repo = join(import.meta.dirname, '..', '..', '..');
 // Two single-device and two multi-device scenarios, over three families.
 const SCENARIOS = ['gateway/move-license.yaml', 'gateway/test-mode.yaml', 'smartserver/transfer-colours.yaml', 'video/activation-key.yaml'].map((f) => join(repo, 'scenarios', f));
 
