@@ -14,10 +14,10 @@ import type { DeviceTopicKind } from './topics.ts';
  * dashboard) may publish `res` and `cmd` for any one device and subscribe `req` and `state` of
  * one device or of all (`+`).
  */
-const DEVICE_PUBLISHES: readonly DeviceTopicKind[] = ['req', 'state'];
-const DEVICE_SUBSCRIBES: readonly DeviceTopicKind[] = ['res', 'cmd'];
-const SERVICE_PUBLISHES: readonly DeviceTopicKind[] = ['res', 'cmd'];
-const SERVICE_SUBSCRIBES: readonly DeviceTopicKind[] = ['req', 'state'];
+export const DEVICE_PUBLISHES: readonly DeviceTopicKind[] = ['req', 'state'];
+export const DEVICE_SUBSCRIBES: readonly DeviceTopicKind[] = ['res', 'cmd'];
+export const SERVICE_PUBLISHES: readonly DeviceTopicKind[] = ['res', 'cmd'];
+export const SERVICE_SUBSCRIBES: readonly DeviceTopicKind[] = ['req', 'state'];
 
 export function mayPublish(principal: Principal, topic: string): Result<void> {
   const parsed = parseDeviceTopic(topic);

@@ -61,6 +61,8 @@ export const HarnessErrorCode = {
   StoreUnavailable: 'STORE_UNAVAILABLE',
   /** `serve --http-port`: the port is taken or cannot be listened on. */
   PortUnavailable: 'PORT_UNAVAILABLE',
+  /** `fleetrig credentials --out DIR`: the folder or a file in it could not be written. */
+  WriteFailed: 'WRITE_FAILED',
 } as const;
 export type HarnessErrorCode = (typeof HarnessErrorCode)[keyof typeof HarnessErrorCode];
 

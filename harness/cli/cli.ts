@@ -8,9 +8,10 @@ import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerDevice } from './commands/device.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerCredentials } from './commands/credentials.ts';
 
 /** One entry per command. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;

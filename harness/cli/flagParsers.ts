@@ -45,3 +45,18 @@ export function parseStore(value: string): string {
   if (/^postgres(ql)?:\/\//.test(value) && !URL.canParse(value)) throw new InvalidArgumentError('It is not a valid postgres:// URL.');
   return value;
 }
+
+/** The environment variable that sets the credential seed of `run` and `credentials` when no flag does. */
+export const CREDENTIALS_SEED_ENV = 'FLEETRIG_CREDENTIALS_SEED';
+
+/** The credential seed from the environment, undefined when unset or empty; throws InvalidArgumentError naming the variable when malformed. */
+export function credentialSeedFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const value = env[CREDENTIALS_SEED_ENV];
+  if (value === undefined || value === '') return undefined;
+  try {
+    return parseSeed(value);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    throw new InvalidArgumentError(`environment variable ${CREDENTIALS_SEED_ENV} '${value}' is invalid. ${error.message}`);
+  }
+}

@@ -24,6 +24,8 @@ export interface RunDeviceOptions {
   seed: number;
   /** An MQTT broker the appliance and the in-process license server meet at; in-memory link without. */
   brokerUrl?: string;
+  /** With a broker: the seed of the broker passwords (broker/brokerSecret.ts); `seed` by default. */
+  credentialSeed?: number;
   /** `stdio` mode: the terminal the console runs on. */
   stdin?: Readable;
   stdout?: TextSink;
@@ -64,7 +66,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
     await server.close();
     await store.close();
   };
-  const transport = await transportFor(options.brokerUrl === undefined ? { mode: 'memory' } : { brokerUrl: options.brokerUrl })(world).catch((error: unknown) => error as Error);
+  const transport = await transportFor(options.brokerUrl === undefined ? { mode: 'memory' } : { brokerUrl: options.brokerUrl, credentialSeed: options.credentialSeed ?? options.seed })(world).catch((error: unknown) => error as Error);
   if (transport instanceof Error) {
     await closeServer();
     return fail('BROKER_UNREACHABLE', `cannot reach the MQTT broker at ${options.brokerUrl}: ${transport.message}`, 'broker');

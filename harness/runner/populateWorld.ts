@@ -7,6 +7,7 @@ import type { FleetEntry, OrderSpec } from '../scenario/scenarioSchema.ts';
 import { tapLink } from '../transport/tapLink.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { describeFrame } from './describeFrame.ts';
+import { fleetDeviceIds } from './fleetDeviceIds.ts';
 import type { DeviceHandle, World } from './World.ts';
 
 /**
@@ -36,10 +37,7 @@ export async function addFleet(
   const added: DeviceHandle[] = [];
   for (const entry of options.fleet) {
     const family = options.families.get(entry.family)!;
-    const prefix = entry.prefix ?? family.prefix;
-    const width = Math.max(3, String(entry.count).length);
-    for (let n = 1; n <= entry.count; n++) {
-      const id = `${prefix}-${String(n).padStart(width, '0')}`;
+    for (const id of fleetDeviceIds(entry, family.prefix)) {
       if (world.devices.has(id)) return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
       const device = await addDevice(world, family, id, options.factory, options.transport, entry.variant);
       world.devices.set(id, device);

@@ -18,6 +18,11 @@ export interface RunOptions {
   transport?: TransportMode;
   /** Wall-clock ms one frame may take over a real socket (`tcp`, a broker) before the scenario fails (`--io-timeout`). */
   ioTimeoutMs?: number;
+  /**
+   * The seed of every broker password (`--credentials-seed`); the run seed by default. One
+   * value for the whole run — never a scenario's own `seed:` — so one password file serves it.
+   */
+  credentialSeed?: number;
   reporters: Reporter[];
   /** The families, step kinds and portals to run with; the bundled ones unless given. */
   catalogue?: Catalogue;
@@ -36,7 +41,8 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   }
   const seed = options.seed ?? freshSeed();
   const { ioTimeoutMs } = options;
-  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs } : { mode: options.transport ?? 'stream', ioTimeoutMs });
+  const credentialSeed = options.credentialSeed ?? seed;
+  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs, credentialSeed } : { mode: options.transport ?? 'stream', ioTimeoutMs, credentialSeed });
   for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });
 
   const byFile = new Map<string, FileResult>(loaded.files.map((f) => [f, { file: f, scenarios: [] }]));

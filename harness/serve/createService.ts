@@ -120,6 +120,8 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   try {
     transport = await createMqttTransport({
       server, random: random.fork('transport'), clock: virtual,
+      // With --broker, `fleetrig credentials --seed <the store's seed>` writes the matching users.
+      credentialSeed: session.seed,
       mode: options.brokerUrl === undefined ? 'stream' : { url: options.brokerUrl },
       log: (refusal) => logger.warn({ topic: refusal.topic, reason: refusal.reason }, 'frame refused'),
       brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, reason: refusal.reason }, 'broker refused'),

@@ -4,6 +4,7 @@ import type { Link } from '../../emulator/link/Link.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import { connectMqtt, type ConnectMqttOptions } from '../../broker/connect.ts';
 import { createEmbeddedBroker, type EmbeddedBroker } from '../../broker/createBroker.ts';
+import { brokerSecret, LICENSE_SERVER_USER } from '../../broker/brokerSecret.ts';
 import { createCredentials, type Credentials } from '../../broker/credentials.ts';
 import type { RefusalLogger } from '../../broker/policy.ts';
 import { gateLink, type GatedLink } from '../../broker/links/gatedLink.ts';
@@ -21,8 +22,14 @@ export type MqttMode = 'stream' | 'tcp' | { readonly url: string };
 
 export interface MqttTransportOptions {
   readonly server: { serveLink(link: Link): () => void };
-  /** Draws the devices' broker secrets (embedded broker) and the service's client ID. */
+  /** Draws the service's client ID on an external broker. */
   readonly random: Random;
+  /**
+   * The run-level seed every broker password derives from (broker/brokerSecret.ts), so a
+   * password file from `fleetrig credentials` serves an external broker. Without it, this
+   * transport's random stream name stands in (fine for the embedded broker, which is told them).
+   */
+  readonly credentialSeed?: number;
   readonly mode: MqttMode;
   /** The run's clock: frames on the wire are held on it hop by hop, broker refusals stamped with it. */
   readonly clock?: Clock;
@@ -68,7 +75,7 @@ interface AttachedDevice {
 }
 
 /** The license server's broker identity. */
-const SERVICE = 'license-server';
+const SERVICE = LICENSE_SERVER_USER;
 
 /**
  * Devices reach the license server through an MQTT broker: each device its own client
@@ -92,7 +99,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
       throw error;
     })
     : undefined;
-  const secret = (user: string): string => random.fork(`mqtt-secret/${user}`).hex(16);
+  const secret = (user: string): string => brokerSecret({ credentialSeed: options.credentialSeed ?? random.seed, username: user });
   const devices = new Map<string, AttachedDevice>();
 
   if (credentials !== undefined) unwrap(credentials.addService(SERVICE, secret(SERVICE)));

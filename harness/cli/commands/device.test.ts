@@ -42,6 +42,13 @@ describe('fleetrig device', () => {
     expect(t.exitCode).toBe(0);
   });
 
+  it('hands --credentials-seed to the device, and refuses a malformed one with exit 2', async () => {
+    const seen: RunDeviceOptions[] = [];
+    await runWith(['gateway', '--serial', 'pty', '--broker', 'mqtt://127.0.0.1:1883', '--credentials-seed', '9'], { runDevice: async (o) => (seen.push(o), ok(fakeDevice().device)) });
+    expect(seen[0]).toMatchObject({ brokerUrl: 'mqtt://127.0.0.1:1883', credentialSeed: 9 });
+    await expect(runWith(['gateway', '--credentials-seed', 'x'], { runDevice: async () => ok(fakeDevice().device) })).rejects.toThrow(/option '--credentials-seed <n>' argument 'x' is invalid/);
+  });
+
   it('runs the console on this terminal by default and answers what stdin sent before it stops', async () => {
     const { device, calls } = fakeDevice({ serial: 'stdio', ended: Promise.resolve('stdin closed') });
     let serial: unknown;

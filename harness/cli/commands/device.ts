@@ -6,13 +6,14 @@ import type { Result } from '../../../protocol/result.ts';
 import type { RunDeviceOptions, RunningDevice } from '../../device/runDevice.ts';
 import { parseSerialMode, type SerialMode } from '../../device/serialMode.ts';
 import { ExitCode, type CliIo, type CommandContext } from '../CommandContext.ts';
-import { parseBrokerUrl, parseSeed } from '../flagParsers.ts';
 import { untilSignal } from '../untilSignal.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBrokerUrl, parseSeed } from '../flagParsers.ts';
 
 interface DeviceFlags {
   serial?: SerialMode;
   broker?: string;
   seed?: number;
+  credentialsSeed?: number;
 }
 
 /** The real CLI passes `process` as its io, so stdin is there for the stdio console. */
@@ -49,6 +50,7 @@ export function createDeviceCommand(deps: Partial<DeviceCommandDeps> = {}): (pro
       .addOption(new Option('--serial <mode>', 'where the console goes: stdio, pty or tcp:PORT').argParser(serialFlag))
       .addOption(new Option('--broker <url>', 'reach the license server through the MQTT broker at mqtt://host:port').argParser(parseBrokerUrl))
       .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys; printed when not given').argParser(parseSeed))
+      .addOption(new Option('--credentials-seed <n>', `with --broker: seed of the broker passwords, as for \`fleetrig credentials --seed <n>\` (default: $${CREDENTIALS_SEED_ENV}, else --seed)`).argParser(parseSeed))
       .addHelpText('after', help)
       .action(async (family: string, flags: DeviceFlags) => ctx.setExitCode(await device(family, flags, ctx, deps)));
   };
@@ -60,8 +62,16 @@ async function device(family: string, flags: DeviceFlags, ctx: CommandContext, d
   const { stdout, stderr } = ctx.io;
   const serial = flags.serial ?? { kind: 'stdio' };
   const seed = flags.seed ?? freshSeed();
+  let credentialSeed = flags.credentialsSeed;
+  try {
+    credentialSeed ??= credentialSeedFromEnv(ctx.io.env ?? {});
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    stderr.write(`fleetrig device: ${error.message}\n`);
+    return ExitCode.BadInput;
+  }
   const run = deps.runDevice ?? (await import('../../device/runDevice.ts')).runDevice;
-  const started = await run({ family, serial, seed, brokerUrl: flags.broker, stdin: (ctx.io as DeviceIo).stdin, stdout });
+  const started = await run({ family, serial, seed, brokerUrl: flags.broker, credentialSeed, stdin: (ctx.io as DeviceIo).stdin, stdout });
   if (!started.ok) {
     stderr.write(`fleetrig device: ${started.error.message}\n`);
     return started.error.code === 'UNKNOWN_FAMILY' ? ExitCode.BadInput : ExitCode.Failed;

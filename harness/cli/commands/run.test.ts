@@ -28,6 +28,25 @@ describe('fleetrig run flags', () => {
     expect(t.stderr()).toContain(`option '--io-timeout <ms>' argument '${value}' is invalid`);
   });
 
+  it('hands the credential seed to the runner: --credentials-seed, else FLEETRIG_CREDENTIALS_SEED, else none (the run seed)', async () => {
+    const { deps, calls } = fakeDeps(allPassed);
+    await main(['run', 'a.yaml', '--credentials-seed', '9'], fakeIo({ env: { FLEETRIG_CREDENTIALS_SEED: '8' } }).io, deps);
+    await main(['run', 'a.yaml'], fakeIo({ env: { FLEETRIG_CREDENTIALS_SEED: '8' } }).io, deps);
+    await main(['run', 'a.yaml', '--seed', '3'], fakeIo().io, deps);
+    expect(calls.map((c) => [c.seed, c.credentialSeed])).toEqual([[undefined, 9], [undefined, 8], [3, undefined]]);
+  });
+
+  it.each([['-1'], ['x'], ['1.5']])('rejects --credentials-seed %j and the same in FLEETRIG_CREDENTIALS_SEED, exit 2', async (value) => {
+    const flag = fakeIo();
+    expect(await main(['run', 'a.yaml', '--credentials-seed', value], flag.io, fakeDeps().deps)).toBe(2);
+    expect(flag.stderr()).toContain(`option '--credentials-seed <n>' argument '${value}' is invalid`);
+    const env = fakeIo({ env: { FLEETRIG_CREDENTIALS_SEED: value } });
+    const { deps, calls } = fakeDeps();
+    expect(await main(['run', 'a.yaml'], env.io, deps)).toBe(2);
+    expect(env.stderr()).toBe(`fleetrig run: environment variable FLEETRIG_CREDENTIALS_SEED '${value}' is invalid. It must be a non-negative integer, e.g. --seed 42.\n`);
+    expect(calls).toHaveLength(0);
+  });
+
   it('hands --io-timeout to the runner in milliseconds, with the broker or over TCP', async () => {
     const { deps, calls } = fakeDeps(allPassed);
     await main(['run', 'a.yaml', '--transport', 'tcp', '--io-timeout', '30000'], fakeIo().io, deps);

@@ -1,11 +1,11 @@
 /** `fleetrig run <files|dirs…>`: runs scenarios in virtual time and reports them. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Reporter } from '../../report/RunResult.ts';
 import { colorsWanted } from '../../report/paint.ts';
 import { createReporter } from '../../report/reporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
-import { parseBrokerUrl, parseIoTimeout, parseSeed } from '../flagParsers.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBrokerUrl, parseIoTimeout, parseSeed } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
 
 interface RunFlags {
@@ -16,6 +16,7 @@ interface RunFlags {
   broker?: string;
   transport?: 'memory' | 'stream' | 'tcp';
   ioTimeout?: number;
+  credentialsSeed?: number;
 }
 
 const exitCodesHelp = `
@@ -37,6 +38,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
     .addOption(new Option('--transport <kind>', 'without --broker: the embedded broker in process, over loopback TCP, or in-memory wires with no MQTT at all').choices(['stream', 'tcp', 'memory']).default('stream').conflicts('broker'))
     .addOption(new Option('--io-timeout <ms>', `with --broker or --transport tcp: wall-clock ms a frame may take over the socket before the scenario fails (default ${DEFAULT_IO_TIMEOUT_MS})`).argParser(parseIoTimeout))
+    .addOption(new Option('--credentials-seed <n>', `seed of every broker password, for a broker set up with \`fleetrig credentials --seed <n>\` (default: $${CREDENTIALS_SEED_ENV}, else the run seed)`).argParser(parseSeed))
     .addHelpText('after', exitCodesHelp)
     .action(async (paths: string[], flags: RunFlags) => ctx.setExitCode(await run(paths, flags, ctx)));
 }
@@ -44,12 +46,28 @@ export function registerRun(program: Command, ctx: CommandContext): void {
 async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promise<ExitCode> {
   const { stdout, stderr, env = {} } = ctx.io;
   const color = colorsWanted({ isTTY: stdout.isTTY, env });
+  let credentialSeed = flags.credentialsSeed;
+  try {
+    credentialSeed ??= credentialSeedFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    stderr.write(`fleetrig run: ${error.message}\n`);
+    return ExitCode.BadInput;
+  }
   const reporters: Reporter[] = [createReporter('console', { out: stdout, color, seedGiven: flags.seed !== undefined })];
   if (flags.junit !== undefined) reporters.push(createReporter('junit', { outputFile: flags.junit }));
   if (flags.json !== undefined) reporters.push(createReporter('json', { outputFile: flags.json }));
 
   const { runFiles } = await ctx.deps();
-  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, reporters });
+  // Loaded here, not at the top, so `--help` does not load mqtt.js.
+  const { MqttConnectError } = await import('../../../broker/connect.ts');
+  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
+    .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)));
+  // A broker that refuses us is not an internal error: one line that says why, no stack.
+  if (result instanceof MqttConnectError) {
+    stderr.write(`fleetrig run: ${result.message}\n`);
+    return ExitCode.Failed;
+  }
   if (!result.ok) {
     printLoadErrors(stderr, result.error.errors);
     return ExitCode.BadInput;
