@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,12 @@ describe("docs/firmware-developers.md's walkthrough against fleetrig serve", () 
     // (serve.out, device.json, …) are moved to a scratch folder afterwards.
     const leftovers = ['serve.out', 'serve.err', 'device.json', 'reply.json', 'keys.json'];
     const script = `set -euo pipefail\n${walkthrough()}\nmv ${leftovers.join(' ')} ${JSON.stringify(work)}/`;
-    const run = spawnSync('bash', ['-c', script], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    let run;
+    try {
+      run = spawnSync('bash', ['-c', script], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    } finally {
+      for (const file of leftovers) rmSync(join(REPO, file), { force: true });
+    }
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^verified Port for 009033F[0-9A-F]{6}\n$/);
