@@ -87,7 +87,8 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   const where = await reach(mode, broker);
   const secret = (user: string): string => random.fork(`mqtt-secret/${user}`).hex(16);
   const devices = new Map<string, AttachedDevice>();
-  const reconnect = { clock: options.reconnect?.clock ?? new WallClock(), policy: options.reconnect?.policy };
+  // Kept alive: while the broker is down, the next attempt is all the process has left to wait for.
+  const reconnect = { clock: options.reconnect?.clock ?? new WallClock({ keepAlive: true }), policy: options.reconnect?.policy };
 
   if (credentials !== undefined) unwrap(credentials.addService(SERVICE, secret(SERVICE)));
   // On a shared broker a fixed service client ID would knock another run's service off (the
