@@ -53,7 +53,7 @@ describe('runFiles through a Mosquitto that is killed and restarted mid-run', ()
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('[MQTT] [GW-3] every device reconnects, republishes its state, and the scenario passes with the trace it has without the restart', async () => {
+  it('[MQTT] [GW-3] every device reconnects, republishes its state, and the scenario passes with the events it has without the restart', async () => {
     const url = `mqtt://127.0.0.1:${port}`;
     const reference = unwrap(await runFiles({ paths: [SCENARIO], seed: 5, brokerUrl: url, reporters: [] })).files[0]!.scenarios[0]!;
     const spy = await connectMqtt({ url, username: 'spy', password: 'x', clientId: `spy-${process.pid}` });
@@ -79,12 +79,19 @@ describe('runFiles through a Mosquitto that is killed and restarted mid-run', ()
     const reconnectMs = (await back) - at;
     const [result] = run.files[0]!.scenarios;
     expect(result).toMatchObject({ status: 'passed' });
-    // Nothing lost, nothing doubled, virtual time held across the outage: the same trace.
-    expect(result!.trace).toEqual(reference.trace);
+    // Nothing lost, nothing doubled, virtual time held across the outage: the same events at the
+    // same virtual times. (Replies that land in one batch may come in another order: a re-sent
+    // request takes its place in the batch when it is re-sent.)
+    expect(events(result!.trace)).toEqual(events(reference.trace));
     expect(reconnectMs).toBeLessThan(5_000);
     process.stderr.write(`broker restart: every device's state republished ${Math.round(reconnectMs)} ms after Mosquitto listened again\n`);
   });
 });
+
+/** A trace as the set of what happened when, whatever the order within one instant. */
+function events(trace: readonly unknown[]): string[] {
+  return trace.map((event) => JSON.stringify(event)).sort();
+}
 
 /** Resolves with the wall time at which each device's retained state was there on the broker. */
 async function statesSeen(url: string, devices: string[]): Promise<number> {
