@@ -30,7 +30,11 @@ export interface ConnectMqttOptions {
   readonly keepaliveSeconds?: number;
   /** Wall-clock wait for CONNACK. Default 10 000. */
   readonly connectTimeoutMs?: number;
-  /** mqtt.js' automatic reconnect; default 0 (off) — the caller owns link status and retries. */
+  /**
+   * mqtt.js' automatic reconnect; default 0 (off) — the caller owns link status and retries
+   * (broker/links/keepConnected.ts), and subscribes again itself: mqtt.js' own resubscribe is off,
+   * since it gives no SUBACK to wait for.
+   */
   readonly reconnectPeriodMs?: number;
   /** TCP_NODELAY on the client socket; default true. Off only to measure what it saves. */
   readonly noDelay?: boolean;
@@ -82,6 +86,7 @@ export function connectMqtt(options: ConnectMqttOptions): Promise<MqttClient> {
     keepalive: options.keepaliveSeconds ?? (options.stream === undefined ? 60 : 0),
     connectTimeout: options.connectTimeoutMs ?? 10_000,
     reconnectPeriod: options.reconnectPeriodMs ?? 0,
+    resubscribe: false,
     ...(options.will === undefined ? {} : { will: { qos: 0, retain: false, ...options.will } }),
   };
   const client = new MqttClient(transport.build, clientOptions);

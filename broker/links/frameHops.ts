@@ -17,6 +17,12 @@ import { frameId } from './frameId.ts';
  * In process (`stream`) every hop ends by itself. On a real socket a frame can vanish without
  * this process knowing, so each hop may take at most `ioLimitMs` of wall time; past it the
  * clock halts with IO_TIMEOUT instead of jumping over a reply that is merely late.
+ *
+ * A lost frame is reported to both its ends (`onLost`), so a link that reconnects can re-send
+ * it and hold the clock meanwhile (`hold`): across a broker outage a request's time in flight is
+ * its hops plus the re-send wait, each under the same limit. A listener whose connection closed
+ * is away until its owner says it subscribed again (`resumed`): a frame published to it before
+ * that would reach no subscriber, so it counts as lost at once instead of holding until the limit.
  */
 export interface FrameHops {
   /**
@@ -30,12 +36,26 @@ export interface FrameHops {
   arrived(topic: string, text: string, deliver: () => void): void;
   /** Holds the clock until `work` (an acknowledgement from the broker) settles, within the I/O limit. */
   awaiting<T>(what: () => string, work: Promise<T>): Promise<T>;
+  /** Holds the clock, within the I/O limit, for work no frame or promise stands for (a reconnect's re-sends). */
+  hold(what: () => string): Hold;
+  /**
+   * `client` subscribed again after a reconnect (SUBACK): frames to its listeners are carried
+   * again. Until then, from its connection's close, what is sent to them is lost.
+   */
+  resumed(client: MqttClient): void;
+  /**
+   * `handler` hears of every frame `client` sent or was to receive that is lost: a connection
+   * closed under it, its receiver was away, its publish failed. A link that reconnects re-sends.
+   */
+  onLost(client: MqttClient, handler: (topic: string, frame: string) => void): () => void;
+  /** The clock's reading: when a request was sent, for how long it is worth re-sending. */
+  now(): number;
   /** Frames still on their way. */
   size(): number;
 }
 
 export interface Hop {
-  /** The frame will not arrive (its publish failed). */
+  /** The frame will not arrive (its publish failed); its ends hear of it as lost. */
   drop(): void;
 }
 
@@ -48,6 +68,8 @@ export interface FrameHopsOptions {
 interface OpenHop extends Hop {
   readonly seq: number;
   readonly key: string;
+  readonly topic: string;
+  readonly frame: string;
   readonly from: MqttClient;
   readonly to: Listener;
   readonly hold: Hold;
@@ -57,6 +79,8 @@ interface Listener {
   readonly client: MqttClient;
   readonly filter: string;
   readonly hops: Set<OpenHop>;
+  /** Its client's connection closed and has not subscribed again since. */
+  away: boolean;
 }
 
 /** Arrivals that match no hop (a frame from outside the run) come after every tracked one. */
@@ -70,10 +94,15 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
   const bySender = new Map<MqttClient, Set<OpenHop>>();
   const listening = new Map<MqttClient, Set<Listener>>();
   const watched = new WeakSet<MqttClient>();
+  const lostHandlers = new Map<MqttClient, Set<(topic: string, frame: string) => void>>();
   let seq = 0;
   let open = 0;
 
-  const end = (hop: OpenHop): boolean => {
+  const lost = (ends: MqttClient[], topic: string, frame: string): void => {
+    for (const client of ends) for (const handler of [...(lostHandlers.get(client) ?? [])]) handler(topic, frame);
+  };
+
+  const end = (hop: OpenHop, wasLost = false): boolean => {
     const queue = byKey.get(hop.key);
     const at = queue?.indexOf(hop) ?? -1;
     if (queue === undefined || at < 0) return false;
@@ -82,6 +111,8 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
     bySender.get(hop.from)?.delete(hop);
     hop.to.hops.delete(hop);
     open--;
+    // Told before the hold ends, so a link that re-sends holds the clock without a gap.
+    if (wasLost) lost([hop.from, hop.to.client], hop.topic, hop.frame);
     hop.hold.release();
     return true;
   };
@@ -91,8 +122,9 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
     if (watched.has(client)) return;
     watched.add(client);
     client.on('close', () => {
-      for (const hop of [...(bySender.get(client) ?? [])]) end(hop);
-      for (const listener of listening.get(client) ?? []) for (const hop of [...listener.hops]) end(hop);
+      for (const listener of listening.get(client) ?? []) listener.away = true;
+      for (const hop of [...(bySender.get(client) ?? [])]) end(hop, true);
+      for (const listener of listening.get(client) ?? []) for (const hop of [...listener.hops]) end(hop, true);
     });
   };
 
@@ -102,7 +134,7 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
   return {
     listen(client, filter) {
       watch(client);
-      const listener: Listener = { client, filter, hops: new Set() };
+      const listener: Listener = { client, filter, hops: new Set(), away: !client.connected };
       if (filter.includes('+')) filtered.push(listener);
       else exact.set(filter, listener);
       let ofClient = listening.get(client);
@@ -119,11 +151,15 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
 
     sent(client, topic, frame) {
       const to = listenerFor(topic);
-      if (to === undefined || !client.connected || !to.client.connected) return undefined;
+      if (to === undefined) return undefined;
+      if (!client.connected || to.away || !to.client.connected) {
+        lost([client, to.client], topic, frame);
+        return undefined;
+      }
       watch(client);
       const key = keyOf(topic, frame);
       const hold = clock.hold({ what: () => describeHop(topic, frame), limitMs: ioLimitMs });
-      const hop: OpenHop = { seq: seq++, key, from: client, to, hold, drop: () => void end(hop) };
+      const hop: OpenHop = { seq: seq++, key, topic, frame, from: client, to, hold, drop: () => void end(hop, true) };
       const queue = byKey.get(key);
       if (queue === undefined) byKey.set(key, [hop]);
       else queue.push(hop);
@@ -147,6 +183,21 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
       const hold = clock.hold({ what, limitMs: ioLimitMs });
       return work.finally(() => hold.release());
     },
+
+    hold: (what) => clock.hold({ what, limitMs: ioLimitMs }),
+
+    resumed(client) {
+      for (const listener of listening.get(client) ?? []) listener.away = false;
+    },
+
+    onLost(client, handler) {
+      let handlers = lostHandlers.get(client);
+      if (handlers === undefined) lostHandlers.set(client, (handlers = new Set()));
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
+
+    now: () => clock.now(),
 
     size: () => open,
   };

@@ -1,10 +1,13 @@
 import type { MqttClient } from 'mqtt';
+import type { Clock } from '../../emulator/clock/Clock.ts';
 import { Listeners, type Link } from '../../emulator/link/Link.ts';
 import { MAX_FRAME_BYTES } from '../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { anyDeviceFilter, deviceTopics, parseDeviceTopic, TOPIC_ROOT } from '../topics.ts';
 import type { FrameHops } from './frameHops.ts';
+import { keepConnected } from './keepConnected.ts';
+import type { ReconnectPolicy } from './reconnectPolicy.ts';
 import { logToStderr, payloadText, type FrameRefusalLogger } from './payloadText.ts';
 
 export interface ServeOverMqttOptions {
@@ -19,6 +22,12 @@ export interface ServeOverMqttOptions {
   readonly hops?: FrameHops;
   /** Where refused frames are reported, with their topic; stderr by default. */
   readonly log?: FrameRefusalLogger;
+  /**
+   * Come back after losing the broker: reconnect with backoff on `clock` (the wall clock for a
+   * real broker) and subscribe to every `req` again. What was lost meanwhile the devices re-send
+   * (mqttDeviceLink.ts); the reply cache answers a re-sent request ID without acting again.
+   */
+  readonly reconnect?: { readonly clock: Clock; readonly policy?: ReconnectPolicy };
 }
 
 export interface MqttServerEndpoint {
@@ -66,8 +75,10 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
       send(frame) {
         const bytes = Buffer.byteLength(frame);
         if (bytes > MAX_FRAME_BYTES) return refuse(res, `reply of ${bytes} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit; not sent`);
-        if (closed || !client.connected) return;
+        if (closed) return;
+        // Asked even while disconnected: the device then hears its reply was lost, and re-sends.
         const hop = hops?.sent(client, res, frame);
+        if (!client.connected) return;
         client.publish(res, frame, { qos: 1 }, (error) => {
           if (error) hop?.drop();
         });
@@ -98,7 +109,26 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     if (hops === undefined) take(topic, text.value);
     else hops.arrived(topic, text.value, () => take(topic, text.value));
   };
-  const onUp = (): void => status.emit(true);
+  const subscribeRequests = async (): Promise<void> => {
+    const grants = await client.subscribeAsync(anyDeviceFilter('req'), { qos: 1 });
+    if (grants.some((grant) => grant.qos === 128)) throw new Error('SUBACK 128');
+  };
+  const onUp = (): void => {
+    if (options.reconnect === undefined) return status.emit(true);
+    subscribeRequests().then(
+      () => {
+        if (closed || !client.connected) return;
+        hops?.resumed(client);
+        status.emit(true);
+      },
+      (error: unknown) => {
+        if (closed) return;
+        // Connected but deaf: drop the connection and let the backoff try again.
+        refuse(anyDeviceFilter('req'), `after a reconnect, the subscription failed (${(error as Error).message})`);
+        client.stream.destroy();
+      },
+    );
+  };
   // Frames in flight over a connection that died are dropped by `hops`, which watches it too.
   const onDown = (): void => status.emit(false);
 
@@ -106,13 +136,13 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
   client.on('connect', onUp);
   client.on('close', onDown);
   try {
-    const grants = await client.subscribeAsync(anyDeviceFilter('req'), { qos: 1 });
-    if (grants.some((grant) => grant.qos === 128)) throw new Error('SUBACK 128');
+    await subscribeRequests();
   } catch (error) {
     client.off('message', onMessage);
     throw new Error(`serveOverMqtt: the broker refused the subscription to ${anyDeviceFilter('req')} (${(error as Error).message}); connect as a service`);
   }
   const unlisten = hops?.listen(client, anyDeviceFilter('req'));
+  const kept = options.reconnect === undefined ? undefined : keepConnected({ client, ...options.reconnect });
 
   return {
     refused: () => refused,
@@ -120,6 +150,7 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     async close() {
       if (closed) return;
       closed = true;
+      kept?.stop();
       client.off('message', onMessage);
       client.off('connect', onUp);
       client.off('close', onDown);

@@ -6,9 +6,23 @@ const NO_HOLD: Hold = { release: () => {} };
  * Real time, for `--realtime` runs, demos and external firmware. The only module besides the
  * random source allowed to touch the host's clock and timers.
  */
+export interface WallClockOptions {
+  /**
+   * Timers keep the process alive. Off by default: a rig's timers (keepalives, watchdogs) must
+   * not hold a finished run open. On for work the process must wait for, such as the next
+   * reconnect attempt while every socket is down.
+   */
+  readonly keepAlive?: boolean;
+}
+
 export class WallClock implements Clock {
   #timers = new Map<TimerId, ReturnType<typeof globalThis.setTimeout>>();
   #nextId = 1;
+  readonly #keepAlive: boolean;
+
+  constructor(options: WallClockOptions = {}) {
+    this.#keepAlive = options.keepAlive ?? false;
+  }
 
   now(): number {
     return Date.now();
@@ -20,7 +34,7 @@ export class WallClock implements Clock {
       this.#timers.delete(id);
       fn();
     }, delayMs);
-    handle.unref?.();
+    if (!this.#keepAlive) handle.unref?.();
     this.#timers.set(id, handle);
     return id;
   }

@@ -1,5 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import type { Clock } from '../../emulator/clock/Clock.ts';
+import { WallClock } from '../../emulator/clock/wallClock.ts';
 import type { Link } from '../../emulator/link/Link.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import { connectMqtt, type ConnectMqttOptions } from '../../broker/connect.ts';
@@ -13,6 +14,7 @@ import { createMqttDeviceLink, type MqttDeviceLink } from '../../broker/links/mq
 import { serveOverMqtt } from '../../broker/links/mqttServerEndpoint.ts';
 import { offlineWill, publishDeviceState } from '../../broker/links/deviceState.ts';
 import { logToStderr, type FrameRefusalLogger } from '../../broker/links/payloadText.ts';
+import type { ReconnectPolicy } from '../../broker/links/reconnectPolicy.ts';
 import { fail, unwrap, type Result } from '../../protocol/result.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from './ioTimeout.ts';
 import type { DeviceWire, Transport } from './Transport.ts';
@@ -48,6 +50,11 @@ export interface MqttTransportOptions {
    * (`fleetrig serve`); port 0 picks a free one. The fleet itself stays on in-process streams.
    */
   readonly listen?: { readonly port: number; readonly host?: string };
+  /**
+   * How devices and the server's endpoint come back after losing the broker (reconnectPolicy.ts);
+   * its timers run on `clock`, the wall clock by default: an outage happens in real time.
+   */
+  readonly reconnect?: { readonly clock?: Clock; readonly policy?: ReconnectPolicy };
 }
 
 export interface MqttTransport extends Transport {
@@ -72,6 +79,8 @@ interface AttachedDevice {
   readonly client: MqttClient;
   readonly link: MqttDeviceLink;
   readonly gate: GatedLink;
+  /** The last state published, for republishing after a reconnect: a restarted broker retains none. */
+  state?: object;
 }
 
 /** The license server's broker identity. */
@@ -101,6 +110,8 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     : undefined;
   const secret = (user: string): string => brokerSecret({ credentialSeed: options.credentialSeed ?? random.seed, username: user });
   const devices = new Map<string, AttachedDevice>();
+  // Kept alive: while the broker is down, the next attempt is all the process has left to wait for.
+  const reconnect = { clock: options.reconnect?.clock ?? new WallClock({ keepAlive: true }), policy: options.reconnect?.policy };
 
   if (credentials !== undefined) unwrap(credentials.addService(SERVICE, secret(SERVICE)));
   // On a shared broker a fixed service client ID would knock another run's service off (the
@@ -110,11 +121,16 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     await broker?.close();
     throw error;
   });
-  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), hops, log }).catch(async (error: unknown) => {
+  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), hops, log, reconnect }).catch(async (error: unknown) => {
     await service.endAsync();
     await broker?.close();
     throw error;
   });
+
+  const sendState = (device: AttachedDevice, deviceId: string, state: object): Promise<Result<void>> => {
+    const published = publishDeviceState(device.client, deviceId, state);
+    return hops === undefined ? published : hops.awaiting(() => `the broker's PUBACK for the state of ${deviceId}`, published);
+  };
 
   return {
     name: typeof mode === 'string' ? `mqtt-${mode}` : `mqtt ${mode.url}`,
@@ -126,16 +142,20 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
       const client = await connectMqtt({
         ...where, username: deviceId, password: secret(deviceId), clientId: deviceId, will: offlineWill(deviceId, attachOptions.family),
       });
-      const link = await createMqttDeviceLink({ client, deviceId, hops, log });
+      const link = await createMqttDeviceLink({ client, deviceId, hops, log, reconnect });
       const gate = gateLink(link);
-      devices.set(deviceId, { client, link, gate });
+      const device: AttachedDevice = { client, link, gate };
+      devices.set(deviceId, device);
+      link.onReconnect(() => {
+        if (device.state !== undefined) void sendState(device, deviceId, device.state);
+      });
       return { link: gate.link, setUp: (up) => gate.setUp(up) };
     },
     async publishState(deviceId, state) {
       const device = devices.get(deviceId);
       if (device === undefined) return fail('NO_SUCH_DEVICE', `MQTT transport: device ${deviceId} is not attached`, deviceId);
-      const published = publishDeviceState(device.client, deviceId, state);
-      return hops === undefined ? published : hops.awaiting(() => `the broker's PUBACK for the state of ${deviceId}`, published);
+      device.state = state;
+      return sendState(device, deviceId, state);
     },
     admitDevice(deviceId, secretDigest) {
       if (credentials === undefined) return fail('BAD_REQUEST', `the broker at ${where.url ?? 'the given URL'} keeps its own users; add ${deviceId} there`, 'broker');
