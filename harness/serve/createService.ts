@@ -1,7 +1,5 @@
-import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebSocketStream, WebSocketServer } from 'ws';
 import { every, isoTime } from '../../emulator/clock/Clock.ts';
 import { createPacedClock, type PacedClock } from '../../emulator/clock/pacedClock.ts';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
@@ -16,12 +14,11 @@ import { virtualTime } from '../runner/timeDrivers.ts';
 import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
-import { clockRoutes } from './clockRoutes.ts';
 import { createForeignDevices } from './foreignDevices.ts';
+import { mqttOverWebSocket } from './mqttOverWebSocket.ts';
+import { serviceApp } from './serviceApp.ts';
 import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
-import { administratorOnly } from './administratorOnly.ts';
 import type { ServiceLogger } from './serviceLog.ts';
-import { sendResult } from '../../license-server/http/respond.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
 
@@ -137,7 +134,6 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     await transport.close();
   });
   reported.metrics = createServiceMetrics({ world, ...(transport.broker === undefined ? {} : { broker: transport.broker }) });
-  const { registry } = reported.metrics;
 
   if (options.scenario !== undefined) {
     // Orders are the store's to keep: placed on a new store only, never again on a restart.
@@ -165,48 +161,18 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     await clock.close();
   });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  const app = serviceApp({
+    server, world, clock, onClockChange: save, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry,
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
-  app.get('/readyz', (_req, res) => {
-    const booting = [...world.devices.values()].filter((d) => d.appliance.snapshot().state !== 'running').length;
-    res.status(booting === 0 ? 200 : 503).json({ status: booting === 0 ? 'ready' : 'booting', devices: world.devices.size, booting });
-  });
-  app.use('/api/v1/clock', express.json(), clockRoutes(clock, save, administratorOnly(server, 'moving the clock')));
-  // The keys that verify what the rig signs, for clients that check offline.
-  app.get('/api/v1/keys', (_req, res) => {
-    res.json({ format: 'raw Ed25519 public keys, base64url', vendor: server.vendorPublicKey, manufacturer: factory.manufacturerPublicKey });
-  });
-  app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
-    sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
-  });
-  app.use(server.http());
-
   const http = createServer(app);
-  const sockets = new WebSocketServer({ noServer: true });
-  if (transport.broker !== undefined) {
-    const broker = transport.broker;
-    http.on('upgrade', (request, socket, head) => {
-      if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
-        socket.destroy();
-        return;
-      }
-      sockets.handleUpgrade(request, socket, head, (ws) => broker.accept(createWebSocketStream(ws)));
-    });
-  }
+  const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(http, transport.broker);
   const listened = await listen(http, options.httpPort, host);
   if (!listened.ok) {
     await closeAll();
     return listened;
   }
   closers.push(async () => {
-    for (const client of sockets.clients) client.terminate();
-    await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    await websocket?.close();
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
   });

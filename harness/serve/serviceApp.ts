@@ -1,0 +1,51 @@
+import express, { type Express } from 'express';
+import type { Registry } from 'prom-client';
+import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedClock.ts';
+import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
+import { sendResult } from '../../license-server/http/respond.ts';
+import type { World } from '../runner/World.ts';
+import { administratorOnly } from './administratorOnly.ts';
+import { clockRoutes } from './clockRoutes.ts';
+import type { ForeignDevices } from './foreignDevices.ts';
+
+export interface ServiceAppOptions {
+  server: LicenseServer;
+  world: World;
+  clock: PacedClock;
+  /** Called after every change of the clock (to save how far virtual time has got). */
+  onClockChange: (state: PacedClockState) => void;
+  foreign: ForeignDevices;
+  manufacturerPublicKey: string;
+  registry: Registry;
+}
+
+/**
+ * What `fleetrig serve` answers over HTTP: health and metrics, the clock, the published keys,
+ * foreign-device registration, and the license server's API under /api/v1 (whose 404 answers
+ * everything else).
+ */
+export function serviceApp(options: ServiceAppOptions): Express {
+  const { server, world, clock, foreign, registry } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const booting = [...world.devices.values()].filter((d) => d.appliance.snapshot().state !== 'running').length;
+    res.status(booting === 0 ? 200 : 503).json({ status: booting === 0 ? 'ready' : 'booting', devices: world.devices.size, booting });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  app.use('/api/v1/clock', express.json(), clockRoutes(clock, options.onClockChange, administratorOnly(server, 'moving the clock')));
+  // The keys that verify what the rig signs, for clients that check offline.
+  app.get('/api/v1/keys', (_req, res) => {
+    res.json({ format: 'raw Ed25519 public keys, base64url', vendor: server.vendorPublicKey, manufacturer: options.manufacturerPublicKey });
+  });
+  app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
+    sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
+  });
+  app.use(server.http());
+  return app;
+}
