@@ -61,6 +61,8 @@ export const HarnessErrorCode = {
   StoreUnavailable: 'STORE_UNAVAILABLE',
   /** `serve --http-port`: the port is taken or cannot be listened on. */
   PortUnavailable: 'PORT_UNAVAILABLE',
+  /** `device --server`: the fleetrig service cannot be reached, refused the registration, or keeps no broker users. */
+  ServiceUnreachable: 'SERVICE_UNREACHABLE',
   /** `fleetrig credentials --out DIR`: the folder or a file in it could not be written. */
   WriteFailed: 'WRITE_FAILED',
 } as const;

@@ -18,6 +18,15 @@ export function parseBrokerUrl(value: string): string {
   return value;
 }
 
+/** `--server`: an http:// or https:// URL of a running fleetrig serve. */
+export function parseServerUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new InvalidArgumentError('It must be the http://host:port URL fleetrig serve printed, e.g. http://127.0.0.1:8080.');
+  }
+  return value;
+}
+
 /** `--io-timeout`: wall-clock milliseconds, a positive integer. */
 export function parseIoTimeout(value: string): number {
   const ms = /^\d+$/.test(value) ? Number(value) : NaN;

@@ -16,6 +16,11 @@ import { World } from '../runner/World.ts';
 import { realTime } from '../runner/timeDrivers.ts';
 import { transportFor } from '../transport/chooseTransport.ts';
 import { attachSerial } from './attachSerial.ts';
+import { joinService } from './joinService.ts';
+import type { FamilyModule } from '../families/FamilyModule.ts';
+import type { Identity } from '../../emulator/identity/Identity.ts';
+import type { Link } from '../../emulator/link/Link.ts';
+import type { Random } from '../../emulator/random/Random.ts';
 import type { SerialMode } from './serialMode.ts';
 
 export interface RunDeviceOptions {
@@ -26,6 +31,10 @@ export interface RunDeviceOptions {
   brokerUrl?: string;
   /** With a broker: the seed of the broker passwords (broker/brokerSecret.ts); `seed` by default. */
   credentialSeed?: number;
+  /** A running `fleetrig serve` to join instead of a license server in this process (`--server`). */
+  serverUrl?: string;
+  /** The service's administrator token, which registering the device needs. */
+  token?: string;
   /** `stdio` mode: the terminal the console runs on. */
   stdin?: Readable;
   stdout?: TextSink;
@@ -59,6 +68,17 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
   const clock = new WallClock();
   const random = createRandom(options.seed).fork(`device/${family.family}`);
   const factory = createFactory({ random: random.fork('factory'), clock });
+  if (options.serverUrl !== undefined) {
+    const local = manufacture(factory, { random: random.fork('identity'), family: family.family });
+    const joined = await joinService({ serverUrl: options.serverUrl, token: options.token, family: family.family, identity: local });
+    if (!joined.ok) return joined;
+    const service = joined.value;
+    return startDevice({
+      options, family, clock, random, id: service.deviceId, identity: service.identity, link: service.link, vendorPublicKey: service.vendorPublicKey,
+      publishState: (state) => service.publishState(state), close: () => service.close(),
+      transport: `the fleetrig service at ${options.serverUrl} (MQTT ${service.mqttUrl})`,
+    });
+  }
   const store = openSqliteStore({ path: ':memory:' });
   const server = await createLicenseServer({ store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey });
   const world = new World(clock, realTime(clock), random, server);
@@ -75,9 +95,26 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
   const id = `${family.prefix}-001`;
   const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
   const wire = await transport.attach(id, { family: family.family });
-  const board = createBoard({ id, clock, random: random.fork('board'), identity, link: wire.link });
-  const appliance = family.create({ board, vendorPublicKey: server.vendorPublicKey });
-  const stopPublishing = appliance.onChange((state) => void transport.publishState?.(id, state)?.catch(() => undefined));
+  return startDevice({
+    options, family, clock, random, id, identity, link: wire.link, vendorPublicKey: server.vendorPublicKey,
+    publishState: (state) => transport.publishState?.(id, state) ?? Promise.resolve(),
+    close: async () => {
+      await transport.close();
+      await closeServer();
+    },
+    transport: options.brokerUrl === undefined ? 'license server in process (memory link)' : `license server in process, via the MQTT broker at ${options.brokerUrl}`,
+  });
+}
+
+/** The appliance on its board, its state published, and its console wherever `options.serial` says. */
+async function startDevice(parts: {
+  options: RunDeviceOptions; family: FamilyModule; clock: WallClock; random: Random; id: string; identity: Identity; link: Link;
+  vendorPublicKey: string; publishState: (state: object) => Promise<unknown>; close: () => Promise<void>; transport: string;
+}): Promise<Result<RunningDevice>> {
+  const { options, family, clock, random, id, identity } = parts;
+  const board = createBoard({ id, clock, random: random.fork('board'), identity, link: parts.link });
+  const appliance = family.create({ board, vendorPublicKey: parts.vendorPublicKey });
+  const stopPublishing = appliance.onChange((state) => void parts.publishState(state).catch(() => undefined));
   const commands = family.console?.(appliance) ?? {};
   const consoles = new Set<SerialConsole>();
   const startConsole = (uart: Uart, echo = true): (() => void) => {
@@ -93,8 +130,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
     for (const serial of [...consoles]) serial.close();
     stopPublishing();
     appliance.stop();
-    await transport.close();
-    await closeServer();
+    await parts.close();
   };
   const attached = await attachSerial({ mode: options.serial, board, clock, startConsole, stdin: options.stdin, stdout: options.stdout, socat: options.socat });
   if (!attached.ok) {
@@ -106,7 +142,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
     deviceId: id,
     appliance,
     serial: attached.value.where,
-    transport: options.brokerUrl === undefined ? 'license server in process (memory link)' : `license server in process, via the MQTT broker at ${options.brokerUrl}`,
+    transport: parts.transport,
     ended: attached.value.ended,
     idle: async () => {
       await Promise.all([...consoles].map((serial) => serial.idle()));

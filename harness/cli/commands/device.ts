@@ -7,11 +7,13 @@ import type { RunDeviceOptions, RunningDevice } from '../../device/runDevice.ts'
 import { parseSerialMode, type SerialMode } from '../../device/serialMode.ts';
 import { ExitCode, type CliIo, type CommandContext } from '../CommandContext.ts';
 import { untilSignal } from '../untilSignal.ts';
-import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBrokerUrl, parseSeed } from '../flagParsers.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBrokerUrl, parseSeed, parseServerUrl } from '../flagParsers.ts';
 
 interface DeviceFlags {
   serial?: SerialMode;
   broker?: string;
+  server?: string;
+  token?: string;
   seed?: number;
   credentialsSeed?: number;
 }
@@ -48,7 +50,9 @@ export function createDeviceCommand(deps: Partial<DeviceCommandDeps> = {}): (pro
       .description('Run one virtual appliance of <family> on the wall clock, with the license server in this process, and attach its serial console (115200 8N1) for a firmware developer.')
       .argument('<family>', 'appliance family, e.g. gateway or smartserver')
       .addOption(new Option('--serial <mode>', 'where the console goes: stdio, pty or tcp:PORT').argParser(serialFlag))
-      .addOption(new Option('--broker <url>', 'reach the license server through the MQTT broker at mqtt://host:port').argParser(parseBrokerUrl))
+      .addOption(new Option('--broker <url>', 'reach the license server through the MQTT broker at mqtt://host:port').argParser(parseBrokerUrl).conflicts('server'))
+      .addOption(new Option('--server <url>', 'join a running fleetrig serve at http://host:port instead of a license server in this process').argParser(parseServerUrl))
+      .addOption(new Option('--token <token>', 'with --server: the service\'s administrator token, which registering the device needs (default: $FLEETRIG_TOKEN)'))
       .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys; printed when not given').argParser(parseSeed))
       .addOption(new Option('--credentials-seed <n>', `with --broker: seed of the broker passwords, as for \`fleetrig credentials --seed <n>\` (default: $${CREDENTIALS_SEED_ENV}, else --seed)`).argParser(parseSeed))
       .addHelpText('after', help)
@@ -71,7 +75,10 @@ async function device(family: string, flags: DeviceFlags, ctx: CommandContext, d
     return ExitCode.BadInput;
   }
   const run = deps.runDevice ?? (await import('../../device/runDevice.ts')).runDevice;
-  const started = await run({ family, serial, seed, brokerUrl: flags.broker, credentialSeed, stdin: (ctx.io as DeviceIo).stdin, stdout });
+  const started = await run({
+    family, serial, seed, brokerUrl: flags.broker, credentialSeed, stdin: (ctx.io as DeviceIo).stdin, stdout,
+    ...(flags.server === undefined ? {} : { serverUrl: flags.server }), ...(flags.token ?? ctx.io.env?.FLEETRIG_TOKEN ? { token: flags.token ?? ctx.io.env?.FLEETRIG_TOKEN } : {}),
+  });
   if (!started.ok) {
     stderr.write(`fleetrig device: ${started.error.message}\n`);
     return started.error.code === 'UNKNOWN_FAMILY' ? ExitCode.BadInput : ExitCode.Failed;
