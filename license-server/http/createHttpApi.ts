@@ -1,11 +1,11 @@
-import express, { Router, type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express, type Request } from 'express';
 import type { Failure, Result } from '../../protocol/result.ts';
 import type { Actor } from '../auth/Actor.ts';
 import type { MountedRoute } from '../portals/mountPortals.ts';
-import { bearerToken } from './bearerToken.ts';
+import { admit } from './admit.ts';
 import type { HttpErrorCode } from './failureStatus.ts';
 import { sendFailure, sendResult } from './respond.ts';
-import { accountRefusal, isPublic, roleRefusal } from './RouteAccess.ts';
+import { accountRefusal, isPublic } from './RouteAccess.ts';
 
 export interface HttpApiOptions {
   /** Every portal's routes, full paths under /api/v1 (see mountPortals). */
@@ -19,7 +19,6 @@ export interface HttpApiOptions {
 }
 
 export const API_PREFIX = '/api/v1';
-const REALM = 'fleetrig';
 
 /**
  * The license server's API under /api/v1, built from the portals' route tables. Each route
@@ -38,7 +37,7 @@ export function createHttpApi(options: HttpApiOptions): Express {
   const router = Router();
   for (const route of options.routes) {
     const name = `${route.method.toUpperCase()} ${API_PREFIX}${route.path}`;
-    router[route.method](route.path, admit(route, name, options), json, async (req, res) => {
+    router[route.method](route.path, admit(route.access, name, options.authenticate), json, async (req, res) => {
       if (route.body === 'required' && req.body === undefined) {
         sendFailure(res, { code: 'BAD_REQUEST', message: `${name}: the request needs a JSON body (Content-Type: application/json)`, where: '(root)' });
         return;
@@ -62,40 +61,6 @@ export function createHttpApi(options: HttpApiOptions): Express {
   });
   app.use(errorHandler);
   return app;
-}
-
-/** Lets a request on to the route when its access allows, leaving the actor in `res.locals`. */
-function admit(route: MountedRoute, name: string, options: HttpApiOptions): RequestHandler {
-  const { access } = route;
-  return async (req, res, next) => {
-    if (isPublic(access)) {
-      res.locals.actor = null;
-      next();
-      return;
-    }
-    const secret = bearerToken(req.get('authorization'));
-    if (secret === undefined) {
-      unauthenticated(res, `${name} needs a credential: send Authorization: Bearer <token>`);
-      return;
-    }
-    const actor = await options.authenticate(secret);
-    if (!actor.ok) {
-      unauthenticated(res, actor.error.message, 'invalid_token');
-      return;
-    }
-    const refused = roleRefusal(access, actor.value, name);
-    if (refused) {
-      sendFailure(res, refused);
-      return;
-    }
-    res.locals.actor = actor.value;
-    next();
-  };
-}
-
-function unauthenticated(res: Response, message: string, error?: string): void {
-  res.set('WWW-Authenticate', error === undefined ? `Bearer realm="${REALM}"` : `Bearer realm="${REALM}", error="${error}"`);
-  sendFailure(res, { code: 'UNAUTHENTICATED', message });
 }
 
 /**
