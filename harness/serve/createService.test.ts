@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
+import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
 import { createCatalogue } from '../catalogue.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { silentLogger } from './serviceLog.ts';
@@ -23,14 +24,8 @@ async function start(store: string, overrides: Partial<ServiceOptions> = {}): Pr
 }
 
 /** A request as the operator sends it, with the store's administrator token (or `token: null` for none). */
-async function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
-  const response = await fetch(`${service.httpUrl}${path}`, {
-    method,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
+  return httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
 }
 
 /** Connects with plain mqtt.js and resolves with the broker's answer: connected, or its refusal. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../protocol/result.ts';
+import { httpClient } from '../../license-server/testing/httpTestClient.ts';
 import { createCatalogue } from '../catalogue.ts';
 import { silentLogger } from './serviceLog.ts';
 import { createService, type Service } from './createService.ts';
@@ -24,10 +25,8 @@ const verifier = (raw: string) => createPublicKey({ key: Buffer.concat([SPKI_ED2
 type Json = any;
 
 /** A request with the store's administrator token, as the operator of the rig sends it. */
-async function call(service: Service, method: string, path: string, body?: unknown) {
-  const headers = { authorization: `Bearer ${service.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-  const response = await fetch(`${service.httpUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: response.status, body: (await response.json()) as Record<string, Json> };
+async function call(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, Json> }> {
+  return httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
 }
 
 describe('a foreign device on fleetrig serve', () => {

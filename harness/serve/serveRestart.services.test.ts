@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'fleetrig.js');
 
@@ -33,10 +34,8 @@ async function serve(store: string): Promise<Running> {
   return { child, http: http!, mqtt: broker!, token: token!, exited };
 }
 
-async function post(service: Running, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${service.token}` };
-  const response = await fetch(`${service.http}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+function post(service: Running, path: string, body: unknown): Promise<HttpReply> {
+  return httpClient(service.http, { token: service.token }).call('POST', path, body);
 }
 
 describe('fleetrig serve killed mid-write and started again on its store', () => {
@@ -72,7 +71,7 @@ describe('fleetrig serve killed mid-write and started again on its store', () =>
     const second = await serve(store);
     processes.push(second.child);
     expect(second.token).toBe(firstToken);
-    const listed = (await (await fetch(`${second.http}/api/v1/accounts/acme/licenses`, { headers: { authorization: `Bearer ${second.token}` } })).json()) as { licenses: { activationKey: string }[] };
+    const listed = (await httpClient(second.http, { token: second.token }).call('GET', '/api/v1/accounts/acme/licenses')).body as { licenses: { activationKey: string }[] };
     const perKey = new Map<string, number>();
     for (const license of listed.licenses) perKey.set(license.activationKey, (perKey.get(license.activationKey) ?? 0) + 1);
     for (const key of acknowledged) expect(perKey.get(key), `acknowledged ${key}`).toBe(1);

@@ -28,7 +28,12 @@ export async function serveForTest(app: Express, basePath: string, options: { to
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`;
+  const { call } = httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`, options);
+  return { call, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A client for an API already listening at `base` (a running `fleetrig serve`, say), as `serveForTest` gives. */
+export function httpClient(base: string, options: { token?: string } = {}): Pick<HttpTestClient, 'call'> {
   return {
     async call(method, path, body, raw, given = {}) {
       const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -42,6 +47,5 @@ export async function serveForTest(app: Express, basePath: string, options: { to
       const json = (await response.json()) as Record<string, unknown>;
       return Object.defineProperty({ status: response.status, body: json }, 'headers', { value: Object.fromEntries(response.headers), enumerable: false }) as HttpReply;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
