@@ -6,7 +6,6 @@ import type { LicenseServer } from '../../license-server/createLicenseServer.ts'
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { StateChange, TraceEvent, TraceKind } from '../report/RunResult.ts';
 import type { DeviceFamily } from '../families/DeviceFamily.ts';
-import type { PortalModule } from '../../license-server/portals/PortalModule.ts';
 import type { OrderSpec } from '../scenario/scenarioSchema.ts';
 
 export interface DeviceHandle {
@@ -54,11 +53,6 @@ export class World {
     readonly server: LicenseServer,
   ) {
     this.startMs = clock.now();
-  }
-
-  /** The facet of one of the license cloud's portals, e.g. `world.portal(gatewayModule).move(…)`. */
-  portal<F>(module: PortalModule<F>): F {
-    return this.server.portal(module);
   }
 
   /** Virtual ms since the scenario started. */

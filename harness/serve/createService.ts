@@ -145,10 +145,11 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     }
   }
 
+  const mqttUrl = transport.url ?? options.brokerUrl ?? '';
   const foreign = createForeignDevices({
     store, clock: virtual, random: random.fork(`foreign-devices#start-${session.start}`), factory,
     prefixes: new Map([...options.catalogue.families.values()].map((f) => [f.family, f.prefix])),
-    mqttUrl: transport.url ?? options.brokerUrl ?? '',
+    mqttUrl,
     admit: (deviceId, digest) => transport.admitDevice(deviceId, digest),
   });
   const restored = await foreign.restore();
@@ -178,10 +179,10 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   });
 
   const { port } = http.address() as AddressInfo;
-  logger.info({ http: `http://${host}:${port}`, mqtt: transport.url ?? options.brokerUrl ?? null, store: description, start: session.start, seed: session.seed, devices: world.devices.size, registered: restored }, 'serving');
+  logger.info({ http: `http://${host}:${port}`, mqtt: mqttUrl, store: description, start: session.start, seed: session.seed, devices: world.devices.size, registered: restored }, 'serving');
   return ok({
     httpUrl: `http://${host}:${port}`,
-    mqttUrl: transport.url ?? options.brokerUrl ?? '',
+    mqttUrl,
     store: description,
     seed: session.seed,
     token: server.bootstrapToken,

@@ -75,11 +75,13 @@ export function createForeignDevices(options: ForeignDevicesOptions): ForeignDev
       const draw = random.fork(`registration/${random.hex(8)}`);
       // One character longer than an emulated board's, so the two can never collide.
       const hardwareId = parsed.value.hardwareId ?? `${HARDWARE_ID_OUI}F${draw.fork('hardware-id').hex(3).toUpperCase()}`;
-      const key = given === undefined ? signingKeyFromSeed(draw.fork('device-key').bytes(32)) : undefined;
-      const publicKey = given ?? key!.publicKey;
+      // The raw seed is the private key the caller gets back when the rig makes the pair.
+      const seed = given === undefined ? draw.fork('device-key').bytes(32) : undefined;
+      const publicKey = given ?? signingKeyFromSeed(seed!).publicKey;
       const serialNumber = SERIAL_PREFIX + base32(draw.fork('serial-number'), 10);
       const installCode = group(base32(draw.fork('install-code'), 16), [4, 4, 4, 4]);
       const secret = draw.fork('secret').hex(16);
+      const secretDigest = digestOf(secret).toString('hex');
       const certificate = issueCertificate({ hardwareId, serialNumber, installCode, devicePublicKey: publicKey, issuedAt: options.clock.now() }, factory.manufacturerKey);
 
       const saved = await store.transaction(async (tx): Promise<Result<string>> => {
@@ -91,17 +93,17 @@ export function createForeignDevices(options: ForeignDevicesOptions): ForeignDev
         const deviceId = `${prefix}-x${String(ofFamily + 1).padStart(3, '0')}`;
         await tx.records.insert({
           kind: KIND, id: deviceId, accountId: null, updatedAt: options.clock.now(),
-          data: { family, hardwareId, serialNumber, installCode, publicKey, certificate, secretDigest: digestOf(secret).toString('hex') },
+          data: { family, hardwareId, serialNumber, installCode, publicKey, certificate, secretDigest },
         });
         return ok(deviceId);
       });
       if (!saved.ok) return saved;
       const deviceId = saved.value;
-      const admitted = options.admit(deviceId, digestOf(secret).toString('hex'));
+      const admitted = options.admit(deviceId, secretDigest);
       const mqtt = admitted.ok ? { url: options.mqttUrl, username: deviceId, password: secret } : { url: options.mqttUrl, username: deviceId };
       return ok({
         deviceId, family, hardwareId, serialNumber, installCode, mqtt, certificate, publicKey,
-        ...(key === undefined ? {} : { privateKey: exportSeed(key.privateKey) }),
+        ...(seed === undefined ? {} : { privateKey: Buffer.from(seed).toString('base64url') }),
       });
     },
 
@@ -111,9 +113,4 @@ export function createForeignDevices(options: ForeignDevicesOptions): ForeignDev
       return registered.length;
     },
   };
-}
-
-// PKCS#8 DER of an Ed25519 key ends with its 32-byte seed.
-function exportSeed(privateKey: import('node:crypto').KeyObject): string {
-  return (privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).subarray(-32).toString('base64url');
 }

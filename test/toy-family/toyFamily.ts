@@ -29,7 +29,7 @@ const portalExpect = defineStep({
     const chosen = world.select(device);
     if (!chosen.ok) return chosen;
     const lamp = chosen.value[0]!;
-    const grant = await world.portal(toyModule).grant({ hardwareId: lamp.board.identity.hardwareId });
+    const grant = await world.server.portal(toyModule).grant({ hardwareId: lamp.board.identity.hardwareId });
     if (grant.ok !== granted) return expectationFailed(`${device}: expected the portal to have ${granted ? '' : 'no '}grant, found ${grant.ok ? 'one' : 'none'}`);
     return { ok: true, value: granted };
   },
