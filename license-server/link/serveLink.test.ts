@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLinkPair, type LinkPair } from '../../emulator/link/memoryLinkPair.ts';
 import { openLicenseFile } from '../../protocol/licenseFile.ts';
-import { replySchema, type Reply } from '../../protocol/messages/envelope.ts';
+import type { Reply } from '../../protocol/messages/envelope.ts';
+import { serveTestLink, type TestLink } from '../testing/testLink.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
@@ -9,27 +9,21 @@ import { invalidationRequest, testLicenseRequest } from '../portals/gateway/test
 
 describe('serveLink', () => {
   let t: TestServer;
-  let pair: LinkPair;
-  let replies: Reply[];
-  let stop: () => void;
+  let link: TestLink;
   beforeEach(async () => {
     t = await createTestServer();
-    pair = createMemoryLinkPair();
-    replies = [];
-    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
-    stop = t.server.serveLink(pair.b);
+    link = serveTestLink(t);
   });
   afterEach(async () => {
     await t.close();
   });
 
-  const send = (frame: unknown): void => pair.a.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  const send = (frame: unknown): void => link.send(frame);
   const exchange = async (frame: unknown): Promise<Reply> => {
-    const before = replies.length;
-    send(frame);
-    await t.clock.quiesce();
-    expect(replies.length).toBe(before + 1);
-    return replies.at(-1)!;
+    const before = link.replies.length;
+    const reply = await link.exchange(frame);
+    expect(link.replies.length).toBe(before + 1);
+    return reply;
   };
 
   it('[GW-6] serves a device its license files on request', async () => {
@@ -48,9 +42,9 @@ describe('serveLink', () => {
     send(request);
     send(request);
     await t.clock.quiesce();
-    expect(replies).toHaveLength(2);
-    expect(replies[0]).toMatchObject({ id: 'r1', ok: true });
-    expect(replies[1]).toEqual(replies[0]);
+    expect(link.replies).toHaveLength(2);
+    expect(link.replies[0]).toMatchObject({ id: 'r1', ok: true });
+    expect(link.replies[1]).toEqual(link.replies[0]);
     expect(t.server.linkStats()).toMatchObject({ requests: 2, duplicates: 1 });
     expect((await t.server.audit()).filter((e) => e.action === 'testLicense.issue')).toHaveLength(1);
     const fresh = await exchange({ ...request, id: 'r2', body: testLicenseRequest(gw1, 'r2') });
@@ -100,15 +94,15 @@ describe('serveLink', () => {
   it('drops and counts frames with no readable ID, and keeps serving', async () => {
     for (const frame of ['', 'not json', '[1,2]', 'null', '{"op":"gateway.download"}', '{"id":""}', JSON.stringify({ id: 7 })]) send(frame);
     await t.clock.quiesce();
-    expect(replies).toEqual([]);
+    expect(link.replies).toEqual([]);
     expect(t.server.linkStats().dropped).toBe(7);
     expect(await exchange({ id: 'ok', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
   });
 
   it('stops answering once stopped', async () => {
-    stop();
+    link.stop();
     send({ id: 'r1', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } });
     await t.clock.quiesce();
-    expect(replies).toEqual([]);
+    expect(link.replies).toEqual([]);
   });
 });

@@ -1,29 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLinkPair, type LinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { replySchema, type Reply } from '../../../protocol/messages/envelope.ts';
+import type { Reply } from '../../../protocol/messages/envelope.ts';
+import { serveTestLink, type TestLink } from '../../testing/testLink.ts';
 import { unwrap } from '../../../protocol/result.ts';
 import { createAudioPortalRig, type AudioPortalRig } from './testing/audioPortalRig.ts';
 
 describe('device-management ops over a link', () => {
   let r: AudioPortalRig;
-  let pair: LinkPair;
-  let replies: Reply[];
+  let link: TestLink;
   beforeEach(async () => {
     r = await createAudioPortalRig();
-    pair = createMemoryLinkPair();
-    replies = [];
-    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
-    r.t.server.serveLink(pair.b);
+    link = serveTestLink(r.t);
   });
   afterEach(async () => {
     await r.close();
   });
 
-  const exchange = async (frame: unknown): Promise<Reply> => {
-    pair.a.send(JSON.stringify(frame));
-    await r.clock.quiesce();
-    return replies.at(-1)!;
-  };
+  const exchange = (frame: unknown): Promise<Reply> => link.exchange(frame);
 
   it('[PC-7] enrols, beats and unenrols a device whose proofs sign the envelope\'s request IDs', async () => {
     await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLinkPair, type LinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { replySchema, type Reply } from '../../../protocol/messages/envelope.ts';
+import type { Reply } from '../../../protocol/messages/envelope.ts';
+import { serveTestLink, type TestLink } from '../../testing/testLink.ts';
 import type { SmartServerOp } from '../../../protocol/messages/smartserver.ts';
 import { smartserverPortalRig } from './testing/smartserverPortalRig.ts';
 
@@ -8,23 +8,17 @@ type Kit = Awaited<ReturnType<typeof smartserverPortalRig>>;
 
 describe('SmartServer operations over a link', () => {
   let kit: Kit;
-  let pair: LinkPair;
-  let replies: Reply[];
+  let link: TestLink;
   beforeEach(async () => {
     kit = await smartserverPortalRig({ capacity: 1, maintenance: 1 });
-    pair = createMemoryLinkPair();
-    replies = [];
-    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
-    kit.t.server.serveLink(pair.b);
+    link = serveTestLink(kit.t);
   });
   afterEach(async () => kit.t.close());
 
   type Body = Record<string, unknown>;
-  const exchange = async (op: string, body: Body | ((requestId: string) => Body)): Promise<Reply> => {
-    const id = `r${replies.length}`;
-    pair.a.send(JSON.stringify({ id, op, deviceId: 'ss-001', body: typeof body === 'function' ? body(id) : body }));
-    await kit.t.clock.quiesce();
-    return replies.at(-1)!;
+  const exchange = (op: string, body: Body | ((requestId: string) => Body)): Promise<Reply> => {
+    const id = `r${link.replies.length}`;
+    return link.exchange({ id, op, deviceId: 'ss-001', body: typeof body === 'function' ? body(id) : body });
   };
   /** The body `server` sends for `op`, proven for the request that carries it. */
   const from = (server: string, op: SmartServerOp, fields: Body = {}) => (requestId: string) => kit.serverBody({ server, op, requestId, fields });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLinkPair, type LinkPair } from '../../../emulator/link/memoryLinkPair.ts';
-import { replySchema, type Reply } from '../../../protocol/messages/envelope.ts';
+import type { Reply } from '../../../protocol/messages/envelope.ts';
+import { serveTestLink, type TestLink } from '../../testing/testLink.ts';
 import { unwrap } from '../../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../../testing/createTestServer.ts';
 import { shownCode } from './testing/videoPortalRig.ts';
@@ -8,24 +8,17 @@ import { videoModule } from './videoModule.ts';
 
 describe('video link handlers', () => {
   let t: TestServer;
-  let pair: LinkPair;
-  let replies: Reply[];
+  let link: TestLink;
   beforeEach(async () => {
     t = await createTestServer();
-    pair = createMemoryLinkPair();
-    replies = [];
-    pair.a.onFrame((frame) => replies.push(replySchema.parse(JSON.parse(frame))));
-    t.server.serveLink(pair.b);
+    link = serveTestLink(t);
   });
   afterEach(async () => {
     await t.close();
   });
 
-  const exchange = async (body: unknown): Promise<Reply> => {
-    pair.a.send(JSON.stringify({ id: `r${replies.length}`, op: 'video.updateLicense', deviceId: 'cl-001', body }));
-    await t.clock.quiesce();
-    return replies.at(-1)!;
-  };
+  const exchange = (body: unknown): Promise<Reply> =>
+    link.exchange({ id: `r${link.replies.length}`, op: 'video.updateLicense', deviceId: 'cl-001', body });
 
   it('[CL-3] answers a product\'s Update License with a response code', async () => {
     const { token } = unwrap(await t.server.portal(videoModule).createAccessToken({ accountId: 'acme', user: 'alice' }));
