@@ -34,17 +34,10 @@ export function createCredentials(): Credentials {
 
   function add(principal: Principal, username: string, secret: string): Result<void> {
     if (secret.length === 0) return fail(ErrorCode.BadRequest, `secret for ${JSON.stringify(username)} is empty`, 'secret');
-    const existing = users.get(username);
-    if (existing !== undefined && existing.principal.kind !== principal.kind) {
-      return fail(
-        ErrorCode.Conflict,
-        `username ${JSON.stringify(username)} is already registered as a ${existing.principal.kind}`,
-        'username',
-      );
-    }
     return put(principal, username, digestOf(secret));
   }
 
+  /** Registers by digest; a username keeps its kind (a service is never turned into a device). */
   function put(principal: Principal, username: string, digest: Buffer): Result<void> {
     const existing = users.get(username);
     if (existing !== undefined && existing.principal.kind !== principal.kind) {
