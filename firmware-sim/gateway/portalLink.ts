@@ -41,7 +41,9 @@ export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: stri
     async download() {
       const refused = refuseUnlessRunning(core, 'portal download');
       if (refused) return refused;
-      const reply = await core.portal.request({ op: gatewayOps.download.op, body: { hardwareId }, reply: gatewayOps.download.reply });
+      const op = gatewayOps.download.op;
+      // Files are issued to whoever proves the hardware ID, so the request proves it is ours.
+      const reply = await core.portal.request({ op, body: provenBody({ identity, op, subject: [] }), reply: gatewayOps.download.reply });
       if (!reply.ok) return reply;
       const gone = stillRunning('portal download');
       if (gone) return gone;

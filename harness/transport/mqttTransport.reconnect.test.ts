@@ -99,7 +99,7 @@ describe('createMqttTransport across a broker restart', () => {
       body: (id) => ({ hardwareId, certificate, proof: signProof(deviceKey, proofText(gatewayOps.testLicense.op, id, hardwareId, [])) }),
       reply: gatewayOps.testLicense.reply,
     });
-    const download = () => portal.request({ op: gatewayOps.download.op, body: { hardwareId }, reply: gatewayOps.download.reply });
+    const download = () => portal.request({ op: gatewayOps.download.op, body: (id) => ({ hardwareId, certificate, proof: signProof(deviceKey, proofText(gatewayOps.download.op, id, hardwareId, [])) }), reply: gatewayOps.download.reply });
     return { wire, statuses, portal, testLicense, download, clock: rig.clock, server: rig.server };
   }
 

@@ -5,7 +5,7 @@ import { serveTestLink, type TestLink } from '../testing/testLink.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { gatewayModule } from '../portals/gateway/gatewayModule.ts';
-import { invalidationRequest, testLicenseRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
+import { downloadRequest, invalidationRequest, testLicenseRequest } from '../portals/gateway/testing/gatewayPortalRig.ts';
 
 describe('serveLink', () => {
   let t: TestServer;
@@ -30,10 +30,23 @@ describe('serveLink', () => {
     const gw = t.device('gw1');
     const [licenseId] = await t.activated('acme', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
     unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: gw.hardwareId }));
-    const reply = await exchange({ id: 'r1', op: 'gateway.download', deviceId: 'gw-001', body: { hardwareId: gw.hardwareId } });
+    const reply = await exchange({ id: 'r1', op: 'gateway.download', deviceId: 'gw-001', body: downloadRequest(gw, 'r1') });
     expect(reply).toMatchObject({ id: 'r1', ok: true });
     const files = (reply as unknown as { body: { files: string[] } }).body.files;
     expect(files.map((f) => unwrap(openLicenseFile(f, t.server.vendorPublicKey, gw.hardwareId)).licenseId)).toEqual([licenseId]);
+  });
+
+  it('[GW-6] gives a hardware ID\'s files only to the device that proves it is that hardware', async () => {
+    const [owner, thief] = [t.device('owner'), t.device('thief')];
+    const [licenseId] = await t.activated('acme', [{ featureCode: 'PBX-MOBILITY', count: 5 }]);
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: licenseId!, hardwareId: owner.hardwareId }));
+    const bare = await exchange({ id: 'd1', op: 'gateway.download', deviceId: 'gw-009', body: { hardwareId: owner.hardwareId } });
+    expect(bare).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const forged = await exchange({ id: 'd2', op: 'gateway.download', deviceId: 'gw-009', body: { ...downloadRequest(thief, 'd2'), hardwareId: owner.hardwareId } });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
+    const replayed = await exchange({ id: 'd3', op: 'gateway.download', deviceId: 'gw-009', body: downloadRequest(owner, 'd2') });
+    expect(replayed).toMatchObject({ ok: false, error: { code: 'PROOF_INVALID' } });
+    expect((await t.server.audit()).filter((e) => e.action === 'license.download')).toHaveLength(0);
   });
 
   it('[GW-8] answers a duplicated request ID from the cache instead of acting twice', async () => {
@@ -96,7 +109,8 @@ describe('serveLink', () => {
     await t.clock.quiesce();
     expect(link.replies).toEqual([]);
     expect(t.server.linkStats().dropped).toBe(7);
-    expect(await exchange({ id: 'ok', op: 'gateway.download', deviceId: 'd', body: { hardwareId: 'HW1' } })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
+    const gw = t.device('gw1');
+    expect(await exchange({ id: 'ok', op: 'gateway.download', deviceId: 'd', body: downloadRequest(gw, 'ok') })).toEqual({ id: 'ok', ok: true, body: { files: [] } });
   });
 
   it('stops answering once stopped', async () => {

@@ -5,10 +5,10 @@ import { z } from 'zod';
  * Each op names its request body and its reply body.
  */
 export const gatewayOps = {
-  /** Fetch signed files for every license the portal has bound to this hardware ID. */
+  /** Fetch signed files for every license the portal has bound to this hardware ID; proven like an invalidation. */
   download: {
     op: 'gateway.download',
-    request: z.object({ hardwareId: z.string().min(1) }).strict(),
+    request: z.object({ hardwareId: z.string().min(1), certificate: z.string().min(1), proof: z.string().min(1) }).strict(),
     reply: z.object({ files: z.array(z.string()) }),
   },
   /** Return licenses to the portal; needs the device certificate and a signed proof. */

@@ -3,6 +3,7 @@ import type { CoreContext } from '../../core/CoreContext.ts';
 import type { LicenseView } from '../../core/types.ts';
 import { bindLicense, type BindLicenseInput } from './bindLicense.ts';
 import { downloadForDevice, type DownloadForDeviceInput } from './downloadForDevice.ts';
+import { downloadToDevice, type DownloadToDeviceInput } from './downloadToDevice.ts';
 import { invalidateFromDevice, type InvalidateFromDeviceInput } from './invalidateFromDevice.ts';
 import { issueTestLicense, type IssueTestLicenseInput } from './issueTestLicense.ts';
 import { issueTestLicenseToDevice, type IssueTestLicenseToDeviceInput } from './issueTestLicenseToDevice.ts';
@@ -19,8 +20,10 @@ export interface GatewayPortal {
   bind(input: BindLicenseInput): Promise<Result<LicenseView>>;
   /** GW-3 */
   move(input: MoveLicenseInput): Promise<Result<LicenseView>>;
-  /** GW-6: signed LIC1 files for a device, a fresh nonce each. */
+  /** GW-6: signed LIC1 files for a device, a fresh nonce each, for the portal's own user (a Customer token). */
   filesForDevice(input: DownloadForDeviceInput): Promise<Result<string[]>>;
+  /** GW-6 over the device's own link: the same files, for the device proven by its certificate. */
+  downloadToDevice(input: DownloadToDeviceInput): Promise<Result<string[]>>;
   /** GW-6: returns licenses from a device with a certificate and proof. */
   invalidate(input: InvalidateFromDeviceInput): Promise<Result<string[]>>;
   /** GW-8: the device's one test license file, unproven: for the trusted in-process caller only; HTTP and links use the proven one. */
@@ -34,6 +37,7 @@ export function createGatewayPortal(ctx: CoreContext): GatewayPortal {
     bind: (input) => bindLicense(ctx, input),
     move: (input) => moveLicense(ctx, input),
     filesForDevice: (input) => downloadForDevice(ctx, input),
+    downloadToDevice: (input) => downloadToDevice(ctx, input),
     invalidate: (input) => invalidateFromDevice(ctx, input),
     issueTestLicense: (input) => issueTestLicense(ctx, input),
     issueTestLicenseToDevice: (input) => issueTestLicenseToDevice(ctx, input),

@@ -27,11 +27,11 @@ export const gatewayModule = definePortal<GatewayPortal>({
     opRoute('post', '/devices/:hardwareId/invalidations', (gw: GatewayPortal, input) => gw.invalidate(input), { access: proven, reply: (invalidated) => ({ invalidated }) }),
   ],
   deviceOps: [
-    deviceOp(gatewayOps.download, async (gw: GatewayPortal, body) => {
-      const files = await gw.filesForDevice(body);
+    // The proofs sign this request's ID, so a captured proof cannot be replayed under another.
+    deviceOp(gatewayOps.download, async (gw: GatewayPortal, body, request) => {
+      const files = await gw.downloadToDevice({ ...body, requestId: request.id });
       return files.ok ? ok({ files: files.value }) : files;
     }),
-    // The proofs sign this request's ID, so a captured proof cannot be replayed under another.
     deviceOp(gatewayOps.invalidate, async (gw: GatewayPortal, body, request) => {
       const invalidated = await gw.invalidate({ ...body, requestId: request.id });
       return invalidated.ok ? ok({ invalidated: invalidated.value }) : invalidated;

@@ -19,7 +19,18 @@ export function invalidationRequest(device: Identity, licenseIds: string[], requ
 }
 
 /** A GW-8 test-license request body signed by the device for request `requestId`. */
-export function testLicenseRequest(device: Identity, requestId: string): { hardwareId: string; certificate: string; proof: string } {
-  const proof = signProof(device.deviceKey, proofText(gatewayOps.testLicense.op, requestId, device.hardwareId, []));
+export function testLicenseRequest(device: Identity, requestId: string): ProvenRequest {
+  return provenRequest(device, gatewayOps.testLicense.op, requestId);
+}
+
+/** The body of a device's `gateway.download` with request ID `requestId`. */
+export function downloadRequest(device: Identity, requestId: string): ProvenRequest {
+  return provenRequest(device, gatewayOps.download.op, requestId);
+}
+
+type ProvenRequest = { hardwareId: string; certificate: string; proof: string };
+
+function provenRequest(device: Identity, op: string, requestId: string): ProvenRequest {
+  const proof = signProof(device.deviceKey, proofText(op, requestId, device.hardwareId, []));
   return { hardwareId: device.hardwareId, certificate: device.certificate, proof };
 }

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { parseValue } from '../../../protocol/messages/envelope.ts';
+import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
+import { gatewayOps } from '../../../protocol/messages/gateway.ts';
+import type { Result } from '../../core/result.ts';
+import type { CoreContext } from '../../core/CoreContext.ts';
+import { hardwareIdSchema } from '../../core/fields.ts';
+import { downloadForDevice } from './downloadForDevice.ts';
+
+export const downloadToDeviceInput = z.object({
+  hardwareId: hardwareIdSchema,
+  certificate: z.string().min(1).max(4096),
+  /** The device key's signature of proofText('gateway.download', requestId, hardwareId). */
+  proof: z.string().min(1).max(256),
+  requestId: z.string().min(1).max(64),
+}).strict();
+export type DownloadToDeviceInput = z.input<typeof downloadToDeviceInput>;
+
+/**
+ * GW-6 asked for by the device itself over its link. The files are bound to a hardware ID and
+ * every download issues fresh ones, so the request must prove it comes from the certified
+ * device: otherwise anyone who knows a hardware ID could take its licenses.
+ * Codes: those of downloadForDevice, plus `CERTIFICATE_INVALID`, `PROOF_INVALID`.
+ */
+export async function downloadToDevice(ctx: CoreContext, input: DownloadToDeviceInput): Promise<Result<string[]>> {
+  const parsed = parseValue(input, downloadToDeviceInput, 'download');
+  if (!parsed.ok) return parsed;
+  const { hardwareId, certificate, proof, requestId } = parsed.value;
+  const verified = verifyDeviceProof({
+    certificate,
+    manufacturerPublicKey: ctx.manufacturerPublicKey,
+    hardwareId,
+    proof,
+    text: proofText(gatewayOps.download.op, requestId, hardwareId, []),
+  });
+  if (!verified.ok) return verified;
+  return downloadForDevice(ctx, { hardwareId });
+}
