@@ -14,6 +14,7 @@ import { virtualTime } from '../runner/timeDrivers.ts';
 import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
+import { openFleetNvram } from './fleetNvram.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { mqttOverWebSocket } from './mqttOverWebSocket.ts';
 import { serviceApp } from './serviceApp.ts';
@@ -105,6 +106,9 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     await saveVirtualNow(store, session, virtual.now());
     await store.close();
   }];
+  // Each appliance's NVRAM lives in the store: loaded before it boots, saved on commit, flushed once the fleet has stopped.
+  const nvram = await openFleetNvram({ store, timers: wall, logger });
+  closers.push(() => nvram.close());
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) await close();
   };
@@ -138,7 +142,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   if (options.scenario !== undefined) {
     // Orders are the store's to keep: placed on a new store only, never again on a restart.
     const placed = session.start === 1 ? await placeOrders(world, options.scenario.portal.orders) : ok(undefined);
-    const fleet = placed.ok ? await addFleet(world, { fleet: options.scenario.fleet, families: options.catalogue.families, factory, transport }) : placed;
+    const fleet = placed.ok ? await addFleet(world, { fleet: options.scenario.fleet, families: options.catalogue.families, factory, transport, onBoard: nvram.attach }) : placed;
     if (!fleet.ok) {
       await closeAll();
       return fleet;
