@@ -82,7 +82,8 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   const session = await startSession(store, { seed: options.seed, at: wall.now() });
   // A service's virtual time never goes back: not before the wall clock, nor before where the last run stopped.
   const virtual = new VirtualClock({ start: Math.max(wall.now(), session.virtualNow ?? 0) });
-  const random = createRandom(session.seed).fork(options.scenario === undefined ? 'serve' : `${options.scenario.file}#${options.scenario.name}`);
+  // One store is one rig: keys and boards derive from the store's seed alone, not from how the scenario's path was typed.
+  const random = createRandom(session.seed).fork('serve');
   const factory = createFactory({ random: random.fork('factory'), clock: virtual });
   // Made once the fleet and broker exist; the server reports to it from its first request on.
   const reported: { metrics?: ServiceMetrics } = {};

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayState } from '../../firmware-sim/gateway/Gateway.ts';
 import type { SmartServerState } from '../../firmware-sim/smartserver/SmartServer.ts';
@@ -103,6 +103,20 @@ describe('fleetrig serve keeps each emulated appliance\'s NVRAM in its store', (
     const back = await start(store, scenarioFile(scenarios, '  - family: gateway'));
     expect(gateway(back).hardwareId).toBe(hardwareId);
     expect(await back.devices.type('gw-001', 'users')).toBe('alice: no licenses');
+  });
+
+  it('builds the same boards under the same keys whether the scenario is named by an absolute or a relative path', async () => {
+    const store = join(dir(), 'store.db');
+    const scenario = scenarioFile(dir(), '  - family: gateway');
+    const keys = (s: Started) => httpClient(s.service.httpUrl).call('GET', '/api/v1/keys');
+    const absolute = await start(store, scenario);
+    const before = { hardwareId: gateway(absolute).hardwareId, keys: (await keys(absolute)).body };
+    await absolute.devices.type('gw-001', 'adduser alice');
+    await stop(absolute);
+
+    const relativeTo = await start(store, relative(process.cwd(), scenario));
+    expect({ hardwareId: gateway(relativeTo).hardwareId, keys: (await keys(relativeTo)).body }).toEqual(before);
+    expect(await relativeTo.devices.type('gw-001', 'users')).toBe('alice: no licenses');
   });
 
   it('logs a bad image in the store and boots that device blank rather than failing to start', async () => {
