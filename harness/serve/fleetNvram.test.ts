@@ -133,7 +133,7 @@ describe('openFleetNvram', () => {
     const nvram = await openFleetNvram({ store, timers, logger });
     for (const board of boards) nvram.attach(board, 'gateway');
     expect(boards.map(boot)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(lines.map((l) => [l.fields.device, l.message])).toEqual(boards.map((b) => [b.id, 'nvram image refused; the device starts blank']));
+    expect(lines.map((l) => [l.fields.device, l.message])).toEqual(boards.map((b) => [b.id, 'nvram image refused']));
     const reasons = lines.map((l) => String(l.fields.reason));
     expect(reasons[0]).toBe(`the saved NVRAM image of gw-001 is corrupt: it decodes to 7 bytes with CRC-32 ${crc32(image)}, but was saved as 7 bytes with CRC-32 12345`);
     expect(reasons[1]).toMatch(/^the saved NVRAM image of gw-002 is corrupt: it decodes to 7 bytes .* saved as 99 bytes/);

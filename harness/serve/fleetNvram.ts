@@ -85,22 +85,21 @@ export async function openFleetNvram(options: FleetNvramOptions): Promise<FleetN
   function flush(): Promise<void> {
     if (timer !== undefined) timers.clearTimeout(timer);
     timer = undefined;
-    const batch = [...pending].map(([id, image]) => toRecord(id, image));
-    const images = new Map(pending);
+    const batch = new Map(pending);
     pending.clear();
-    if (batch.length > 0) writing = writing.then(() => write(batch, images));
+    if (batch.size > 0) writing = writing.then(() => write(batch));
     return writing;
   }
 
-  async function write(batch: FacetRecord[], images: Map<string, Pending>): Promise<void> {
+  async function write(batch: Map<string, Pending>): Promise<void> {
     try {
       await store.transaction(async (tx) => {
-        for (const record of batch) await tx.records.put(record);
+        for (const [id, image] of batch) await tx.records.put(toRecord(id, image));
       });
     } catch (error) {
       // Kept for the next try, unless the device has committed again since.
-      for (const [id, image] of images) if (!pending.has(id)) pending.set(id, image);
-      logger.warn({ devices: [...images.keys()], reason: (error as Error).message }, 'nvram save failed');
+      for (const [id, image] of batch) if (!pending.has(id)) pending.set(id, image);
+      logger.warn({ devices: [...batch.keys()], reason: (error as Error).message }, 'nvram save failed');
       schedule(RETRY_AFTER_MS);
     }
   }
@@ -110,7 +109,7 @@ export async function openFleetNvram(options: FleetNvramOptions): Promise<FleetN
       const record = saved.get(board.id);
       if (record !== undefined) {
         const problem = restore(record, board, family);
-        if (problem !== undefined) logger.warn({ device: board.id, reason: problem }, 'nvram image refused; the device starts blank');
+        if (problem !== undefined) logger.warn({ device: board.id, reason: problem }, 'nvram image refused');
       }
       observers.push(board.nvram.onCommit((image) => {
         pending.set(board.id, { family, hardwareId: board.identity.hardwareId, image, at: board.clock.now() });

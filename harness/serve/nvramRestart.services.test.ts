@@ -81,7 +81,10 @@ async function watchState(running: Running, deviceId: string): Promise<{ client:
   const waiting: { test: (state: Json) => boolean; resolve: (state: Json) => void }[] = [];
   client.on('message', (_topic, payload) => {
     latest = JSON.parse(payload.toString());
-    for (const w of waiting.splice(0)) (w.test(latest) ? w.resolve(latest) : waiting.push(w));
+    for (const w of waiting.splice(0)) {
+      if (w.test(latest)) w.resolve(latest);
+      else waiting.push(w);
+    }
   });
   await client.subscribeAsync(`fleetrig/v1/dev/${deviceId}/state`, { qos: 1 });
   return {
