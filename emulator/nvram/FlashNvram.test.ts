@@ -31,6 +31,22 @@ describe('FlashNvram', () => {
     expect(nvram.read()).toEqual(first);
   });
 
+  it('tells commit observers of each completed commit, and of none a power cut tore', () => {
+    const { power, nvram } = part();
+    const heard: Uint8Array[] = [];
+    const stop = nvram.onCommit((committed) => heard.push(committed));
+    nvram.commit(image(20, 1));
+    power.cutAfterWrites(1);
+    expect(() => nvram.commit(image(40, 2))).toThrow(PowerLossError);
+    power.restore();
+    expect(heard).toEqual([image(20, 1)]);
+    heard[0]![0] = 0;
+    expect(nvram.read()).toEqual(image(20, 1));
+    stop();
+    nvram.commit(image(10, 3));
+    expect(heard).toHaveLength(1);
+  });
+
   it('keeps an empty image apart from a blank part', () => {
     const { nvram } = part();
     nvram.commit(new Uint8Array(0));

@@ -1,3 +1,4 @@
+import { Listeners, type Unsubscribe } from '../link/Link.ts';
 import { PowerLossError, type Nvram } from './Nvram.ts';
 import type { WriteStepPower } from '../power/SupplyPower.ts';
 import { decodeHeader, encodeHeader, HEADER_SIZE, imageCrc } from './slotHeader.ts';
@@ -40,6 +41,7 @@ export class FlashNvram implements Nvram {
   #power: WriteStepPower;
   #slots: [Slot, Slot];
   #lastSteps = 0;
+  #commits = new Listeners<Uint8Array>();
 
   constructor(options: FlashNvramOptions) {
     this.pageSize = wholePositive('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
@@ -71,6 +73,16 @@ export class FlashNvram implements Nvram {
       this.#step(target.data, offset, copy.subarray(offset, offset + this.pageSize));
     }
     this.#step(target.header, 0, header);
+    this.#commits.emit(copy);
+  }
+
+  /**
+   * Hears of every commit that completed (not of one a power cut tore), with a copy of the image
+   * committed: for whatever keeps the part's contents beyond the process, such as `fleetrig
+   * serve`'s store. Firmware does not need it; it changes nothing the part does.
+   */
+  onCommit(handler: (image: Uint8Array) => void): Unsubscribe {
+    return this.#commits.add(handler);
   }
 
   lastCommitSteps(): number {

@@ -1,4 +1,4 @@
-import { createBoard } from '../../emulator/board/createBoard.ts';
+import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
 import { DAY } from '../../emulator/clock/duration.ts';
 import { manufacture, type Factory } from '../../emulator/identity/manufacture.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
@@ -29,17 +29,23 @@ export async function placeOrders(world: World, orders: readonly OrderSpec[]): P
   return ok(undefined);
 }
 
+export interface AddFleetOptions {
+  fleet: readonly FleetEntry[];
+  families: ReadonlyMap<string, FamilyModule>;
+  factory: Factory;
+  transport: Transport;
+  /** Each board as soon as it is built, before its firmware is made and booted (`fleetrig serve` loads saved NVRAM here). */
+  onBoard?: (board: EmulatedBoard, family: string) => void;
+}
+
 /** A scenario's `fleet`, manufactured, wired through `transport` and powered on. */
-export async function addFleet(
-  world: World,
-  options: { fleet: readonly FleetEntry[]; families: ReadonlyMap<string, FamilyModule>; factory: Factory; transport: Transport },
-): Promise<Result<void>> {
+export async function addFleet(world: World, options: AddFleetOptions): Promise<Result<void>> {
   const added: DeviceHandle[] = [];
   for (const entry of options.fleet) {
     const family = options.families.get(entry.family)!;
     for (const id of fleetDeviceIds(entry, family.prefix)) {
       if (world.devices.has(id)) return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
-      const device = await addDevice(world, family, id, options.factory, options.transport, entry.variant);
+      const device = await addDevice(world, family, id, options, entry.variant);
       world.devices.set(id, device);
       added.push(device);
     }
@@ -48,7 +54,8 @@ export async function addFleet(
   return ok(undefined);
 }
 
-async function addDevice(world: World, family: FamilyModule, id: string, factory: Factory, transport: Transport, variant?: string): Promise<DeviceHandle> {
+async function addDevice(world: World, family: FamilyModule, id: string, options: AddFleetOptions, variant?: string): Promise<DeviceHandle> {
+  const { factory, transport } = options;
   const random = world.random.fork(`device/${id}`);
   const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
   const wire = await transport.attach(id, { family: family.family });
@@ -58,6 +65,7 @@ async function addDevice(world: World, family: FamilyModule, id: string, factory
     if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
   });
   const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
+  options.onBoard?.(board, family.family);
   const appliance = family.create({ board, vendorPublicKey: world.server.vendorPublicKey, variant });
   const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
   ref.device = device;

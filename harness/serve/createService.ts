@@ -14,6 +14,7 @@ import { virtualTime } from '../runner/timeDrivers.ts';
 import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
+import { openFleetNvram } from './fleetNvram.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { mqttOverWebSocket } from './mqttOverWebSocket.ts';
 import { serviceApp } from './serviceApp.ts';
@@ -81,7 +82,8 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   const session = await startSession(store, { seed: options.seed, at: wall.now() });
   // A service's virtual time never goes back: not before the wall clock, nor before where the last run stopped.
   const virtual = new VirtualClock({ start: Math.max(wall.now(), session.virtualNow ?? 0) });
-  const random = createRandom(session.seed).fork(options.scenario === undefined ? 'serve' : `${options.scenario.file}#${options.scenario.name}`);
+  // One store is one rig: keys and boards derive from the store's seed alone, not from how the scenario's path was typed.
+  const random = createRandom(session.seed).fork('serve');
   const factory = createFactory({ random: random.fork('factory'), clock: virtual });
   // Made once the fleet and broker exist; the server reports to it from its first request on.
   const reported: { metrics?: ServiceMetrics } = {};
@@ -105,6 +107,9 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     await saveVirtualNow(store, session, virtual.now());
     await store.close();
   }];
+  // Each appliance's NVRAM lives in the store: loaded before it boots, saved on commit, flushed once the fleet has stopped.
+  const nvram = await openFleetNvram({ store, timers: wall, logger });
+  closers.push(() => nvram.close());
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) await close();
   };
@@ -138,7 +143,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   if (options.scenario !== undefined) {
     // Orders are the store's to keep: placed on a new store only, never again on a restart.
     const placed = session.start === 1 ? await placeOrders(world, options.scenario.portal.orders) : ok(undefined);
-    const fleet = placed.ok ? await addFleet(world, { fleet: options.scenario.fleet, families: options.catalogue.families, factory, transport }) : placed;
+    const fleet = placed.ok ? await addFleet(world, { fleet: options.scenario.fleet, families: options.catalogue.families, factory, transport, onBoard: nvram.attach }) : placed;
     if (!fleet.ok) {
       await closeAll();
       return fleet;
