@@ -46,14 +46,16 @@ describe('fleetrig device: framed requests on the console', () => {
     id, op: 'gateway.testLicense', deviceId, body: provenBody({ identity: device.identity, op: 'gateway.testLicense', subject: [] })(id),
   });
 
-  it('[GW-8] answers a gateway.testLicense frame from the in-process portal with the reply frame, and counts it', async () => {
-    const { device, term } = await start();
+  it('[GW-8] answers a gateway.testLicense frame from the in-process portal with the reply frame, whose file the console installs', async () => {
+    const { device, term, clock } = await start();
     const reply = await ask(term, testLicenseRequest(device, 'host-1'));
     expect(reply).toMatchObject({ id: 'host-1', ok: true, body: { file: expect.stringMatching(/^LIC1\./) } });
     const file = String((reply.body as { file: string }).file);
     expect(JSON.parse(Buffer.from(file.split('.')[1]!, 'base64url').toString())).toMatchObject({ hardwareId: device.identity.hardwareId, kind: 'test' });
     expect(await ask(term, testLicenseRequest(device, 'host-2'))).toMatchObject({ ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
     expect(await term.command('stats')).toMatch(/^framesOk\s+2$/m);
+    await clock.advance(MINUTE);
+    expect(await term.command(`add ${file}`)).toMatch(/^added \S+ TEST-ALL x1 test active /);
   });
 
   it('refuses a frame naming another device with FORBIDDEN, and passes a bad envelope to the server to answer', async () => {

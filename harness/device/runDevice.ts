@@ -73,7 +73,7 @@ export interface RunningDevice {
 }
 
 /** Answers the framed requests a console receives, until the returned function is called. */
-type AnswerFrames = (console: Link) => () => void;
+type AnswerFrames = (session: Link) => () => void;
 
 /**
  * One appliance for a firmware developer, on the wall clock: manufactured and booted like a
@@ -95,7 +95,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
     const shared = shareLink(service.link);
     return startDevice({
       options, family, clock, random, id: service.deviceId, identity: service.identity, link: shared.device, vendorPublicKey: service.vendorPublicKey,
-      answerFrames: (console) => shared.relay(console),
+      answerFrames: (session) => shared.relay(session),
       publishState: (state) => service.publishState(state), close: () => service.close(),
       transport: `the fleetrig service at ${options.serverUrl} (MQTT ${service.mqttUrl})`,
     });
@@ -123,7 +123,7 @@ export async function runDevice(options: RunDeviceOptions): Promise<Result<Runni
   const wire = await transport.attach(id, { family: family.family });
   return startDevice({
     options, family, clock, random, id, identity, link: wire.link, vendorPublicKey: server.vendorPublicKey, portal: portal?.value,
-    answerFrames: (console) => server.serveLink(console),
+    answerFrames: (session) => server.serveLink(session),
     publishState: (state) => transport.publishState?.(id, state) ?? Promise.resolve(),
     close: async () => {
       await transport.close();

@@ -30,7 +30,7 @@ describe('fleetrig device: the seeded portal', () => {
   }
   const lines = (device: RunningDevice): readonly string[] => device.portal!.type;
 
-  it('[GW-1] [GW-2] [GW-6] gateway: download fetches the two licenses bound to its hardware ID; after a reboot they are in force', async () => {
+  it('[GW-1] [GW-2] [GW-6] gateway: download fetches the two licenses bound to its hardware ID; after a reboot they are in force, and one can be given back', async () => {
     const { device, clock, type } = await booted('gateway');
     expect(lines(device)).toEqual(['download', 'reboot', 'licenses']);
     expect(device.portal!.holds).toContainEqual(['bound to', `${device.identity.hardwareId} (this gateway's hardware ID)`]);
@@ -43,6 +43,7 @@ describe('fleetrig device: the seeded portal', () => {
     expect(licenses).toMatch(/Port x8 standard active/);
     expect(licenses).toMatch(/Mobility x10 standard active/);
     expect(await type('status')).toMatch(/^licenses\s+2 in force$/m);
+    expect(await type(`invalidate ${seededIds[1]}`)).toBe(`invalidated ${seededIds[1]}; reboot to apply`);
   });
 
   it('[SS-3] [SS-4] [SS-5] smartserver: the seeded Customer ID, saved, downloads its two licenses, and activate all takes them', async () => {

@@ -6,10 +6,10 @@ export interface SharedLink {
   /** The appliance's own end: its requests go out, and only replies to them come back. */
   readonly device: Link;
   /**
-   * Relays a console's framed requests over the link and their replies back to that console,
+   * Relays a console session's framed requests over the link and their replies back to it,
    * matched by request ID, until the returned function is called.
    */
-  relay(console: Link): () => void;
+  relay(session: Link): () => void;
 }
 
 /** Request IDs remembered per side, as many as the server's reply cache keeps per device. */
@@ -35,9 +35,9 @@ export function shareLink(link: Link): SharedLink {
   link.onFrame((frame) => {
     const id = frameId(frame);
     if (id === undefined || !consoleOf.has(id)) return toFirmware.emit(frame);
-    const console = consoleOf.get(id);
+    const session = consoleOf.get(id);
     consoleOf.delete(id);
-    console?.send(frame);
+    session?.send(frame);
   });
 
   return {
@@ -54,22 +54,22 @@ export function shareLink(link: Link): SharedLink {
       isUp: () => link.isUp(),
       onStatus: (handler) => link.onStatus(handler),
     },
-    relay(console) {
-      const stop = console.onFrame((frame) => {
+    relay(session) {
+      const stop = session.onFrame((frame) => {
         const id = frameId(frame);
         if (id === undefined) return;
         const holder = consoleOf.get(id);
-        if (firmwareIds.has(id) || (holder && holder !== console)) {
+        if (firmwareIds.has(id) || (holder && holder !== session)) {
           const whose = firmwareIds.has(id) ? 'the appliance\'s own firmware used it' : 'another console session has it in flight';
-          return console.send(JSON.stringify({ id, ok: false, error: { code: 'CONFLICT', message: `request ID ${id} is taken: ${whose}; send a fresh ID` } }));
+          return session.send(JSON.stringify({ id, ok: false, error: { code: 'CONFLICT', message: `request ID ${id} is taken: ${whose}; send a fresh ID` } }));
         }
-        consoleOf.set(id, console);
+        consoleOf.set(id, session);
         trim(consoleOf);
         link.send(frame);
       });
       return () => {
         stop();
-        for (const [id, holder] of consoleOf) if (holder === console) consoleOf.set(id, null);
+        for (const [id, holder] of consoleOf) if (holder === session) consoleOf.set(id, null);
       };
     },
   };

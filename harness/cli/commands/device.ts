@@ -61,7 +61,7 @@ export function createDeviceCommand(deps: Partial<DeviceCommandDeps> = {}): (pro
       .addOption(new Option('--server <url>', 'join a running fleetrig serve at http://host:port instead of a license server in this process').argParser(parseServerUrl))
       .addOption(new Option('--token <token>', 'with --server: the service\'s administrator token, which registering the device needs (default: $FLEETRIG_TOKEN)'))
       .addOption(new Option('--empty-portal', 'start the in-process portal empty instead of seeding it for the family\'s success path').conflicts('server'))
-      .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys; printed when not given').argParser(parseSeed))
+      .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys and for the seeded portal; printed when not given').argParser(parseSeed))
       .addOption(new Option('--credentials-seed <n>', `with --broker: seed of the broker passwords, as for \`fleetrig credentials --seed <n>\` (default: $${CREDENTIALS_SEED_ENV}, else --seed)`).argParser(parseSeed))
       .addHelpText('after', help)
       .action(async (family: string, flags: DeviceFlags) => ctx.setExitCode(await device(family, flags, ctx, deps)));
