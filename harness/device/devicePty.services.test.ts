@@ -1,8 +1,23 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { constants, openSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { constants, openSync, readFileSync } from 'node:fs';
 import { ReadStream, WriteStream } from 'node:tty';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
+import { provenBody } from '../../firmware-sim/shared/provenBody.ts';
 import { encodeSerialFrame } from '../../protocol/serialFrame.ts';
+import { manufactureDevice } from './manufactureDevice.ts';
+
+/**
+ * The host program docs/firmware-developers.md shows (pyserial): it frames the request itself
+ * (base64url, CRC-32 from zlib), skips console text, and prints the first good reply frame.
+ */
+function documentedPythonHost(): string {
+  const doc = readFileSync('docs/firmware-developers.md', 'utf8');
+  const block = /<!-- framed-host:start -->\s*```python\n([\s\S]*?)```\s*<!-- framed-host:end -->/.exec(doc);
+  if (!block) throw new Error('docs/firmware-developers.md has no framed-host block');
+  return block[1]!;
+}
 
 function socatInstalled(): boolean {
   try {
@@ -15,7 +30,8 @@ function socatInstalled(): boolean {
 
 /**
  * The firmware developer's path end to end: the real CLI in a child process makes a real pty,
- * and the test opens it as any serial program would, with no serial library at all.
+ * and the tests open it as serial programs would: with no serial library at all, and as the
+ * documented pyserial host speaking framed requests.
  */
 describe('fleetrig device --serial pty', () => {
   let child: ChildProcess | undefined;
@@ -29,7 +45,7 @@ describe('fleetrig device --serial pty', () => {
     }
   });
 
-  it('prints a device path; status and a carriage return written to it bring back the appliance\'s status; bad input is refused and counted', async () => {
+  const start = async (): Promise<{ path: string; stderr: () => string }> => {
     if (!socatInstalled()) throw new Error('socat not installed: run .ci/system-deps');
     child = spawn(process.execPath, ['bin/fleetrig.js', 'device', 'gateway', '--serial', 'pty', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -41,8 +57,12 @@ describe('fleetrig device --serial pty', () => {
     }, { timeout: 15_000, interval: 50 });
     const path = /^serial: (\/dev\/pts\/\d+)\n/.exec(stdout)?.[1];
     expect(path, `first line of stdout: ${stdout}`).toBeDefined();
+    return { path: path!, stderr: () => stderr };
+  };
 
-    const fd = openSync(path!, constants.O_RDWR | constants.O_NOCTTY);
+  it('prints a device path; status and a carriage return written to it bring back the appliance\'s status; bad input is refused and counted', async () => {
+    const { path, stderr } = await start();
+    const fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
     const input = new ReadStream(fd);
     const output = new WriteStream(fd);
     streams.push(input, output);
@@ -68,8 +88,20 @@ describe('fleetrig device --serial pty', () => {
     expect(await type('status\r', /gw-001> $/)).toMatch(/^state\s+(booting|running)$/m);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    child.kill('SIGINT');
+    child!.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stderr).toContain('SIGINT received; gw-001 stopped');
+    expect(stderr()).toContain('SIGINT received; gw-001 stopped');
+  }, 30_000);
+
+  it('[GW-8] answers a framed gateway.testLicense request that the documented pyserial host writes on the pty with the reply frame', async () => {
+    const { path, stderr } = await start();
+    // The device of --seed 1, as the factory built it: its key signs the request's proof.
+    const { identity } = manufactureDevice({ seed: 1, family: 'gateway', clock: new VirtualClock() });
+    const id = 'pyserial-1';
+    const request = { id, op: 'gateway.testLicense', deviceId: 'gw-001', body: provenBody({ identity, op: 'gateway.testLicense', subject: [] })(id) };
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', ['-c', documentedPythonHost(), path, JSON.stringify(request)], { timeout: 20_000 });
+    const reply = JSON.parse(stdout) as { id: string; ok: boolean; body: { file: string } };
+    expect(reply, stderr()).toMatchObject({ id, ok: true, body: { file: expect.stringMatching(/^LIC1\./) } });
+    expect(JSON.parse(Buffer.from(reply.body.file.split('.')[1]!, 'base64url').toString())).toMatchObject({ hardwareId: identity.hardwareId, featureCode: 'TEST-ALL', kind: 'test' });
   }, 30_000);
 });

@@ -21,7 +21,7 @@ async function runWith(argv: string[], deps: Partial<DeviceCommandDeps>) {
 function fakeDevice(overrides: Partial<RunningDevice> = {}) {
   const calls: string[] = [];
   const device: RunningDevice = {
-    deviceId: 'gw-001', appliance: {} as RunningDevice['appliance'], serial: '/dev/pts/7', transport: 'license server in process (memory link)',
+    deviceId: 'gw-001', appliance: {} as RunningDevice['appliance'], identity: {} as RunningDevice['identity'], serial: '/dev/pts/7', transport: 'license server in process (memory link)',
     ended: new Promise(() => {}), idle: async () => void calls.push('idle'), close: async () => void calls.push('close'), ...overrides,
   };
   return { device, calls };
@@ -47,6 +47,27 @@ describe('fleetrig device', () => {
     await runWith(['gateway', '--serial', 'pty', '--broker', 'mqtt://127.0.0.1:1883', '--credentials-seed', '9'], { runDevice: async (o) => (seen.push(o), ok(fakeDevice().device)) });
     expect(seen[0]).toMatchObject({ brokerUrl: 'mqtt://127.0.0.1:1883', credentialSeed: 9 });
     await expect(runWith(['gateway', '--credentials-seed', 'x'], { runDevice: async () => ok(fakeDevice().device) })).rejects.toThrow(/option '--credentials-seed <n>' argument 'x' is invalid/);
+  });
+
+  it('prints what the portal was seeded with after the banner, and hands --empty-portal to the device', async () => {
+    const portal = { holds: [['account', 'acme'], ['provisioning token', 'a322eb3d']] as const, type: ['enroll acme a322eb3d'] };
+    const seeded = await runWith(['audio', '--serial', 'pty'], { runDevice: async () => ok(fakeDevice({ deviceId: 'audio-001', portal }).device) });
+    expect(seeded.stderr()).toContain([
+      'Stop with Ctrl-C.',
+      'fleetrig device: the portal is seeded for audio-001 (--empty-portal starts without):',
+      '  account             acme',
+      '  provisioning token  a322eb3d',
+      '  on the console, once `status` says running:',
+      '    audio-001> enroll acme a322eb3d',
+      '',
+    ].join('\n'));
+    const seen: RunDeviceOptions[] = [];
+    const empty = await runWith(['audio', '--serial', 'pty', '--empty-portal'], { runDevice: async (o) => (seen.push(o), ok(fakeDevice().device)) });
+    expect(seen[0]).toMatchObject({ emptyPortal: true });
+    expect(empty.stderr()).not.toContain('seeded');
+    const t = fakeIo();
+    expect(await main(['device', 'gateway', '--empty-portal', '--server', 'http://127.0.0.1:1'], t.io)).toBe(2);
+    expect(t.stderr()).toContain("option '--empty-portal' cannot be used with option '--server <url>'");
   });
 
   it('runs the console on this terminal by default and answers what stdin sent before it stops', async () => {

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { freshSeed } from '../../../emulator/random/Random.ts';
 import type { Result } from '../../../protocol/result.ts';
 import type { RunDeviceOptions, RunningDevice } from '../../device/runDevice.ts';
+import { describeSeededPortal } from '../../device/describeSeededPortal.ts';
 import { parseSerialMode, type SerialMode } from '../../device/serialMode.ts';
 import { ExitCode, type CliIo, type CommandContext } from '../CommandContext.ts';
 import { untilSignal } from '../untilSignal.ts';
@@ -16,6 +17,7 @@ interface DeviceFlags {
   token?: string;
   seed?: number;
   credentialsSeed?: number;
+  emptyPortal?: boolean;
 }
 
 /** The real CLI passes `process` as its io, so stdin is there for the stdio console. */
@@ -33,6 +35,11 @@ Serial modes:
   pty         a new pseudo-terminal; its path is the first line on stdout ("serial: /dev/pts/5"),
               for picocom, minicom, screen or pyserial (115200 8N1); needs socat
   tcp:PORT    the console on 127.0.0.1:PORT, one session per connection (tcp:0 picks a free port)
+
+The in-process portal is seeded so the family's success path works from the console (an
+order bound to the gateway, a SmartServer customer with licenses, an audio account's
+provisioning token, a video access token with entitlements); stderr says what to type.
+Framed requests (docs/serial.md) written on the console are answered by the license server.
 
 The device runs until Ctrl-C (SIGINT) or SIGTERM; in stdio mode also until stdin ends.
 See docs/firmware-developers.md.
@@ -53,7 +60,8 @@ export function createDeviceCommand(deps: Partial<DeviceCommandDeps> = {}): (pro
       .addOption(new Option('--broker <url>', 'reach the license server through the MQTT broker at mqtt://host:port').argParser(parseBrokerUrl).conflicts('server'))
       .addOption(new Option('--server <url>', 'join a running fleetrig serve at http://host:port instead of a license server in this process').argParser(parseServerUrl))
       .addOption(new Option('--token <token>', 'with --server: the service\'s administrator token, which registering the device needs (default: $FLEETRIG_TOKEN)'))
-      .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys; printed when not given').argParser(parseSeed))
+      .addOption(new Option('--empty-portal', 'start the in-process portal empty instead of seeding it for the family\'s success path').conflicts('server'))
+      .addOption(new Option('--seed <n>', 'seed for the device\'s identity and keys and for the seeded portal; printed when not given').argParser(parseSeed))
       .addOption(new Option('--credentials-seed <n>', `with --broker: seed of the broker passwords, as for \`fleetrig credentials --seed <n>\` (default: $${CREDENTIALS_SEED_ENV}, else --seed)`).argParser(parseSeed))
       .addHelpText('after', help)
       .action(async (family: string, flags: DeviceFlags) => ctx.setExitCode(await device(family, flags, ctx, deps)));
@@ -76,7 +84,7 @@ async function device(family: string, flags: DeviceFlags, ctx: CommandContext, d
   }
   const run = deps.runDevice ?? (await import('../../device/runDevice.ts')).runDevice;
   const started = await run({
-    family, serial, seed, brokerUrl: flags.broker, credentialSeed, stdin: (ctx.io as DeviceIo).stdin, stdout,
+    family, serial, seed, brokerUrl: flags.broker, credentialSeed, stdin: (ctx.io as DeviceIo).stdin, stdout, ...(flags.emptyPortal ? { emptyPortal: true } : {}),
     ...(flags.server === undefined ? {} : { serverUrl: flags.server }), ...(flags.token ?? ctx.io.env?.FLEETRIG_TOKEN ? { token: flags.token ?? ctx.io.env?.FLEETRIG_TOKEN } : {}),
   });
   if (!started.ok) {
@@ -87,6 +95,7 @@ async function device(family: string, flags: DeviceFlags, ctx: CommandContext, d
   // Scripts read the path from the first line; the rest of what we say goes to stderr.
   if (serial.kind !== 'stdio') stdout.write(`serial: ${running.serial}\n`);
   stderr.write(`fleetrig device: ${running.deviceId} (${family}) on ${running.serial}, 115200 8N1; seed ${seed}; ${running.transport}. Stop with Ctrl-C.\n`);
+  if (running.portal) stderr.write(describeSeededPortal(running.portal, running.deviceId));
   const signal = deps.untilStopped ? undefined : untilSignal();
   const stopped = deps.untilStopped?.() ?? signal!.received;
   const why = await Promise.race([stopped, running.ended.then((reason) => ({ ended: reason }))]);
