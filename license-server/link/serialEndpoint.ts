@@ -33,7 +33,10 @@ export interface SerialTrouble {
  * again: the link, and so the server's reply cache for duplicate request IDs, stays the same.
  */
 export interface SerialEndpoint extends Link {
-  /** Reads and writes frames on `stream`; the link is up until the stream ends, closes or fails, or `detach()`. */
+  /**
+   * Reads and writes frames on `stream`; the link is up until the stream ends, closes or fails,
+   * or `detach()`. Its owner keeps an 'error' listener of its own: this one goes with the stream.
+   */
   attach(stream: Duplex): void;
   /** Lets go of the stream (without closing it; its owner does); the link goes down. */
   detach(): void;
