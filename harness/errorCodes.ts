@@ -43,7 +43,7 @@ export const HarnessErrorCode = {
   NoSuchToken: 'NO_SUCH_TOKEN',
   /** `fleetrig device`: no appliance family of that name. */
   UnknownFamily: 'UNKNOWN_FAMILY',
-  /** `fleetrig device --serial`: not pty, tcp:PORT or stdio. */
+  /** `fleetrig device --serial`: not pty, tcp:PORT or stdio; `serve --serial`: not PATH[@BAUD] items. */
   BadSerial: 'BAD_SERIAL',
   /** `--serial stdio` needs this process's stdin and stdout. */
   NoTerminal: 'NO_TERMINAL',
@@ -61,6 +61,8 @@ export const HarnessErrorCode = {
   StoreUnavailable: 'STORE_UNAVAILABLE',
   /** `serve --http-port`: the port is taken or cannot be listened on. */
   PortUnavailable: 'PORT_UNAVAILABLE',
+  /** `serve --serial`: a serial port cannot be opened at start (no such device, no permission, in use). */
+  SerialUnavailable: 'SERIAL_UNAVAILABLE',
   /** `device --server`: the fleetrig service cannot be reached, refused the registration, or keeps no broker users. */
   ServiceUnreachable: 'SERVICE_UNREACHABLE',
   /** `fleetrig credentials --out DIR`: the folder or a file in it could not be written. */

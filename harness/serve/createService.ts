@@ -20,6 +20,8 @@ import { mqttOverWebSocket } from './mqttOverWebSocket.ts';
 import { serviceApp } from './serviceApp.ts';
 import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
 import type { ServiceLogger } from './serviceLog.ts';
+import { openSerialEndpoints } from './openSerialEndpoints.ts';
+import type { SerialPortSpec } from './serialPortSpec.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
 
@@ -42,6 +44,8 @@ export interface ServiceOptions {
   brokerUrl?: string;
   /** One structured line per event: start, every refusal with its code, stop. */
   logger: ServiceLogger;
+  /** Serial ports to serve the framed license messages on (`--serial`); none by default. */
+  serialPorts?: readonly SerialPortSpec[];
 }
 
 /** A running `fleetrig serve`: where it is, its clock, and how to stop it. */
@@ -56,6 +60,8 @@ export interface Service {
   readonly seed: number;
   /** The store's Administrator bearer token (the same on every start): the key to the API. */
   readonly token: string;
+  /** The serial ports served, as `PATH@BAUD`. */
+  readonly serial: readonly string[];
   readonly devices: number;
   readonly clock: PacedClock;
   readonly server: LicenseServer;
@@ -167,6 +173,13 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     await clock.close();
   });
 
+  const serial = await openSerialEndpoints({ ports: options.serialPorts ?? [], serve: (link) => server.serveLink(link), clock: wall, logger });
+  if (!serial.ok) {
+    await closeAll();
+    return serial;
+  }
+  closers.push(() => serial.value.close());
+
   const app = serviceApp({
     server, world, clock, onClockChange: save, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry,
   });
@@ -184,13 +197,14 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   });
 
   const { port } = http.address() as AddressInfo;
-  logger.info({ http: `http://${host}:${port}`, mqtt: mqttUrl, store: description, start: session.start, seed: session.seed, devices: world.devices.size, registered: restored }, 'serving');
+  logger.info({ http: `http://${host}:${port}`, mqtt: mqttUrl, store: description, start: session.start, seed: session.seed, devices: world.devices.size, registered: restored, serial: serial.value.ports }, 'serving');
   return ok({
     httpUrl: `http://${host}:${port}`,
     mqttUrl,
     store: description,
     seed: session.seed,
     token: server.bootstrapToken,
+    serial: serial.value.ports,
     devices: world.devices.size,
     clock,
     server,

@@ -1,9 +1,10 @@
 /** `fleetrig serve [scenario]`: the rig as a long-running service (broker, license server, fleet, clock). */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { freshSeed } from '../../../emulator/random/Random.ts';
 import type { Result } from '../../../protocol/result.ts';
 import type { Service, ServiceOptions } from '../../serve/createService.ts';
 import { DEFAULT_STORE } from '../../serve/openStore.ts';
+import { parseSerialPortSpecs, type SerialPortSpec } from '../../serve/serialPortSpec.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { parseBrokerUrl, parsePort, parseSeed, parseSpeed, parseStore } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
@@ -16,6 +17,7 @@ interface ServeFlags {
   broker?: string;
   seed?: number;
   speed: number;
+  serial: SerialPortSpec[];
 }
 
 export interface ServeCommandDeps {
@@ -29,6 +31,13 @@ The first line on stdout says where everything is, the second the store's admini
 (send it as Authorization: Bearer <token>; mint your users' tokens with POST /api/v1/tokens):
   fleetrig serve · http://127.0.0.1:8080 · mqtt://127.0.0.1:1883 · store /…/.fleetrig/fleetrig.db
   administrator token flt_…
+With --serial, the first line ends with the ports: · serial /dev/ttyUSB0@115200 /tmp/qemu-pty@115200
+
+--serial PATH[@BAUD][,PATH[@BAUD]…] (repeatable) serves the framed license messages of
+docs/serial.md on each port, 8N1 without flow control, 115200 baud unless @BAUD says: a
+firmware's pty (QEMU, Renode, Zephyr native_sim) or a real device (/dev/ttyUSB0). Corrupt
+frames are answered with ~! lines; ~! lines are never answered. A port that goes away is
+logged and reopened with backoff. See docs/firmware-developers.md.
 
 Over HTTP (see docs/http.md and docs/serve.md):
   /api/v1/…            the license server's API (core and portals)
@@ -45,7 +54,7 @@ It runs until Ctrl-C (SIGINT) or SIGTERM, then closes every socket and the store
 
 Exit codes:
   0  stopped as asked
-  1  the service could not start (store, port or broker unavailable)
+  1  the service could not start (store, port, broker or serial port unavailable)
   2  bad input: unknown flag, bad flag value, an invalid scenario file`;
 
 export function createServeCommand(deps: Partial<ServeCommandDeps> = {}): (program: Command, ctx: CommandContext) => void {
@@ -61,12 +70,20 @@ export function createServeCommand(deps: Partial<ServeCommandDeps> = {}): (progr
       .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the embedded one').argParser(parseBrokerUrl))
       .addOption(new Option('--seed <n>', 'seed for keys and identities on a new store; printed when not given').argParser(parseSeed))
       .addOption(new Option('--speed <x>', 'virtual time per wall time: 1 is real time, 60 a minute per second').argParser(parseSpeed).default(1))
+      .addOption(new Option('--serial <path[@baud],…>', 'serve framed license messages on these serial ports (115200 8N1 unless @baud; repeatable)').argParser(parseSerialFlag).default([], 'none'))
       .addHelpText('after', help)
       .action(async (scenario: string | undefined, flags: ServeFlags) => ctx.setExitCode(await serve(scenario, flags, ctx, deps)));
   };
 }
 
 export const registerServe = createServeCommand();
+
+/** `--serial`, repeatable: each flag's ports are added to the earlier ones'. */
+function parseSerialFlag(value: string, previous: SerialPortSpec[]): SerialPortSpec[] {
+  const parsed = parseSerialPortSpecs(value, previous);
+  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.error.message}.`);
+  return parsed.value;
+}
 
 async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: CommandContext, deps: Partial<ServeCommandDeps>): Promise<ExitCode> {
   const { stdout, stderr } = ctx.io;
@@ -92,15 +109,18 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
   const started = await create({
     catalogue, ...(scenario === undefined ? {} : { scenario }), seed: flags.seed ?? freshSeed(), speed: flags.speed,
     httpPort: flags.httpPort, mqttPort: flags.mqttPort, store: flags.store, ...(flags.broker === undefined ? {} : { brokerUrl: flags.broker }),
+    serialPorts: flags.serial,
     logger: createServiceLog({ sink: stderr, wall: new WallClock() }),
   });
   if (!started.ok) {
-    stderr.write(`fleetrig serve: ${started.error.message}\n`);
+    // The code first, for scripts: STORE_UNAVAILABLE, PORT_UNAVAILABLE, BROKER_UNREACHABLE, SERIAL_UNAVAILABLE.
+    stderr.write(`fleetrig serve: ${started.error.code}: ${started.error.message}\n`);
     return ExitCode.Failed;
   }
   const service = started.value;
   // Scripts read where everything is from the first line; the rest goes to stderr.
-  stdout.write(`fleetrig serve · ${service.httpUrl} · ${service.mqttUrl} · store ${service.store}\n`);
+  const serial = service.serial.length === 0 ? '' : ` · serial ${service.serial.join(' ')}`;
+  stdout.write(`fleetrig serve · ${service.httpUrl} · ${service.mqttUrl} · store ${service.store}${serial}\n`);
   stdout.write(`administrator token ${service.token}\n`);
   stderr.write(`fleetrig serve: ${service.devices} device(s), speed ${flags.speed}, seed ${service.seed}. Stop with Ctrl-C.\n`);
   const signal = deps.untilStopped ? undefined : untilSignal();
