@@ -62,8 +62,8 @@ export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: stri
         if (installedIds.has(opened.value.licenseId)) result.unchanged.push(opened.value.licenseId);
         else toAdd.push(file);
       }
-      // Test licenses are issued apart from the bound ones (gateway.testLicense), so the download
-      // list never names them; only standard licenses are withdrawn by their absence.
+      // The test license comes from gateway.testLicense and is listed only while it runs, so only
+      // standard licenses are withdrawn by their absence; an expired test license stops by its end.
       const withdrawn = core.settings.installed()
         .filter((l) => l.payload.kind !== 'test' && !listed.has(l.payload.licenseId))
         .map((l) => l.payload.licenseId);
