@@ -144,6 +144,9 @@ describe('fleetrig serve as a library: createService', () => {
   it('says which store, port or broker it cannot open, and leaves nothing running', async () => {
     expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort: 0, store: join(dir(), 'no-such', '\u0000', 'x.db'), logger: silentLogger }))
       .toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE', where: 'store' } });
+    // A folder that cannot be made, where Node's recursive mkdir would spin for ever.
+    expect(await createService({ catalogue, seed: 1, speed: 1, httpPort: 0, mqttPort: 0, store: '/proc/fleetrig-none/x.db', logger: silentLogger }))
+      .toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE', where: 'store', message: expect.stringContaining("mkdir '/proc/fleetrig-none'") } });
     const taken = await start(join(dir(), 'store.db'));
     services.push(taken);
     const port = Number(new URL(taken.httpUrl).port);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { openPostgresStore } from '../../license-server/store/postgresStore.ts';
 import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
@@ -24,6 +24,16 @@ export async function openStore(spec: string): Promise<OpenedStore> {
     return { store: await openPostgresStore({ connectionString: spec }), description: url.toString() };
   }
   const path = resolve(spec);
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   return { store: openSqliteStore({ path }), description: path };
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdirSync never returns under a folder that
+ * refuses new entries without saying EACCES (`/proc/x`), where this throws ENOENT at once.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (const at of missing) mkdirSync(at);
 }
