@@ -3,7 +3,7 @@ import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readDevice, writeDevice } from './managedDevices.ts';
-import { verifyDevice } from './deviceIdentity.ts';
+import { verifyDevice } from '../../core/deviceIdentity.ts';
 import { deviceOnlyInput, type DeviceOnlyInput } from './unenrollDevice.ts';
 
 const OP = audioOps.heartbeat.op;

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { accountIdSchema } from '../../core/fields.ts';
 import { runOperation } from '../../core/runOperation.ts';
-import { deviceIdentityFields, verifyDevice } from './deviceIdentity.ts';
+import { deviceIdentityFields, verifyDevice } from '../../core/deviceIdentity.ts';
 import { countByKind, readDevice, writeDevice } from './managedDevices.ts';
 import { readAudioAccount } from './audioLicenseView.ts';
 import { productForDevice } from './audioProducts.ts';

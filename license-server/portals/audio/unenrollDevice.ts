@@ -4,7 +4,7 @@ import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
-import { deviceIdentityFields, verifyDevice } from './deviceIdentity.ts';
+import { deviceIdentityFields, verifyDevice } from '../../core/deviceIdentity.ts';
 import { DEVICE_KIND, readDevice } from './managedDevices.ts';
 
 export const deviceOnlyInput = z.object(deviceIdentityFields).strict();

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { gatewayOps } from '../../../protocol/messages/gateway.ts';
 import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
-import { hardwareIdSchema } from '../../core/fields.ts';
+import { deviceIdentityFields, verifyDevice } from '../../core/deviceIdentity.ts';
 import { downloadForDevice } from './downloadForDevice.ts';
 
-export const downloadToDeviceInput = z.object({
-  hardwareId: hardwareIdSchema,
-  certificate: z.string().min(1).max(4096),
-  /** The device key's signature of proofText('gateway.download', requestId, hardwareId). */
-  proof: z.string().min(1).max(256),
-  requestId: z.string().min(1).max(64),
-}).strict();
+export const downloadToDeviceInput = z.object(deviceIdentityFields).strict();
 export type DownloadToDeviceInput = z.input<typeof downloadToDeviceInput>;
 
 /**
@@ -25,14 +18,7 @@ export type DownloadToDeviceInput = z.input<typeof downloadToDeviceInput>;
 export async function downloadToDevice(ctx: CoreContext, input: DownloadToDeviceInput): Promise<Result<string[]>> {
   const parsed = parseValue(input, downloadToDeviceInput, 'download');
   if (!parsed.ok) return parsed;
-  const { hardwareId, certificate, proof, requestId } = parsed.value;
-  const verified = verifyDeviceProof({
-    certificate,
-    manufacturerPublicKey: ctx.manufacturerPublicKey,
-    hardwareId,
-    proof,
-    text: proofText(gatewayOps.download.op, requestId, hardwareId, []),
-  });
+  const verified = verifyDevice(ctx, { op: gatewayOps.download.op, ...parsed.value, subject: [] });
   if (!verified.ok) return verified;
-  return downloadForDevice(ctx, { hardwareId });
+  return downloadForDevice(ctx, { hardwareId: parsed.value.hardwareId });
 }

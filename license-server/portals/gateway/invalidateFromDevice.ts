@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
-import { hardwareIdSchema, licenseIdSchema } from '../../core/fields.ts';
+import { deviceIdentityFields, verifyDevice } from '../../core/deviceIdentity.ts';
+import { licenseIdSchema } from '../../core/fields.ts';
 import { detachLicense } from '../../core/licenseFiles.ts';
 import { runOperation } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
 
 export const invalidateFromDeviceInput = z.object({
-  hardwareId: hardwareIdSchema,
   licenseIds: z.array(licenseIdSchema).min(1).max(256),
-  /** CRT1 device certificate from the manufacturer. */
-  certificate: z.string().min(1).max(4096),
-  /** The device key's signature of proofText('gateway.invalidate', requestId, hardwareId, licenseIds). */
-  proof: z.string().min(1).max(256),
-  requestId: z.string().min(1).max(64),
+  ...deviceIdentityFields,
 }).strict();
 export type InvalidateFromDeviceInput = z.input<typeof invalidateFromDeviceInput>;
 
@@ -34,13 +29,7 @@ export async function invalidateFromDevice(ctx: CoreContext, input: InvalidateFr
   const { hardwareId, licenseIds, certificate, proof, requestId } = parsed.value;
   const info = { actor: `device:${hardwareId}`, action: 'license.invalidate', subject: hardwareId };
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
-    const verified = verifyDeviceProof({
-      certificate,
-      manufacturerPublicKey: ctx.manufacturerPublicKey,
-      hardwareId,
-      proof,
-      text: proofText(INVALIDATE_OP, requestId, hardwareId, licenseIds),
-    });
+    const verified = verifyDevice(ctx, { op: INVALIDATE_OP, hardwareId, certificate, proof, requestId, subject: licenseIds });
     if (!verified.ok) return verified;
     const ids = [...new Set(licenseIds)];
     const licenses: License[] = [];

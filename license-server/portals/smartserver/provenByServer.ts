@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { smartserverProofSubject, type SmartServerOp, type smartserverOps } from '../../../protocol/messages/smartserver.ts';
 import { fail, type Result } from '../../core/result.ts';
+import { verifyDevice } from '../../core/deviceIdentity.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 
@@ -63,14 +63,8 @@ function checkProof(
   ctx: CoreContext,
   args: { op: SmartServerOp; requestId: string; hardwareId: string; certificate: string; proof: string; installCode: string; subject: string[] },
 ): Result<unknown> {
-  const { op, hardwareId, installCode } = args;
-  const verified = verifyDeviceProof({
-    certificate: args.certificate,
-    manufacturerPublicKey: ctx.manufacturerPublicKey,
-    hardwareId,
-    proof: args.proof,
-    text: proofText(op, args.requestId, hardwareId, args.subject),
-  });
+  const { op, installCode } = args;
+  const verified = verifyDevice(ctx, args);
   if (!verified.ok) return verified;
   const certified = verified.value.installCode;
   if (certified === installCode) return verified;

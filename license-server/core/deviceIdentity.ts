@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { proofText, verifyDeviceProof, type CertificatePayload } from '../../../protocol/deviceCertificate.ts';
-import type { Result } from '../../core/result.ts';
-import type { CoreContext } from '../../core/CoreContext.ts';
-import { hardwareIdSchema } from '../../core/fields.ts';
+import { proofText, verifyDeviceProof, type CertificatePayload } from '../../protocol/deviceCertificate.ts';
+import type { Result } from './result.ts';
+import type { CoreContext } from './CoreContext.ts';
+import { hardwareIdSchema } from './fields.ts';
 
-/** What every device operation carries to prove which device sent it (PC-7). */
+/** What every device operation carries to prove which device sent it (GW-6, GW-8, SS-4…SS-6, PC-7). */
 export const deviceIdentityFields = {
   hardwareId: hardwareIdSchema,
   /** CRT1 device certificate from the manufacturer. */
