@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,17 +39,57 @@ function post(service: Running, path: string, body: unknown): Promise<HttpReply>
   return httpClient(service.http, { token: service.token }).call('POST', path, body);
 }
 
+interface Registered { deviceId: string; hardwareId: string; certificate: string; privateKey: string; mqtt: { password: string } }
+
+// Raw Ed25519 keys as the API gives them (base64url), in the DER wrappers node:crypto takes.
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
+
+/**
+ * As the registered device, with plain mqtt.js and the documented topics only: a proven
+ * gateway.download (protocol.md §4). Returns the licence IDs of the files the vendor key verifies.
+ */
+async function downloadAsDevice(service: Running, device: Registered, requestId: string): Promise<string[]> {
+  const vendor = (await httpClient(service.http).call('GET', '/api/v1/keys')).body.vendor as string;
+  const vendorKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519, Buffer.from(vendor, 'base64url')]), format: 'der', type: 'spki' });
+  const deviceKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, Buffer.from(device.privateKey, 'base64url')]), format: 'der', type: 'pkcs8' });
+  const proof = sign(null, Buffer.from(['gateway.download', requestId, device.hardwareId].join('\n')), deviceKey).toString('base64url');
+  const client = await mqtt.connectAsync(service.mqtt, { username: device.deviceId, password: device.mqtt.password, clientId: device.deviceId, reconnectPeriod: 0 });
+  try {
+    const root = `fleetrig/v1/dev/${device.deviceId}`;
+    await client.subscribeAsync(`${root}/res`, { qos: 1 });
+    const reply = new Promise<{ id: string; ok: boolean; body: { files: string[] } }>((resolve) => client.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()))));
+    const body = { hardwareId: device.hardwareId, certificate: device.certificate, proof };
+    await client.publishAsync(`${root}/req`, JSON.stringify({ id: requestId, op: 'gateway.download', deviceId: device.deviceId, body }), { qos: 1 });
+    const answer = await reply;
+    expect(answer).toMatchObject({ id: requestId, ok: true });
+    return answer.body.files.map((file) => {
+      const [kind, payload, signature] = file.split('.');
+      expect(verify(null, Buffer.from(`${kind}.${payload}`), vendorKey, Buffer.from(signature!, 'base64url')), 'signed by the published vendor key').toBe(true);
+      const license = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { licenseId: string; hardwareId: string };
+      expect(license.hardwareId).toBe(device.hardwareId);
+      return license.licenseId;
+    });
+  } finally {
+    await client.endAsync();
+  }
+}
+
 describe('fleetrig serve killed mid-write and started again on its store', () => {
   const processes: ChildProcess[] = [];
   afterEach(() => {
     for (const child of processes.splice(0)) child.kill('SIGKILL');
   });
 
-  it('keeps every acknowledged activation exactly once, and lets a registered device log in again', async () => {
+  it('[GW-2][GW-6] serves a foreign device its license, keeps every acknowledged activation exactly once through a SIGKILL, and serves the device again', async () => {
     const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-kill-')), 'store.db');
     const first = await serve(store);
     processes.push(first.child);
-    const device = (await post(first, '/api/v1/devices', { family: 'gateway' })).body as { deviceId: string; mqtt: { password: string } };
+    const device = (await post(first, '/api/v1/devices', { family: 'gateway' })).body as unknown as Registered;
+    const bound = (await post(first, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 4 }] })).body.activationKey;
+    const [license] = (await post(first, '/api/v1/accounts/acme/activations', { activationKey: bound })).body.licenses as { id: string }[];
+    expect(await post(first, `/api/v1/gateway/licenses/${license!.id}/bind`, { hardwareId: device.hardwareId })).toMatchObject({ status: 200 });
+    expect(await downloadAsDevice(first, device, 'before-kill')).toEqual([license!.id]);
     const keys: string[] = [];
     for (let i = 0; i < 100; i++) {
       keys.push((await post(first, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 1 }] })).body.activationKey as string);
@@ -83,8 +124,8 @@ describe('fleetrig serve killed mid-write and started again on its store', () =>
       else expect({ error: again.body.error, before: perKey.has(key) }, key).toEqual({ error: 'ACTIVATION_KEY_USED', before: true });
     }
 
-    const client = await mqtt.connectAsync(second.mqtt, { username: device.deviceId, password: device.mqtt.password, clientId: device.deviceId, reconnectPeriod: 0 });
-    await client.endAsync();
+    // The device's login, certificate and binding survived: it downloads its license again.
+    expect(await downloadAsDevice(second, device, 'after-restart')).toEqual([license!.id]);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 60_000);
