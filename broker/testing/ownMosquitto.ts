@@ -49,8 +49,8 @@ export interface OwnMosquitto {
 const wall = new WallClock();
 
 /**
- * A Mosquitto of a test's own on a free loopback port (never the machine's on 1883), without
- * persistence as a desk broker runs, started and stopped by its PID: what a test needs that
+ * A Mosquitto of a test's own on a free loopback port (never the machine's on 1883), configured
+ * as docs/mosquitto.md says, without persistence as a desk broker runs, started and stopped by its PID: what a test needs that
  * fakes a broker's failure or checks Mosquitto's own rules (docs/mosquitto.md).
  */
 export async function startOwnMosquitto(options: OwnMosquittoOptions): Promise<OwnMosquitto> {
@@ -65,6 +65,8 @@ export async function startOwnMosquitto(options: OwnMosquittoOptions): Promise<O
       ? ['allow_anonymous true']
       : ['allow_anonymous false', `password_file ${credentials.passwordFile}`, `acl_file ${credentials.aclFile}`, 'use_username_as_clientid true']),
     'persistence false',
+    // As docs/mosquitto.md says: the license server's queue takes a whole fleet's burst.
+    'max_queued_messages 100000',
     `log_dest file ${logFile}`,
     ...(options.logTypes ?? []).map((type) => `log_type ${type}`),
     // Started as root, Mosquitto would drop to the mosquitto user, who cannot read 0600 files of ours.
