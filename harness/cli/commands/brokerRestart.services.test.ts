@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,18 +18,21 @@ interface Exited {
   wallMs: number;
 }
 
+/** Every fleetrig process this file started, ended by PID if a failure left one running. */
+const children: ChildProcess[] = [];
+
 /** `node bin/fleetrig.js …` in the repo, as a user runs it, with neither colours nor a credential seed from outside. */
-function fleetrig(args: string[]): { exited: Promise<Exited>; stdout: () => string } {
+function fleetrig(args: string[]): Promise<Exited> {
   const started = wallNow();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FLEETRIG_CREDENTIALS_SEED;
   const child = spawn(process.execPath, [BIN, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<Exited>((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr, wallMs: wallNow() - started })));
-  return { exited, stdout: () => stdout };
+  return new Promise<Exited>((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr, wallMs: wallNow() - started })));
 }
 
 /** The broker received a request from `deviceId` on its `req` topic (Mosquitto's `log_type all`). */
@@ -72,13 +75,14 @@ describe('fleetrig run --broker through a Mosquitto that restarts mid-run', () =
   let mosquitto: OwnMosquitto | undefined;
 
   beforeAll(async () => {
-    const written = await fleetrig(['credentials', 'scenarios/', '--out', dir, '--seed', String(SEED)]).exited;
+    const written = await fleetrig(['credentials', 'scenarios/', '--out', dir, '--seed', String(SEED)]);
     expect(written.code, written.stderr).toBe(0);
     // `all` logs every packet: the test sees a request arrive, so it restarts the broker mid-scenario.
     mosquitto = await startOwnMosquitto({ dir, credentials: { passwordFile: join(dir, 'fleetrig.passwd'), aclFile: join(dir, 'fleetrig.acl') }, logTypes: ['all'] });
   }, 60_000);
 
   afterAll(async () => {
+    for (const child of children) if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGKILL');
     await mosquitto?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -96,14 +100,16 @@ describe('fleetrig run --broker through a Mosquitto that restarts mid-run', () =
     };
 
     const json = join(dir, 'broker.json');
-    const run = fleetrig(['run', 'scenarios/', '--broker', broker.url, '--seed', String(SEED), '--json', json]);
+    const running = fleetrig(['run', 'scenarios/', '--broker', broker.url, '--seed', String(SEED), '--json', json]);
     const restarts = (async () => [
       // Step gateway.download of scenarios/fleet/gateways-1000.yaml: every gateway has a request out.
       await restartWhen('1,000 gateways downloading', requestFrom('gw-0500')),
       // scenarios/smartserver/demo-transfer-reprovision.yaml, the only one with ten SmartServers.
       await restartWhen('ten SmartServers provisioning', requestFrom('ss-010')),
     ])();
-    const finished = await run.exited;
+    // Awaited below; a run that ends before a restart fails on its exit code first.
+    restarts.catch(() => undefined);
+    const finished = await running;
     // A broker that throws messages away (a queue too small: docs/mosquitto.md) says so first.
     expect(broker.logLines().filter((line) => line.includes('Outgoing messages are being dropped'))).toEqual([]);
     const why = `exit ${finished.code}\n${finished.stdout}\n${finished.stderr}\n${broker.logTail()}`;
@@ -123,7 +129,7 @@ describe('fleetrig run --broker through a Mosquitto that restarts mid-run', () =
       expect(devices.filter((id) => !republished.has(id)), `devices whose state was not republished (${restart.when})`).toEqual([]);
     }
 
-    const inProcess = await fleetrig(['run', 'scenarios/', '--seed', String(SEED), '--json', join(dir, 'stream.json')]).exited;
+    const inProcess = await fleetrig(['run', 'scenarios/', '--seed', String(SEED), '--json', join(dir, 'stream.json')]);
     expect(inProcess.code, inProcess.stderr).toBe(0);
     // Nothing lost, nothing doubled: every scenario did what it does without a broker restart.
     expect(readFileSync(json, 'utf8')).toBe(readFileSync(join(dir, 'stream.json'), 'utf8'));
