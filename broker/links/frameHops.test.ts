@@ -42,6 +42,23 @@ describe('createFrameHops', () => {
     expect([hops.size(), clock.openHolds()]).toEqual([0, 0]);
   });
 
+  it('[MQTT] delivers a lost frame sent again in its first place, not in the order the clients came back', async () => {
+    const { clock, hops } = await start();
+    const delivered: string[] = [];
+    const [first, second, third] = ['first, from A', 'second, from B while it reconnects', 'third, from A'];
+    hops.sent(clients.a, a.req, first)!.drop();
+    hops.unsent(b.req, second);
+    hops.sent(clients.a, a.req, third);
+    // B came back before A did.
+    hops.sent(clients.b, b.req, second);
+    hops.sent(clients.a, a.req, first);
+    hops.arrived(a.req, third, () => delivered.push(third));
+    hops.arrived(b.req, second, () => delivered.push(second));
+    hops.arrived(a.req, first, () => delivered.push(first));
+    await clock.quiesce();
+    expect([delivered, hops.size(), clock.openHolds()]).toEqual([[first, second, third], 0, 0]);
+  });
+
   it('holds nothing for a topic nobody here listens to', async () => {
     const { clock, hops } = await start();
     expect(hops.sent(clients.service, deviceTopics('gw-0009').res, '{}')).toBeUndefined();

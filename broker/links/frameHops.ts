@@ -20,7 +20,9 @@ import { frameId } from './frameId.ts';
  *
  * A lost frame is reported to both its ends (`onLost`), so a link that reconnects can re-send
  * it and hold the clock meanwhile (`hold`): across a broker outage a request's time in flight is
- * its hops plus the re-send wait, each under the same limit. A listener whose connection closed
+ * its hops plus the re-send wait, each under the same limit. A lost frame keeps its place in the
+ * send order: sent again (byte for byte, as links re-send and the reply cache answers), it is
+ * delivered where it would have been, not in the order the clients happened to reconnect. A listener whose connection closed
  * is away until its owner says it subscribed again (`resumed`): a frame published to it before
  * that would reach no subscriber, so it counts as lost at once instead of holding until the limit.
  */
@@ -32,6 +34,11 @@ export interface FrameHops {
   listen(client: MqttClient, filter: string): () => void;
   /** `client` publishes `frame` on `topic`. Returns the hop, undefined when nobody here listens. */
   sent(client: MqttClient, topic: string, frame: string): Hop | undefined;
+  /**
+   * `client` cannot publish `frame` yet (it is reconnecting) and will send it later: the frame
+   * takes its place in the send order now, as if sent and lost.
+   */
+  unsent(topic: string, frame: string): void;
   /** A listener received `text` on `topic`: ends its hop; `deliver` runs when its turn comes. */
   arrived(topic: string, text: string, deliver: () => void): void;
   /** Holds the clock until `work` (an acknowledgement from the broker) settles, within the I/O limit. */
@@ -85,6 +92,8 @@ interface Listener {
 
 /** Arrivals that match no hop (a frame from outside the run) come after every tracked one. */
 const UNTRACKED = Number.MAX_SAFE_INTEGER;
+/** Places in the send order kept for lost frames; far above what one outage loses. */
+const MAX_LOST_KEPT = 8_192;
 
 export function createFrameHops(options: FrameHopsOptions): FrameHops {
   const { clock, ioLimitMs } = options;
@@ -95,8 +104,22 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
   const listening = new Map<MqttClient, Set<Listener>>();
   const watched = new WeakSet<MqttClient>();
   const lostHandlers = new Map<MqttClient, Set<(topic: string, frame: string) => void>>();
+  // A lost frame's place in the send order, by topic and bytes, until it is sent again.
+  const lostOrder = new Map<string, number>();
   let seq = 0;
   let open = 0;
+
+  const keepOrder = (key: string, order: number): void => {
+    if (lostOrder.has(key)) return;
+    lostOrder.set(key, order);
+    if (lostOrder.size > MAX_LOST_KEPT) lostOrder.delete(lostOrder.keys().next().value!);
+  };
+  const orderOf = (key: string): number => {
+    const kept = lostOrder.get(key);
+    if (kept === undefined) return seq++;
+    lostOrder.delete(key);
+    return kept;
+  };
 
   const lost = (ends: MqttClient[], topic: string, frame: string): void => {
     for (const client of ends) for (const handler of [...(lostHandlers.get(client) ?? [])]) handler(topic, frame);
@@ -112,7 +135,10 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
     hop.to.hops.delete(hop);
     open--;
     // Told before the hold ends, so a link that re-sends holds the clock without a gap.
-    if (wasLost) lost([hop.from, hop.to.client], hop.topic, hop.frame);
+    if (wasLost) {
+      keepOrder(hop.key, hop.seq);
+      lost([hop.from, hop.to.client], hop.topic, hop.frame);
+    }
     hop.hold.release();
     return true;
   };
@@ -152,14 +178,16 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
     sent(client, topic, frame) {
       const to = listenerFor(topic);
       if (to === undefined) return undefined;
+      const key = keyOf(topic, frame);
+      const order = orderOf(key);
       if (!client.connected || to.away || !to.client.connected) {
+        keepOrder(key, order);
         lost([client, to.client], topic, frame);
         return undefined;
       }
       watch(client);
-      const key = keyOf(topic, frame);
       const hold = clock.hold({ what: () => describeHop(topic, frame), limitMs: ioLimitMs });
-      const hop: OpenHop = { seq: seq++, key, topic, frame, from: client, to, hold, drop: () => void end(hop, true) };
+      const hop: OpenHop = { seq: order, key, topic, frame, from: client, to, hold, drop: () => void end(hop, true) };
       const queue = byKey.get(key);
       if (queue === undefined) byKey.set(key, [hop]);
       else queue.push(hop);
@@ -169,6 +197,12 @@ export function createFrameHops(options: FrameHopsOptions): FrameHops {
       to.hops.add(hop);
       open++;
       return hop;
+    },
+
+    unsent(topic, frame) {
+      if (listenerFor(topic) === undefined) return;
+      const key = keyOf(topic, frame);
+      keepOrder(key, orderOf(key));
     },
 
     arrived(topic, text, deliver) {

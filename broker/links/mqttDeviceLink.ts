@@ -274,8 +274,12 @@ export async function createMqttDeviceLink(options: MqttDeviceLinkOptions): Prom
       if (!up || closed) return;
       const id = reconnect === undefined ? undefined : frameId(frame);
       if (id !== undefined) track(id, frame);
-      // Between a drop and the give-up the frame waits for the reconnect, holding the clock.
-      if (!ready) return markLost(id);
+      // Between a drop and the give-up the frame waits for the reconnect, holding the clock,
+      // and keeps its place in the order frames take effect in.
+      if (!ready) {
+        hops?.unsent(topics.req, frame);
+        return markLost(id);
+      }
       publish(frame);
     },
     onFrame: (handler) => frames.add(handler),

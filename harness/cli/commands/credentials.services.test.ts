@@ -1,40 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { brokerSecret } from '../../../broker/brokerSecret.ts';
 import { connectMqtt } from '../../../broker/connect.ts';
+import { startOwnMosquitto, type OwnMosquitto } from '../../../broker/testing/ownMosquitto.ts';
 import { deviceTopics } from '../../../broker/topics.ts';
 import { main } from '../cli.ts';
 import { fakeIo } from '../fakeCli.fixture.ts';
 
-const MOSQUITTO = '/usr/sbin/mosquitto';
 const SEED = 11;
 const repo = join(import.meta.dirname, '..', '..', '..');
 // Two single-device and two multi-device scenarios, over three families.
 const SCENARIOS = ['gateway/move-license.yaml', 'gateway/test-mode.yaml', 'smartserver/transfer-colours.yaml', 'video/activation-key.yaml'].map((f) => join(repo, 'scenarios', f));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.end(); resolve(); });
-    socket.once('error', reject);
-  });
-}
 
 /**
  * A Mosquitto of this test's own, on a free port, configured as docs/mosquitto.md says with
@@ -42,10 +21,10 @@ function accepts(port: number): Promise<void> {
  */
 describe('an authenticating Mosquitto with the files of fleetrig credentials', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fleetrig-mosquitto-'));
-  let mosquitto: ChildProcess | undefined;
+  let mosquitto: OwnMosquitto | undefined;
   let url = '';
   const clients: MqttClient[] = [];
-  const log = (): string => (existsSync(join(dir, 'mosquitto.log')) ? readFileSync(join(dir, 'mosquitto.log'), 'utf8').slice(-2000) : '(no log)');
+  const log = (): string => mosquitto?.logTail() ?? '(no log)';
   const as = async (username: string, password = brokerSecret({ credentialSeed: SEED, username })): Promise<MqttClient> => {
     const client = await connectMqtt({ url, username, password, clientId: username, connectTimeoutMs: 5000 });
     clients.push(client);
@@ -53,37 +32,16 @@ describe('an authenticating Mosquitto with the files of fleetrig credentials', (
   };
 
   beforeAll(async () => {
-    if (!existsSync(MOSQUITTO)) throw new Error(`${MOSQUITTO} not installed: run .ci/system-deps (Debian's mosquitto)`);
     const written = fakeIo();
     expect(await main(['credentials', ...SCENARIOS, '--out', dir, '--seed', String(SEED)], written.io), written.stderr()).toBe(0);
-    const port = await freePort();
-    url = `mqtt://127.0.0.1:${port}`;
-    writeFileSync(join(dir, 'mosquitto.conf'), [
-      `listener ${port} 127.0.0.1`,
-      'allow_anonymous false',
-      `password_file ${join(dir, 'fleetrig.passwd')}`,
-      `acl_file ${join(dir, 'fleetrig.acl')}`,
-      'use_username_as_clientid true',
-      'persistence false',
-      `log_dest file ${join(dir, 'mosquitto.log')}`,
-      // Started as root, Mosquitto would drop to the mosquitto user, who cannot read our 0600 files.
-      `user ${userInfo().username}`,
-      '',
-    ].join('\n'));
-    mosquitto = spawn(MOSQUITTO, ['-c', join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-    await vi.waitFor(async () => {
-      if (mosquitto!.exitCode !== null) throw new Error(`mosquitto exited ${mosquitto!.exitCode}: ${log()}`);
-      await accepts(port);
-    }, { timeout: 10_000, interval: 50 });
+    mosquitto = await startOwnMosquitto({ dir, credentials: { passwordFile: join(dir, 'fleetrig.passwd'), aclFile: join(dir, 'fleetrig.acl') } });
+    url = mosquitto.url;
   }, 30_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.endAsync()));
-    if (mosquitto?.pid !== undefined && mosquitto.exitCode === null) {
-      const exited = new Promise((resolve) => mosquitto!.once('exit', resolve));
-      process.kill(mosquitto.pid, 'SIGTERM');
-      await exited;
-    }
+    await mosquitto?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs bundled scenarios through it with --broker, every scenario passing, the same trace as in process', async () => {

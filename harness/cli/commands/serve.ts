@@ -1,5 +1,6 @@
 /** `fleetrig serve [scenario]`: the rig as a long-running service (broker, license server, fleet, clock). */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Clock } from '../../../emulator/clock/Clock.ts';
 import { freshSeed } from '../../../emulator/random/Random.ts';
 import type { Result } from '../../../protocol/result.ts';
 import type { Service, ServiceOptions } from '../../serve/createService.ts';
@@ -24,7 +25,17 @@ export interface ServeCommandDeps {
   createService(options: ServiceOptions): Promise<Result<Service>>;
   /** Resolves with what asked the service to stop; SIGINT or SIGTERM by default. */
   untilStopped(): Promise<string>;
+  /** Ends the process when closing overran DRAIN_DEADLINE_MS, whatever it left open; process.exit by default. */
+  exit(code: number): void;
+  /** The wall clock: log stamps and the drain deadline. */
+  wall: Clock;
 }
+
+/**
+ * Wall-clock ms the service has to close once asked to stop; past it the process exits anyway,
+ * so a stop never takes more than 5 s (a supervisor's usual patience before SIGKILL).
+ */
+export const DRAIN_DEADLINE_MS = 4_000;
 
 const help = `
 The first line on stdout says where everything is, the second the store's administrator token
@@ -50,11 +61,12 @@ The store keeps what the service knows between runs: started again on it, the se
 with the same seed, never draws an ID or key it drew before, and its virtual time never goes back.
 A scenario's orders are placed on a new store only.
 
-It runs until Ctrl-C (SIGINT) or SIGTERM, then closes every socket and the store and exits 0.
+It runs until Ctrl-C (SIGINT) or SIGTERM, then closes every socket and the store and exits 0;
+if closing takes more than 4 s it says what was cut short and exits 1.
 
 Exit codes:
   0  stopped as asked
-  1  the service could not start (store, port, broker or serial port unavailable)
+  1  the service could not start (store, port, broker or serial port unavailable), or could not close in 4 s
   2  bad input: unknown flag, bad flag value, an invalid scenario file`;
 
 export function createServeCommand(deps: Partial<ServeCommandDeps> = {}): (program: Command, ctx: CommandContext) => void {
@@ -92,6 +104,7 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
     import('../../catalogue.ts'), import('../../scenario/validateFiles.ts'), import('../../serve/serviceLog.ts'), import('../../../emulator/clock/wallClock.ts'),
   ]);
   const catalogue = createCatalogue();
+  const wall = deps.wall ?? new WallClock();
   let scenario;
   if (scenarioPath !== undefined) {
     const loaded = await loadFiles([scenarioPath], catalogue);
@@ -110,7 +123,7 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
     catalogue, ...(scenario === undefined ? {} : { scenario }), seed: flags.seed ?? freshSeed(), speed: flags.speed,
     httpPort: flags.httpPort, mqttPort: flags.mqttPort, store: flags.store, ...(flags.broker === undefined ? {} : { brokerUrl: flags.broker }),
     serialPorts: flags.serial,
-    logger: createServiceLog({ sink: stderr, wall: new WallClock() }),
+    logger: createServiceLog({ sink: stderr, wall }),
   });
   if (!started.ok) {
     // The code first, for scripts: STORE_UNAVAILABLE, PORT_UNAVAILABLE, BROKER_UNREACHABLE, SERIAL_UNAVAILABLE.
@@ -126,7 +139,17 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
   const signal = deps.untilStopped ? undefined : untilSignal();
   const why = await (deps.untilStopped?.() ?? signal!.received);
   signal?.cancel();
-  await service.close();
+  let deadline: number | undefined;
+  const closed = await Promise.race([
+    service.close().then(() => true),
+    new Promise<false>((resolve) => (deadline = wall.setTimeout(() => resolve(false), DRAIN_DEADLINE_MS))),
+  ]);
+  wall.clearTimeout(deadline!);
+  if (!closed) {
+    stderr.write(`fleetrig serve: ${why}; not closed within ${DRAIN_DEADLINE_MS / 1000} s, exiting anyway: connections, the fleet or the store may be left unclosed, virtual time as last saved (every 5 s)\n`);
+    (deps.exit ?? ((code) => process.exit(code)))(ExitCode.Failed);
+    return ExitCode.Failed;
+  }
   stderr.write(`fleetrig serve: ${why}; closed\n`);
   return ExitCode.Passed;
 }

@@ -1,0 +1,95 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectMqtt } from '../../broker/connect.ts';
+import { deviceTopics } from '../../broker/topics.ts';
+import { wallNow } from '../../emulator/clock/wallClock.ts';
+import { DRAIN_DEADLINE_MS } from '../cli/commands/serve.ts';
+
+const repo = join(import.meta.dirname, '..', '..');
+const BIN = join(repo, 'bin', 'fleetrig.js');
+const SCENARIO = 'scenarios/gateway/move-license.yaml';
+const run = promisify(execFile);
+
+/** The real curl: `-s`, the body and, on the last line, the status code. */
+async function curl(url: string, ...args: string[]): Promise<{ status: number; body: string }> {
+  const { stdout } = await run('curl', ['-s', '-w', '\n%{http_code}', ...args, url]);
+  const at = stdout.lastIndexOf('\n');
+  return { status: Number(stdout.slice(at + 1)), body: stdout.slice(0, at) };
+}
+
+/**
+ * `fleetrig serve` as a deployment runs it: its own process on free ports and a store of its
+ * own, probed with curl, stopped with SIGTERM.
+ */
+describe('fleetrig serve as a process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fleetrig-serve-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('[SERVE] answers /healthz, counts devices and requests on /metrics, and exits 0 on SIGTERM with its closing line', async () => {
+    const serve = spawn(process.execPath, [BIN, 'serve', SCENARIO, '--http-port', '0', '--mqtt-port', '0', '--store', join(dir, 'store.db'), '--seed', '3'], {
+      cwd: repo, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = serve;
+    let stdout = '';
+    let stderr = '';
+    serve.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => serve.once('close', (code) => resolve(code)));
+    const [first, second] = await new Promise<string[]>((resolve, reject) => {
+      const lines: string[] = [];
+      createInterface({ input: serve.stdout }).on('line', (line) => {
+        stdout += `${line}\n`;
+        lines.push(line);
+        if (lines.length === 2) resolve(lines);
+      });
+      void exited.then((code) => reject(new Error(`serve exited ${code} before its first two lines: ${stderr}`)));
+    });
+    const [, http, broker] = /^fleetrig serve · (http:\S+) · (mqtt:\S+) · store /.exec(first!)!;
+    const [, token] = /^administrator token (\S+)$/.exec(second!)!;
+    const auth = ['-H', `authorization: Bearer ${token}`];
+
+    expect(await curl(`${http}/healthz`)).toEqual({ status: 200, body: '{"status":"ok"}' });
+
+    // A device of our own makes one request over MQTT, as firmware would.
+    const registered = await curl(`${http}/api/v1/devices`, ...auth, '-H', 'content-type: application/json', '-d', '{"family":"gateway"}');
+    expect(registered.status, registered.body).toBe(201);
+    const device = JSON.parse(registered.body) as { deviceId: string; hardwareId: string; mqtt: { username: string; password: string } };
+    const topics = deviceTopics(device.deviceId);
+    const client = await connectMqtt({ url: broker!, username: device.mqtt.username, password: device.mqtt.password, clientId: device.deviceId });
+    await client.subscribeAsync(topics.res, { qos: 1 });
+    const reply = new Promise<string>((resolve) => client.once('message', (_topic, payload) => resolve(payload.toString())));
+    await client.publishAsync(topics.req, JSON.stringify({ id: 'r1', op: 'gateway.download', deviceId: device.deviceId, body: { hardwareId: device.hardwareId } }), { qos: 1 });
+    expect(JSON.parse(await reply)).toEqual({ id: 'r1', ok: true, body: { files: [] } });
+    await client.endAsync();
+    // And one over HTTP, to the license server's API.
+    expect(await curl(`${http}/api/v1/gateway/devices/${device.hardwareId}/licenses`, ...auth)).toMatchObject({ status: 200 });
+
+    const metrics = await curl(`${http}/metrics`);
+    expect(metrics.status).toBe(200);
+    // The scenario's two gateways, by family and state (serviceMetrics.ts).
+    expect(metrics.body).toMatch(/^fleetrig_devices\{family="gateway",state="\w+"\} 2$/m);
+    expect(metrics.body).toMatch(/^fleetrig_device_requests_total\{op="gateway\.download",outcome="ok"\} 1$/m);
+    expect(metrics.body).toMatch(/^fleetrig_http_requests_total\{method="GET",route="\/api\/v1\/gateway\/devices\/:hardwareId\/licenses",status="200"\} 1$/m);
+    expect(metrics.body).toMatch(/^fleetrig_broker_clients \d+$/m);
+
+    const stopping = wallNow();
+    process.kill(serve.pid!, 'SIGTERM');
+    const code = await exited;
+    const tookMs = wallNow() - stopping;
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/"msg":"closed"/);
+    expect(stderr).toMatch(/fleetrig serve: SIGTERM received; closed\n$/);
+    expect(stdout).toBe(`${first}\n${second}\n`);
+    // No wall-time assertion: the process bounds its own close (serve.ts), under 5 s.
+    expect(DRAIN_DEADLINE_MS).toBeLessThan(5_000);
+    process.stderr.write(`fleetrig serve: SIGTERM to exit ${Math.round(tookMs)} ms (drain deadline ${DRAIN_DEADLINE_MS} ms)\n`);
+  }, 60_000);
+});
