@@ -16,7 +16,7 @@ function serveWith(close: () => Promise<void>) {
   let closing!: () => void;
   const closeCalled = new Promise<void>((resolve) => (closing = resolve));
   const service = {
-    httpUrl: 'http://127.0.0.1:1', mqttUrl: 'mqtt://127.0.0.1:2', store: 'memory', seed: 1, token: 'flt_x', devices: 0,
+    httpUrl: 'http://127.0.0.1:1', mqttUrl: 'mqtt://127.0.0.1:2', store: 'memory', seed: 1, token: 'flt_x', devices: 0, serial: [],
     close: () => {
       closing();
       return close();
