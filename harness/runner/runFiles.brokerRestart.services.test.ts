@@ -61,7 +61,7 @@ describe('runFiles through a Mosquitto that is killed and restarted mid-run', ()
     // Nothing lost, nothing doubled, virtual time held across the outage: the same events at the
     // same virtual times, in the same order (a re-sent frame keeps its place: frameHops.ts).
     expect(result!.trace).toEqual(reference.trace);
-    expect(reconnectMs).toBeLessThan(5_000);
+    // Measured, not asserted: tests never fail on wall time (the figure goes in the closing notes).
     process.stderr.write(`broker restart: every device's state republished ${Math.round(reconnectMs)} ms after Mosquitto listened again\n`);
   });
 });
