@@ -16,7 +16,9 @@ import { createMemoryLinkPair } from '../emulator/link/memoryLinkPair.ts';
  * wire, `FLEETRIG_WRITE_EXAMPLES=1 npx vitest run test/protocolExamples.test.ts` writes them.
  */
 const DOC = join(import.meta.dirname, '..', 'docs', 'protocol.md');
-const SCENARIO = join(import.meta.dirname, 'docExamples', 'protocol-gateway.yaml');
+const REPO = join(import.meta.dirname, '..');
+// Relative to the repository, as `fleetrig run` names it from there: the run's random stream forks on the name.
+const SCENARIO = 'test/docExamples/protocol-gateway.yaml';
 const SEED = 1;
 
 type Json = Record<string, unknown>;
@@ -29,7 +31,7 @@ interface Tapped { deviceId: string; direction: 'out' | 'in'; message: Json }
  */
 async function record(): Promise<{ frames: Tapped[]; states: Map<string, Json>; envelopeReplies: Json[] }> {
   const catalogue = createCatalogue();
-  const { scenarios, errors } = parseScenarios(readFileSync(SCENARIO, 'utf8'), SCENARIO, catalogue);
+  const { scenarios, errors } = parseScenarios(readFileSync(join(REPO, SCENARIO), 'utf8'), SCENARIO, catalogue);
   expect(errors).toEqual([]);
   const frames: Tapped[] = [];
   const states = new Map<string, Json>();

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,12 +62,15 @@ describe('fleetrig serve as a process', () => {
     // A device of our own makes one request over MQTT, as firmware would.
     const registered = await curl(`${http}/api/v1/devices`, ...auth, '-H', 'content-type: application/json', '-d', '{"family":"gateway"}');
     expect(registered.status, registered.body).toBe(201);
-    const device = JSON.parse(registered.body) as { deviceId: string; hardwareId: string; mqtt: { username: string; password: string } };
+    const device = JSON.parse(registered.body) as { deviceId: string; hardwareId: string; certificate: string; privateKey: string; mqtt: { username: string; password: string } };
+    // Proven as protocol.md §4 says: the device key signs op, request ID and hardware ID.
+    const key = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(device.privateKey, 'base64url')]), format: 'der', type: 'pkcs8' });
+    const proof = sign(null, Buffer.from(['gateway.download', 'r1', device.hardwareId].join('\n')), key).toString('base64url');
     const topics = deviceTopics(device.deviceId);
     const client = await connectMqtt({ url: broker!, username: device.mqtt.username, password: device.mqtt.password, clientId: device.deviceId });
     await client.subscribeAsync(topics.res, { qos: 1 });
     const reply = new Promise<string>((resolve) => client.once('message', (_topic, payload) => resolve(payload.toString())));
-    await client.publishAsync(topics.req, JSON.stringify({ id: 'r1', op: 'gateway.download', deviceId: device.deviceId, body: { hardwareId: device.hardwareId } }), { qos: 1 });
+    await client.publishAsync(topics.req, JSON.stringify({ id: 'r1', op: 'gateway.download', deviceId: device.deviceId, body: { hardwareId: device.hardwareId, certificate: device.certificate, proof } }), { qos: 1 });
     expect(JSON.parse(await reply)).toEqual({ id: 'r1', ok: true, body: { files: [] } });
     await client.endAsync();
     // And one over HTTP, to the license server's API.
