@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedClock.ts';
@@ -6,6 +7,7 @@ import { sendResult } from '../../license-server/http/respond.ts';
 import type { World } from '../runner/World.ts';
 import { administratorOnly } from './administratorOnly.ts';
 import { clockRoutes } from './clockRoutes.ts';
+import { deviceRoutes } from './deviceRoutes.ts';
 import type { ForeignDevices } from './foreignDevices.ts';
 
 export interface ServiceAppOptions {
@@ -46,6 +48,10 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
     sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
   });
+  // A device's own web pages (docs/device-pages.md): static files, and the device API they call.
+  app.use('/api/v1/fleet/devices', deviceRoutes(world, administratorOnly(server, 'operating a device')));
+  app.get('/devices/:deviceId', (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, `${req.path}/`)));
+  app.use('/devices/:deviceId', express.static(join(import.meta.dirname, 'web', 'devices')));
   app.use(server.http());
   return app;
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unwrap } from '../../protocol/result.ts';
+import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
+import { createCatalogue } from '../catalogue.ts';
+import { loadFiles } from '../scenario/validateFiles.ts';
+import { silentLogger } from './serviceLog.ts';
+import { createService, type Service } from './createService.ts';
+
+const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
+const catalogue = createCatalogue();
+
+async function start(): Promise<Service> {
+  const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
+  const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-device-api-')), 'store.db');
+  return unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+}
+
+function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
+  return httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
+}
+
+describe('the device API behind a device\'s own pages', () => {
+  const services: Service[] = [];
+  afterEach(async () => {
+    for (const service of services.splice(0)) await service.close();
+  });
+
+  it('[GW-4] shows a gateway\'s snapshot and License page, and answers an unknown device with 404 NOT_FOUND', async () => {
+    const service = await start();
+    services.push(service);
+    const booting = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
+    expect(booting).toMatchObject({ status: 200, body: { deviceId: 'gw-001', family: 'gateway', state: { state: 'booting' }, view: { licenses: null } } });
+    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-invalidate', 'test-mode']);
+    await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
+    const running = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
+    expect(running.body).toMatchObject({ state: { state: 'running', pendingReset: false }, view: { licenses: [], users: [] } });
+    expect(running.body.now).toBe((await call(service, 'GET', '/api/v1/clock')).body.now);
+    expect(await call(service, 'GET', '/api/v1/fleet/devices/gw-999')).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'deviceId' } });
+  });
+
+  it('runs the page\'s actions for the administrator only, naming a bad body\'s field and a refused operation\'s code', async () => {
+    const service = await start();
+    services.push(service);
+    const act = (action: string, body?: unknown, token?: string | null) => call(service, 'POST', `/api/v1/fleet/devices/gw-001/${action}`, body, token);
+    expect(await act('test-mode', { on: true }, null)).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
+    // [GW-5] a booting gateway refuses, in the firmware's own words.
+    expect(await act('test-mode', { on: true })).toMatchObject({ status: 409, body: { error: 'NOT_RUNNING' } });
+    await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
+    expect(await act('test-mode', { on: 'yes' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'on' } });
+    expect(await act('delete-license', {})).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'licenseId' } });
+    expect(await act('portal-invalidate', { licenseIds: [] })).toMatchObject({ status: 400, body: { where: 'licenseIds' } });
+    expect(await act('launch', {})).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'action' } });
+    expect(await act('add-license', { fileText: 'LIC1.garbage' })).toMatchObject({ status: 400, body: { error: 'ENVELOPE_MALFORMED' } });
+    expect(await act('delete-license', { licenseId: 'lic-none' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'licenseId' } });
+    const malformed = await fetch(`${service.httpUrl}/api/v1/fleet/devices/gw-001/reboot`, {
+      method: 'POST', headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' }, body: '{',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'BAD_REQUEST', where: '(root)' });
+
+    // [GW-9] test mode on for 8 hours of virtual time; then off again.
+    const { now } = (await call(service, 'GET', '/api/v1/clock')).body as { now: number };
+    expect(await act('test-mode', { on: true })).toEqual({ status: 200, body: { until: now + 8 * 3_600_000 } });
+    expect((await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body).toMatchObject({ state: { testMode: { on: true, until: now + 8 * 3_600_000 } } });
+    expect(await act('test-mode', { on: false })).toMatchObject({ status: 200, body: { on: false } });
+    expect(await act('reboot')).toEqual({ status: 200, body: { rebooting: 'gw-001' } });
+    expect((await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body).toMatchObject({ state: { state: 'booting' } });
+  });
+
+  it('serves the device page at /devices/<id>/, redirecting the address without its slash', async () => {
+    const service = await start();
+    services.push(service);
+    const page = await fetch(`${service.httpUrl}/devices/gw-001/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('device.js');
+    const script = await fetch(`${service.httpUrl}/devices/gw-001/gateway.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    const bare = await fetch(`${service.httpUrl}/devices/gw-001`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/devices/gw-001/');
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Gateway } from '../../firmware-sim/gateway/Gateway.ts';
+import type { Result } from '../../protocol/result.ts';
+import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
+import type { DeviceHandle } from '../runner/World.ts';
+
+const gatewayOf = (device: DeviceHandle) => device.appliance as Gateway;
+/** A page's answer when the device cannot show it (off or booting): null, the snapshot says why. */
+const orNull = <T>(result: Result<T>): T | null => (result.ok ? result.value : null);
+
+const licenseId = z.string().min(1).max(200);
+
+function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
+  return { body, run: (device, value: never) => run(gatewayOf(device), value) };
+}
+
+/**
+ * [GW-4, GW-5, GW-6, GW-9] The gateway's General / License page over the device API: the
+ * License page's rows, the Gateway and PBX license tabs, the PBX users, and the page's actions,
+ * each a call of the gateway's own API exactly as the console's commands are.
+ */
+export const gatewayDevicePage: DevicePageFamily = {
+  view(appliance) {
+    const gateway = appliance as Gateway;
+    return {
+      licenses: orNull(gateway.page.list()),
+      diagnostics: orNull(gateway.diagnostics()),
+      users: orNull(gateway.pbx.users()),
+    };
+  },
+  actions: {
+    'add-license': action(z.object({ fileText: z.string().max(100_000) }).strict(), (gw, b) => gw.page.add(b.fileText)),
+    'delete-license': action(z.object({ licenseId }).strict(), (gw, b) => gw.page.delete(b.licenseId)),
+    'portal-download': action(z.object({}).strict(), (gw) => gw.portal.download()),
+    'portal-invalidate': action(z.object({ licenseIds: z.array(licenseId).min(1).max(100) }).strict(), (gw, b) => gw.portal.invalidate(b.licenseIds)),
+    'test-mode': action(z.object({ on: z.boolean() }).strict(), (gw, b) => (b.on ? gw.testMode.on() : gw.testMode.off())),
+  },
+};

@@ -1,0 +1,127 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../protocol/result.ts';
+import { httpClient } from '../../license-server/testing/httpTestClient.ts';
+import { launchChromium } from '../../test/browser/launchChromium.ts';
+import { screenshot } from '../../test/browser/screenshot.ts';
+import { createCatalogue } from '../catalogue.ts';
+import { loadFiles } from '../scenario/validateFiles.ts';
+import { silentLogger } from './serviceLog.ts';
+import { createService, type Service } from './createService.ts';
+
+const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
+const catalogue = createCatalogue();
+/** Playwright's retrying assertions wait this long for the page's once-a-second refresh. */
+const SEEN = { timeout: 10_000 };
+
+describe('the gateway\'s own web page, in Chromium, by clicking and typing only', () => {
+  let browser: Browser;
+  let service: Service;
+  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  /** The boot's 30 virtual seconds, skipped through the clock API as the demo's clock controls do. */
+  const skipBoot = () => api('POST', '/api/v1/clock/advance', { by: '1m' });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
+    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-gateway-page-')), 'store.db');
+    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    await skipBoot();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  /** The portal side, through the HTTP API until the portal pages exist: an order activated and bound to gw-001. */
+  async function licensesBoundTo(deviceId: string): Promise<[string, string]> {
+    const { hardwareId } = (await api('GET', `/api/v1/fleet/devices/${deviceId}`)).body.state as { hardwareId: string };
+    const order = await api('POST', '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }] });
+    const activated = await api('POST', '/api/v1/accounts/acme/activations', { activationKey: order.body.activationKey });
+    const ids = (activated.body.licenses as { id: string }[]).map((l) => l.id);
+    for (const id of ids) expect((await api('POST', `/api/v1/gateway/licenses/${id}/bind`, { hardwareId })).status).toBe(200);
+    expect(ids).toHaveLength(2);
+    return ids as [string, string];
+  }
+
+  const row = (page: Page, licenseId: string) => page.getByRole('row', { name: licenseId });
+  const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });
+
+  it('[GW-4][GW-5][GW-6][GW-9] signs in, downloads from the portal, reboots, deletes, switches test mode, and shows a refused file', async () => {
+    const [mobility, port] = await licensesBoundTo('gw-001');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.httpUrl}/devices/gw-001/`);
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
+    await expect.poll(() => page.getByText('No licenses installed.').isVisible(), SEEN).toBe(true);
+    await screenshot(page, 'gateway-license-page-signed-out');
+
+    // Signed out, the portal download is refused beside the button, in the API's words.
+    await page.getByRole('button', { name: 'Download from portal' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'License portal' }).getByRole('alert').textContent(), SEEN).toMatch(/^UNAUTHENTICATED: /);
+
+    await page.getByLabel('Administrator token').fill(service.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('Signed in as the administrator').isVisible(), SEEN).toBe(true);
+
+    // [GW-6] download from the portal; [GW-5] both are installed but pending until a reset.
+    await page.getByRole('button', { name: 'Download from portal' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Downloaded: installed' }).textContent(), SEEN)
+      .toContain(`installed ${mobility}, ${port}`);
+    await expect.poll(() => row(page, mobility).textContent(), SEEN).toContain('Pending: in force after reset');
+    await expect.poll(() => page.getByText(/^Pending until reset:/).textContent(), SEEN).toContain(`${mobility}, ${port} in force after a reboot`);
+    await screenshot(page, 'gateway-license-page-pending');
+
+    await page.getByRole('button', { name: 'Reboot' }).click();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Booting');
+    await skipBoot();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
+    await expect.poll(() => row(page, mobility).textContent(), SEEN).toContain('In force');
+    await expect.poll(() => row(page, port).textContent(), SEEN).toContain('In force');
+    expect(await page.getByText(/^Pending until reset:/).count()).toBe(0);
+    await screenshot(page, 'gateway-license-page-in-force');
+
+    // [GW-5] a deleted license stays in force until the next reset, and then it is gone.
+    await page.getByRole('button', { name: `Delete ${port}` }).click();
+    await expect.poll(() => row(page, port).textContent(), SEEN).toContain('Deleted: in force until reset');
+    await expect.poll(() => page.getByText(/^Pending until reset:/).textContent(), SEEN).toContain(`${port} removed at the reboot`);
+    expect(await row(page, port).getByRole('button').count()).toBe(0);
+    await screenshot(page, 'gateway-license-page-deleted');
+    await page.getByRole('button', { name: 'Reboot' }).click();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Booting');
+    await skipBoot();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
+    await expect.poll(() => row(page, port).count(), SEEN).toBe(0);
+    await expect.poll(() => row(page, mobility).textContent(), SEEN).toContain('In force');
+
+    // [GW-9] test mode on, counting down its 8 hours in virtual time.
+    const testMode = page.getByRole('switch', { name: 'Test mode' });
+    expect(await testMode.getAttribute('aria-checked')).toBe('false');
+    await testMode.click();
+    await expect.poll(() => testMode.getAttribute('aria-checked'), SEEN).toBe('true');
+    await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toMatch(/Test mode on [78] h \d\d min \d\d s left, then the device reboots/);
+    await api('POST', '/api/v1/clock/advance', { by: '3h' });
+    await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toMatch(/Test mode on [45] h \d\d min \d\d s left/);
+    await screenshot(page, 'gateway-license-page-test-mode');
+    await testMode.click();
+    await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toBe('Test mode off');
+
+    // A corrupt license file is refused next to the box it was pasted into, in the firmware's words.
+    await page.getByLabel('License file').fill('LIC1.this-is-not-a-license');
+    await page.getByRole('button', { name: 'Add license' }).click();
+    const refusal = page.getByRole('group', { name: 'Add a license' }).getByRole('alert');
+    await expect.poll(() => refusal.textContent(), SEEN).toMatch(/^(ENVELOPE_MALFORMED|SIGNATURE_INVALID): /);
+    await screenshot(page, 'gateway-license-page-refused-file');
+    await page.close();
+  }, 120_000);
+
+  it('shows an unknown device as NOT_FOUND, in the API\'s words', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.httpUrl}/devices/gw-999/`);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'NOT_FOUND' }).textContent(), SEEN).toBe('NOT_FOUND: no device gw-999 in this fleet');
+    await screenshot(page, 'device-page-unknown');
+    await page.close();
+  });
+});
