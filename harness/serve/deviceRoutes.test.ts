@@ -33,7 +33,7 @@ describe('the device API behind a device\'s own pages', () => {
     services.push(service);
     const booting = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(booting).toMatchObject({ status: 200, body: { deviceId: 'gw-001', family: 'gateway', state: { state: 'booting' }, view: { licenses: null } } });
-    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-invalidate', 'test-mode']);
+    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-invalidate', 'test-mode', 'add-user', 'remove-user', 'grant', 'revoke']);
     await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
     const running = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(running.body).toMatchObject({ state: { state: 'running', pendingReset: false }, view: { licenses: [], users: [] } });
@@ -54,6 +54,8 @@ describe('the device API behind a device\'s own pages', () => {
     expect(await act('portal-invalidate', { licenseIds: [] })).toMatchObject({ status: 400, body: { where: 'licenseIds' } });
     expect(await act('launch', {})).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'action' } });
     expect(await act('add-license', { fileText: 'LIC1.garbage' })).toMatchObject({ status: 400, body: { error: 'ENVELOPE_MALFORMED' } });
+    expect(await act('grant', { user: 'nobody', featureCode: 'Mobility' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'user' } });
+    expect(await act('grant', { user: 'nobody' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'featureCode' } });
     expect(await act('delete-license', { licenseId: 'lic-none' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'licenseId' } });
     const malformed = await fetch(`${service.httpUrl}/api/v1/fleet/devices/gw-001/reboot`, {
       method: 'POST', headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' }, body: '{',

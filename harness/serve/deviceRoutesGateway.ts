@@ -9,6 +9,7 @@ const gatewayOf = (device: DeviceHandle) => device.appliance as Gateway;
 const orNull = <T>(result: Result<T>): T | null => (result.ok ? result.value : null);
 
 const licenseId = z.string().min(1).max(200);
+const text = z.string().max(200);
 
 function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
   return { body, run: (device, value: never) => run(gatewayOf(device), value) };
@@ -16,7 +17,7 @@ function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, b
 
 /**
  * [GW-4, GW-5, GW-6, GW-9] The gateway's General / License page over the device API: the
- * License page's rows, the Gateway and PBX license tabs, the PBX users, and the page's actions,
+ * License page's rows, the Gateway and PBX license tabs, the PBX users [GW-7], and the page's actions,
  * each a call of the gateway's own API exactly as the console's commands are.
  */
 export const gatewayDevicePage: DevicePageFamily = {
@@ -34,5 +35,10 @@ export const gatewayDevicePage: DevicePageFamily = {
     'portal-download': action(z.object({}).strict(), (gw) => gw.portal.download()),
     'portal-invalidate': action(z.object({ licenseIds: z.array(licenseId).min(1).max(100) }).strict(), (gw, b) => gw.portal.invalidate(b.licenseIds)),
     'test-mode': action(z.object({ on: z.boolean() }).strict(), (gw, b) => (b.on ? gw.testMode.on() : gw.testMode.off())),
+    // [GW-7] PBX users and their licenses; the firmware checks names and feature codes itself.
+    'add-user': action(z.object({ name: text }).strict(), (gw, b) => gw.pbx.addUser(b.name)),
+    'remove-user': action(z.object({ name: text }).strict(), (gw, b) => gw.pbx.removeUser(b.name)),
+    'grant': action(z.object({ user: text, featureCode: text }).strict(), (gw, b) => gw.pbx.grant(b.user, b.featureCode)),
+    'revoke': action(z.object({ user: text, featureCode: text }).strict(), (gw, b) => gw.pbx.revoke(b.user, b.featureCode)),
   },
 };

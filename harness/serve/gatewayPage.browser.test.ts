@@ -37,21 +37,21 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
   });
 
   /** The portal side, through the HTTP API until the portal pages exist: an order activated and bound to gw-001. */
-  async function licensesBoundTo(deviceId: string): Promise<[string, string]> {
+  async function licensesBoundTo(deviceId: string, items = [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }]): Promise<string[]> {
     const { hardwareId } = (await api('GET', `/api/v1/fleet/devices/${deviceId}`)).body.state as { hardwareId: string };
-    const order = await api('POST', '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }] });
+    const order = await api('POST', '/api/v1/orders', { accountId: 'acme', items });
     const activated = await api('POST', '/api/v1/accounts/acme/activations', { activationKey: order.body.activationKey });
     const ids = (activated.body.licenses as { id: string }[]).map((l) => l.id);
     for (const id of ids) expect((await api('POST', `/api/v1/gateway/licenses/${id}/bind`, { hardwareId })).status).toBe(200);
-    expect(ids).toHaveLength(2);
-    return ids as [string, string];
+    expect(ids).toHaveLength(items.length);
+    return ids;
   }
 
   const row = (page: Page, licenseId: string) => page.getByRole('row', { name: licenseId });
   const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });
 
   it('[GW-4][GW-5][GW-6][GW-9] signs in, downloads from the portal, reboots, deletes, switches test mode, and shows a refused file', async () => {
-    const [mobility, port] = await licensesBoundTo('gw-001');
+    const [mobility, port] = await licensesBoundTo('gw-001') as [string, string];
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${service.httpUrl}/devices/gw-001/`);
     await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
@@ -116,6 +116,41 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
     await screenshot(page, 'gateway-license-page-refused-file');
     await page.close();
   }, 120_000);
+
+  it('[GW-7][GW-10] grants PBX users the licenses in force, refusing a grant beyond them in the user\'s row', async () => {
+    await licensesBoundTo('gw-002', [{ featureCode: 'Mobility', count: 1 }]);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Signed in by a link that carries the token in its fragment; the page keeps it and drops it from the address.
+    await page.goto(`${service.httpUrl}/devices/gw-002/#token=${service.token}`);
+    await expect.poll(() => page.getByText('Signed in as the administrator').isVisible(), SEEN).toBe(true);
+    expect(new URL(page.url()).hash).toBe('');
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
+    await page.getByRole('button', { name: 'Download from portal' }).click();
+    await expect.poll(() => page.getByText(/^Pending until reset:/).isVisible(), SEEN).toBe(true);
+    await page.getByRole('button', { name: 'Reboot' }).click();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Booting');
+    await skipBoot();
+    await expect.poll(() => stateBadge(page).textContent(), SEEN).toBe('Running');
+
+    for (const name of ['Ann Lee', 'Bo']) {
+      await page.getByLabel('User name').fill(name);
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await expect.poll(() => row(page, name).count(), SEEN).toBe(1);
+    }
+    await row(page, 'Ann Lee').getByRole('button', { name: 'Grant to Ann Lee' }).click();
+    await expect.poll(() => row(page, 'Ann Lee').getByRole('button', { name: 'Revoke Mobility from Ann Lee' }).count(), SEEN).toBe(1);
+    // The PBX licenses tab counts the grant against the one Mobility in force.
+    await page.getByRole('tab', { name: 'PBX licenses' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'PBX licenses' }).getByRole('row', { name: /Mobility/ }).textContent(), SEEN).toBe('Mobility11');
+    await row(page, 'Bo').getByRole('button', { name: 'Grant to Bo' }).click();
+    await expect.poll(() => row(page, 'Bo').getByRole('alert').textContent(), SEEN).toMatch(/^LICENSE_LIMIT: .*1 of 1 Mobility already in use/);
+    await screenshot(page, 'gateway-pbx-users');
+    await row(page, 'Ann Lee').getByRole('button', { name: 'Revoke Mobility from Ann Lee' }).click();
+    await row(page, 'Bo').getByRole('button', { name: 'Grant to Bo' }).click();
+    await expect.poll(() => row(page, 'Bo').getByRole('button', { name: 'Revoke Mobility from Bo' }).count(), SEEN).toBe(1);
+    expect(await row(page, 'Bo').getByRole('alert').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 
   it('shows an unknown device as NOT_FOUND, in the API\'s words', async () => {
     const page = await browser.newPage();
