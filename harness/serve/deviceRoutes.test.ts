@@ -33,7 +33,7 @@ describe('the device API behind a device\'s own pages', () => {
     services.push(service);
     const booting = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(booting).toMatchObject({ status: 200, body: { deviceId: 'gw-001', family: 'gateway', state: { state: 'booting' }, view: { licenses: null } } });
-    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-invalidate', 'test-mode', 'add-user', 'remove-user', 'grant', 'revoke']);
+    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-test-license', 'portal-invalidate', 'test-mode', 'add-user', 'remove-user', 'grant', 'revoke']);
     await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
     const running = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(running.body).toMatchObject({ state: { state: 'running', pendingReset: false }, view: { licenses: [], users: [] } });

@@ -16,7 +16,7 @@ function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, b
 }
 
 /**
- * [GW-4, GW-5, GW-6, GW-9] The gateway's General / License page over the device API: the
+ * [GW-4, GW-5, GW-6, GW-8, GW-9] The gateway's General / License page over the device API: the
  * License page's rows, the Gateway and PBX license tabs, the PBX users [GW-7], and the page's actions,
  * each a call of the gateway's own API exactly as the console's commands are.
  */
@@ -33,6 +33,7 @@ export const gatewayDevicePage: DevicePageFamily = {
     'add-license': action(z.object({ fileText: z.string().max(100_000) }).strict(), (gw, b) => gw.page.add(b.fileText)),
     'delete-license': action(z.object({ licenseId }).strict(), (gw, b) => gw.page.delete(b.licenseId)),
     'portal-download': action(z.object({}).strict(), (gw) => gw.portal.download()),
+    'portal-test-license': action(z.object({}).strict(), (gw) => gw.portal.downloadTestLicense()),
     'portal-invalidate': action(z.object({ licenseIds: z.array(licenseId).min(1).max(100) }).strict(), (gw, b) => gw.portal.invalidate(b.licenseIds)),
     'test-mode': action(z.object({ on: z.boolean() }).strict(), (gw, b) => (b.on ? gw.testMode.on() : gw.testMode.off())),
     // [GW-7] PBX users and their licenses; the firmware checks names and feature codes itself.

@@ -50,7 +50,7 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
   const row = (page: Page, licenseId: string) => page.getByRole('row', { name: licenseId });
   const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });
 
-  it('[GW-4][GW-5][GW-6][GW-9] signs in, downloads from the portal, reboots, deletes, switches test mode, and shows a refused file', async () => {
+  it('[GW-4][GW-5][GW-6][GW-8][GW-9] signs in, downloads from the portal, reboots, deletes, switches test mode, invalidates, and shows refusals', async () => {
     const [mobility, port] = await licensesBoundTo('gw-001') as [string, string];
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${service.httpUrl}/devices/gw-001/`);
@@ -107,6 +107,17 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
     await screenshot(page, 'gateway-license-page-test-mode');
     await testMode.click();
     await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toBe('Test mode off');
+
+    // [GW-6] a license given back to the portal leaves at the next reset, like a deleted one.
+    await page.getByRole('button', { name: `Invalidate at the portal ${mobility}` }).click();
+    await expect.poll(() => row(page, mobility).textContent(), SEEN).toContain('Deleted: in force until reset');
+    // [GW-8] one test license per device: the second request is refused beside the portal's buttons.
+    const portal = page.getByRole('group', { name: 'License portal' });
+    await portal.getByRole('button', { name: 'Download test license' }).click();
+    await expect.poll(() => portal.getByRole('status').textContent(), SEEN).toMatch(/^Downloaded the test license \S+ .*in force after a reset/);
+    await portal.getByRole('button', { name: 'Download test license' }).click();
+    await expect.poll(() => portal.getByRole('alert').textContent(), SEEN).toMatch(/^TEST_LICENSE_ALREADY_ISSUED: /);
+    await screenshot(page, 'gateway-license-page-portal');
 
     // A corrupt license file is refused next to the box it was pasted into, in the firmware's words.
     await page.getByLabel('License file').fill('LIC1.this-is-not-a-license');

@@ -1,7 +1,8 @@
 /* global document */
 // [GW-4, GW-5, GW-6, GW-9, GW-10] The gateway's General / License page, after the gateway
 // vendor's licensing guide: installed licenses (and deleted ones still in force until a reset),
-// add by pasting a license file, delete, download from and give back to the license portal, the
+// add by pasting a license file, delete, download from and give back to the license portal, its
+// one test license (GW-8), the
 // pending-until-reset notice, the test-mode switch with its 8-hour countdown, reboot; then the
 // Gateway and PBX license tabs and the PBX users with their licenses (GW-7). Every control
 // calls the device API.
@@ -90,6 +91,13 @@ export function mount(root, ctx) {
         ...d.refused.map((r) => `Refused ${r.licenseId ?? 'a file'}: ${r.error.code}: ${r.error.message}`)].join(' '),
     }),
   }, 'Download from portal');
+  const testLicenseButton = el('button', {
+    type: 'button',
+    onclick: () => run(testLicenseButton, 'portal-test-license', {}, {
+      error: portalError, done: portalDone,
+      describe: (row) => `Downloaded the test license ${row.licenseId} (${row.featureCode} ×${row.count}, until ${day(row.end)}); it is in force after a reset.`,
+    }),
+  }, 'Download test license');
 
   const testSwitch = el('button', { type: 'button', role: 'switch', 'aria-checked': 'false', id: 'gw-test-mode' }, 'Off');
   const testLabel = el('label', { for: 'gw-test-mode' }, 'Test mode');
@@ -116,8 +124,9 @@ export function mount(root, ctx) {
         addError, addDone),
       el('div', { role: 'group', 'aria-labelledby': 'gw-portal-heading' },
         el('h3', { id: 'gw-portal-heading' }, 'License portal'),
-        el('p', {}, 'The device downloads the licenses the portal binds to its hardware ID, or gives licenses back (Invalidate in a row).'),
-        el('div', { class: 'inline' }, downloadButton),
+        el('p', {}, 'The device downloads the licenses the portal binds to its hardware ID, or gives licenses back (Invalidate in a row). '
+          + 'Each device gets one test license, valid for three months.'),
+        el('div', { class: 'inline' }, downloadButton, testLicenseButton),
         portalError, portalDone)),
     el('section', { class: 'panel', 'aria-labelledby': 'gw-test-heading' },
       el('h2', { id: 'gw-test-heading' }, 'Test mode'),
