@@ -16,6 +16,8 @@ import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
 import { openFleetNvram } from './fleetNvram.ts';
 import { createForeignDevices } from './foreignDevices.ts';
+import { createLiveFeed } from './live/liveFeed.ts';
+import { liveSocket } from './live/liveSocket.ts';
 import { mqttOverWebSocket } from './mqttOverWebSocket.ts';
 import { serviceApp } from './serviceApp.ts';
 import { createServiceMetrics, type ServiceMetrics } from './serviceMetrics.ts';
@@ -24,6 +26,7 @@ import { openSerialEndpoints } from './openSerialEndpoints.ts';
 import type { SerialPortSpec } from './serialPortSpec.ts';
 import { openStore } from './openStore.ts';
 import { saveVirtualNow, startSession } from './serviceSession.ts';
+import { upgradeRoutes, type UpgradeHandler } from './upgradeRoutes.ts';
 
 export interface ServiceOptions {
   catalogue: Catalogue;
@@ -50,7 +53,7 @@ export interface ServiceOptions {
 
 /** A running `fleetrig serve`: where it is, its clock, and how to stop it. */
 export interface Service {
-  /** `http://host:port`: the API under /api/v1, health at /healthz and /readyz, MQTT over WebSocket at /mqtt. */
+  /** `http://host:port`: the fleet view at /, the API under /api/v1, its live feed at /api/v1/live, health at /healthz and /readyz, MQTT over WebSocket at /mqtt. */
   readonly httpUrl: string;
   /** Where MQTT clients connect: the embedded broker's TCP listener, or the external broker. */
   readonly mqttUrl: string;
@@ -180,17 +183,32 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   }
   closers.push(() => serial.value.close());
 
+  // Foreign devices are not in the world, so the live feed does not show them.
+  const feed = createLiveFeed({ devices: world.devices, clock, timers: wall, stream: `start-${session.start}` });
+  const onClockChange = (): void => {
+    save();
+    feed.clockChanged();
+  };
   const app = serviceApp({
-    server, world, clock, onClockChange: save, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry,
+    server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry,
   });
   const http = createServer(app);
-  const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(http, transport.broker);
+  const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(transport.broker);
+  const live = liveSocket({ feed });
+  upgradeRoutes(http, new Map<string, UpgradeHandler>([
+    ['/api/v1/live', live.handleUpgrade],
+    // With an external broker, MQTT over WebSocket is that broker's to offer.
+    ...(websocket === undefined ? [] : [['/mqtt', websocket.handleUpgrade] as const]),
+  ]));
   const listened = await listen(http, options.httpPort, host);
   if (!listened.ok) {
+    feed.close();
     await closeAll();
     return listened;
   }
   closers.push(async () => {
+    feed.close();
+    await live.close();
     await websocket?.close();
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,21 +1,21 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { EmbeddedBroker } from '../../broker/createBroker.ts';
 
 /**
- * MQTT over WebSocket at `path` of an HTTP server, for browsers: each upgrade becomes one more
- * connection of the embedded broker. Upgrades to any other path are refused.
+ * MQTT over WebSocket, for browsers: each upgrade routed here (`/mqtt`, see upgradeRoutes.ts)
+ * becomes one more connection of the embedded broker.
  */
-export function mqttOverWebSocket(http: Server, broker: EmbeddedBroker, path = '/mqtt'): { close(): Promise<void> } {
+export function mqttOverWebSocket(broker: EmbeddedBroker): {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+} {
   const sockets = new WebSocketServer({ noServer: true });
-  http.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://localhost').pathname !== path) {
-      socket.destroy();
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => broker.accept(createWebSocketStream(ws)));
-  });
   return {
+    handleUpgrade(request, socket, head) {
+      sockets.handleUpgrade(request, socket, head, (ws) => broker.accept(createWebSocketStream(ws)));
+    },
     async close() {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
