@@ -9,6 +9,7 @@ import { administratorOnly } from './administratorOnly.ts';
 import { clockRoutes } from './clockRoutes.ts';
 import { deviceRoutes } from './deviceRoutes.ts';
 import type { ForeignDevices } from './foreignDevices.ts';
+import { serveWeb } from './serveWeb.ts';
 
 export interface ServiceAppOptions {
   server: LicenseServer;
@@ -23,7 +24,7 @@ export interface ServiceAppOptions {
 
 /**
  * What `fleetrig serve` answers over HTTP: health and metrics, the clock, the published keys,
- * foreign-device registration, and the license server's API under /api/v1 (whose 404 answers
+ * foreign-device registration, the browser pages (web/), and the license server's API under /api/v1 (whose 404 answers
  * everything else).
  */
 export function serviceApp(options: ServiceAppOptions): Express {
@@ -52,6 +53,8 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.use('/api/v1/fleet/devices', deviceRoutes(world, administratorOnly(server, 'operating a device')));
   app.get('/devices/:deviceId', (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, `${req.path}/`)));
   app.use('/devices/:deviceId', express.static(join(import.meta.dirname, 'web', 'devices')));
+  // The pages (the fleet view at /), before the API whose 404 answers every other path.
+  app.use(serveWeb());
   app.use(server.http());
   return app;
 }
