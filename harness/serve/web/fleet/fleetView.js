@@ -102,8 +102,8 @@ function summarise(family) {
     total++;
     counts.set(tileState(d), counts.get(tileState(d)) + 1);
   }
-  const parts = TILE_STATES.filter((s) => counts.get(s.key) > 0).map((s) => `${counts.get(s.key)} ${s.label}`);
-  return `${total} ${total === 1 ? 'device' : 'devices'}: ${parts.join(', ') || 'none'}`;
+  const parts = TILE_STATES.filter((s) => counts.get(s.key) > 0).map((s) => `${counts.get(s.key).toLocaleString('en')} ${s.label}`);
+  return `${total.toLocaleString('en')} ${total === 1 ? 'device' : 'devices'}: ${parts.join(', ') || 'none'}`;
 }
 
 function paint() {
