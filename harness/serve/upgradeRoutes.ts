@@ -9,6 +9,8 @@ export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Bu
  */
 export function upgradeRoutes(http: Server, routes: ReadonlyMap<string, UpgradeHandler>): void {
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that resets mid-handshake must not take the process down with an unheard 'error'.
+    socket.on('error', () => socket.destroy());
     const handler = routes.get(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (handler === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
