@@ -35,5 +35,7 @@ describe('serveWeb: the pages of fleetrig serve', () => {
     expect(await (await fetch(`${base}/api/v1/nothing`)).json()).toEqual({ error: 'NOT_FOUND' });
     expect((await fetch(`${base}/fleet/../../serveWeb.ts`)).status).toBe(404);
     expect((await fetch(`${base}/.hidden`)).status).toBe(404);
+    expect((await fetch(`${base}/common/applianceStates.test.ts`)).status).toBe(404);
+    expect((await fetch(`${base}/common/applianceStates.js`)).status).toBe(200);
   });
 });

@@ -10,11 +10,13 @@ export const WEB_DIR = join(import.meta.dirname, 'web');
  * API's 404 still answers them. Sent with `no-cache`, so a demo never shows a stale page.
  */
 export function serveWeb(dir: string = WEB_DIR): Handler {
-  return express.static(dir, {
+  const files = express.static(dir, {
     index: 'index.html',
     dotfiles: 'ignore',
     fallthrough: true,
     redirect: true,
     setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
   });
+  // The tests and type declarations kept beside the pages are not pages.
+  return (req, res, next) => (req.path.endsWith('.ts') ? next() : files(req, res, next));
 }
