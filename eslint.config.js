@@ -1,7 +1,6 @@
 // Lint policy. The one project-specific rule: only the clock and random modules may reach the
 // wall clock or Math.random, because virtual time and seeded determinism depend on it.
 import js from '@eslint/js';
-import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const wallClock = [
@@ -31,12 +30,5 @@ export default tseslint.config(
     // The clock and random modules are the only doors to wall time and entropy.
     files: ['emulator/clock/wallClock.ts', 'emulator/random/**'],
     rules: { 'no-restricted-syntax': 'off', 'no-restricted-globals': 'off' },
-  },
-  {
-    // The pages run in the browser, on its wall clock (a reconnect's back-off, a clock display);
-    // virtual time is the service's and reaches them only through its API.
-    files: ['harness/serve/web/**/*.js'],
-    languageOptions: { globals: globals.browser },
-    rules: { 'no-restricted-globals': 'off' },
   },
 );

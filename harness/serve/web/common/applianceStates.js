@@ -1,3 +1,4 @@
+/* global document, getComputedStyle */
 // How a page names an appliance's state from its live-feed snapshot (ApplianceState and its
 // family's extension, firmware-sim/<family>/): one of six tile states, each with a colour
 // (a CSS custom property of fleetrig.css), a text label and a one-letter code for small tiles.

@@ -1,3 +1,5 @@
+/* global location, WebSocket, setTimeout */
+/* eslint-disable no-restricted-globals -- the back-off before a reconnect runs on the browser's wall time */
 // The browser's end of the live feed (GET /api/v1/live, see docs/dashboard.md): it applies
 // messages in sequence order and, after a drop, reconnects with ?since=<last seq>&stream=<stream>
 // so the page carries on without a reload. A gap in the numbers forces a resume; a number already

@@ -1,3 +1,4 @@
+/* global document */
 // The accessible twin of a family's canvas: a visually hidden list with one link per device,
 // named by its state in words, so screen readers and browser tests find a device by name.
 

@@ -1,3 +1,5 @@
+/* global document, window, location, requestAnimationFrame, performance, CustomEvent, setInterval, addEventListener */
+/* eslint-disable no-restricted-globals -- the clock display ticks on the browser's wall time; virtual time comes from the feed */
 // The fleet view at /: every appliance of the live feed as a tile, grouped by family. Messages
 // only record what changed; one animation frame paints it all, so 10,000 devices changing at
 // once cost one repaint, not 10,000. After each paint <html data-seq> holds the last sequence

@@ -1,3 +1,4 @@
+/* global window */
 // One family's tiles on one <canvas>: layout, painting only the tiles that changed, and
 // hit-testing a click back to its device. Small fleets get large tiles with the device ID and
 // the state in words; large ones compact tiles with the state's letter (the legend names it).
