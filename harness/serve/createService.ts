@@ -113,7 +113,8 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     },
   });
   // Steps (demo mode) wait for the paced clock to move time; they never jump it themselves.
-  const world = new World(virtual, pacedTime(virtual, wall), random, server);
+  const time = pacedTime(virtual, wall);
+  const world = new World(virtual, time, random, server);
   const host = options.host ?? '127.0.0.1';
 
   const closers: (() => Promise<void>)[] = [async () => {
@@ -190,7 +191,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
 
   const demo: DemoControl | undefined = options.demo === undefined || options.scenario === undefined
     ? undefined
-    : { run: createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue }), restart: options.demo.restart };
+    : { run: createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), restart: options.demo.restart };
   const app = serviceApp({
     server, world, clock, onClockChange: save, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry, demo,
   });

@@ -40,6 +40,8 @@ export interface DemoView {
   position: number;
   /** Whether a step is running now. */
   running: boolean;
+  /** Whether the running step waits for virtual time to pass (speed it up, or skip to the next deadline). */
+  waiting: boolean;
 }
 
 /** Steps a scenario on a service's world one at a time, with the runner's step kinds. */
@@ -57,6 +59,8 @@ export interface DemoRunOptions {
   catalogue: Catalogue;
   /** How long, in virtual ms, the fleet may take to boot before step 1; 10 min by default. */
   bootLimitMs?: number;
+  /** Whether a step waits on the clock now (the world's time driver knows). */
+  waiting?: () => boolean;
 }
 
 /** What a halted clock asks of whoever runs fleetrig (as `fleetrig run` says it). */
@@ -80,6 +84,7 @@ export function createDemoRun(options: DemoRunOptions): DemoRun {
     steps: steps.map((s) => ({ ...s })),
     position,
     running,
+    waiting: running && (options.waiting?.() ?? false),
   });
 
   const refusal = (): Result<never, Failure<'CONFLICT'>> | undefined => {

@@ -38,3 +38,19 @@ describe('demo mode: the scenario stepped over /api/v1/demo', () => {
     expect(end).toMatchObject({ status: 409, body: { error: 'CONFLICT', message: expect.stringContaining('no more steps') } });
   });
 });
+
+describe('demo mode: every bundled scenario can be stepped', async () => {
+  const files = (await loadFiles([join(REPO, 'scenarios')], catalogue)).scenarios;
+  // 1,000 gateways through three months take about 15 s of wall time, skipping deadline by deadline.
+  it.each(files.map((s) => [s.file.replace(`${REPO}/`, ''), s] as const))('%s runs to the end through POST /api/v1/demo/run', { timeout: 120_000 }, async (_file, scenario) => {
+    const service = await startDemo(catalogue, scenario);
+    try {
+      const reply = await stepWithSkips(service, '/api/v1/demo/run');
+      const failed = (reply.body.steps as { status: string }[]).filter((s) => s.status !== 'passed');
+      expect(reply.status).toBe(200);
+      expect(failed).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -19,16 +19,16 @@ export function call(service: Service, method: string, path: string, body?: unkn
 }
 
 /**
- * Sends a demo POST (`next`, `run`) as a sales engineer would, and while it is unanswered skips
- * the clock to its next deadline, again and again: a waiting step takes no wall time.
+ * Sends a demo POST (`next`, `run`) as a sales engineer would: whenever the running step waits
+ * on the clock, skip it to the next deadline; while it works, let it. A wait takes no wall time,
+ * and time moves only while a step waits, as in a scenario run.
  */
 export async function stepWithSkips(service: Service, path: string): Promise<HttpReply> {
   let answer: HttpReply | undefined;
   const pending = call(service, 'POST', path, {}).then((reply) => (answer = reply));
   while (answer === undefined) {
-    const skipped = await call(service, 'POST', '/api/v1/clock/next-deadline', {});
-    // Nothing to skip to: the step is busy without waiting on time; let it get on.
-    if (skipped.body.nextDeadline === null && answer === undefined) await Promise.race([pending, new Promise((resolve) => setImmediate(resolve))]);
+    const demo = await call(service, 'GET', '/api/v1/demo');
+    if (answer === undefined && demo.body.waiting === true) await call(service, 'POST', '/api/v1/clock/next-deadline', {});
   }
   return pending;
 }
