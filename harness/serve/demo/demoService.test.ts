@@ -29,6 +29,8 @@ describe('demo mode: the scenario stepped over /api/v1/demo', () => {
     const steps = first.body.steps as { status: string }[];
     expect(first.body).toMatchObject({ position: 0, running: false, scenario: { name: expect.stringContaining('demo') } });
     expect(steps[0]).toMatchObject({ index: 0, kind: 'order.activate', text: 'order.activate: { order: fleet }', status: 'pending', line: expect.any(Number) });
+    // Every step of the sales demo says what it shows.
+    expect(steps.filter((s) => typeof (s as { description?: unknown }).description !== 'string')).toEqual([]);
     for (let i = 0; i < steps.length; i++) {
       const reply = await stepWithSkips(service, '/api/v1/demo/next');
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);

@@ -1,3 +1,4 @@
+/* global window, document, localStorage, location, history, fetch */
 // The demo page: reads and drives demo mode only through the HTTP API a script could call too
 // (GET/POST /api/v1/demo, /api/v1/clock). It polls once a second; the live WebSocket feed of the
 // fleet view can replace the polling once it is there.
@@ -129,4 +130,4 @@ $('set-speed').addEventListener('click', () => moveClock('speed', { speed: Numbe
 
 await refresh();
 // Polled, not pushed: one GET each second is nothing for the service, and survives a restart.
-setInterval(refresh, POLL_MS);
+window.setInterval(refresh, POLL_MS);
