@@ -1,18 +1,21 @@
-/* global window, document, localStorage, location, history, fetch */
+/* global document, location, history, sessionStorage, fetch, setInterval */
+/* eslint-disable no-restricted-globals -- a page in the browser polls on wall time; the rig's virtual time is the API's `now` */
 // The demo page: reads and drives demo mode only through the HTTP API a script could call too
 // (GET/POST /api/v1/demo, /api/v1/clock). It polls once a second; the live WebSocket feed of the
 // fleet view can replace the polling once it is there.
 const POLL_MS = 1000;
 const $ = (id) => document.getElementById(id);
 
+// The same key as the device pages (web/devices/device.js): one sign-in per tab serves both.
+const TOKEN_KEY = 'fleetrig.administratorToken';
 const tokenInput = $('token');
 const fromLink = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
 if (fromLink) {
-  localStorage.setItem('fleetrig.token', decodeURIComponent(fromLink[1]));
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(fromLink[1]));
   history.replaceState(null, '', location.pathname);
 }
-tokenInput.value = localStorage.getItem('fleetrig.token') ?? '';
-tokenInput.addEventListener('change', () => localStorage.setItem('fleetrig.token', tokenInput.value.trim()));
+tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
+tokenInput.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim()));
 
 let busy = false;
 let lastDemo;
@@ -130,4 +133,4 @@ $('set-speed').addEventListener('click', () => moveClock('speed', { speed: Numbe
 
 await refresh();
 // Polled, not pushed: one GET each second is nothing for the service, and survives a restart.
-window.setInterval(refresh, POLL_MS);
+setInterval(refresh, POLL_MS);
