@@ -23,5 +23,7 @@ describe('scenario JSON Schema', () => {
     expect(validate({ ...base, fleet: [{ family: 'gateway', cont: 2 }] })).toBe(false);
     expect(validate({ ...base, steps: [{ advanse: '1h' }] })).toBe(false);
     expect(validate({ ...base, fleet: [{ family: 'toaster' }] })).toBe(false);
+    expect(validate({ ...base, steps: [{ say: 'An hour passes.', advance: '1h' }] })).toBe(true);
+    expect(validate({ ...base, steps: [{ say: 3, advance: '1h' }] })).toBe(false);
   });
 });

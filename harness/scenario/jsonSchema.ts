@@ -8,7 +8,7 @@ import type { Catalogue } from '../catalogue.ts';
  */
 export function scenarioJsonSchema(catalogue: Catalogue): Record<string, unknown> {
   const steps = [...catalogue.steps.values()].map((step) =>
-    z.object({ [step.kind]: step.args }).strict().describe(step.summary),
+    z.object({ [step.kind]: step.args, say: z.string().optional().describe('Narration: what this step shows, read out in demo mode (`fleetrig serve --demo`).') }).strict().describe(step.summary),
   );
   const schema = scenarioSchema.extend({
     fleet: z.array(scenarioSchema.shape.fleet.element.extend({ family: z.enum([...catalogue.families.keys()] as [string, ...string[]]) })).min(1),

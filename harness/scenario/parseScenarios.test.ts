@@ -24,6 +24,19 @@ describe('parseScenarios', () => {
     expect(scenarios[0]!.steps[0]!.args).toBe(8 * 3_600_000);
   });
 
+  it('reads a step\'s narration (`say:`) beside its kind, and keeps its arguments as written', () => {
+    const { scenarios, errors } = parse(GOOD.replace('  - advance: 8h\n', '  - say: Eight hours pass.\n    advance: 8h\n'));
+    expect(errors).toEqual([]);
+    expect(scenarios[0]!.steps[0]).toMatchObject({ kind: 'advance', say: 'Eight hours pass.', written: '8h', args: 8 * 3_600_000, line: 5 });
+    expect(scenarios[0]!.steps[1]!.say).toBeUndefined();
+  });
+
+  it('refuses a narration that is not text, and a step of two kinds even with a narration', () => {
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - say: [a, b]\n    advance: 8h\n'))).toEqual(["x.yaml:5:5: steps[0].say: `say:` is the step's narration: a string"]);
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - say: hi\n    advance: 8h\n    reset: gw-001\n'))[0]).toContain('steps[0]: a step is a mapping with exactly one key');
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - say: only words\n'))[0]).toContain('steps[0]: a step is a mapping with exactly one key');
+  });
+
   it('reads several scenarios from one file, one per YAML document', () => {
     expect(parse(`${GOOD}---\n${GOOD.replace('fine', 'also fine')}`).scenarios.map((s) => s.name)).toEqual(['[GW-9] fine', '[GW-9] also fine']);
   });

@@ -19,6 +19,10 @@ export interface ParsedStep {
   index: number;
   kind: string;
   args: unknown;
+  /** The arguments as written, before parsing (`8h`, not 28800000): what demo mode shows. */
+  written: unknown;
+  /** The step's narration (`say:`), shown in demo mode. */
+  say?: string;
   /** YAML path of the step, e.g. `steps[4]`, and the line it starts on. */
   path: string;
   line?: number;
@@ -30,6 +34,9 @@ export interface Scenario extends Omit<ScenarioHeader, 'steps'> {
   steps: ParsedStep[];
   line?: number;
 }
+
+/** The optional key beside a step's kind: its narration in demo mode. */
+const SAY = 'say';
 
 const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
 
@@ -86,11 +93,19 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
   const steps: ParsedStep[] = [];
   header.steps.forEach((raw, index) => {
     const path = ['steps', index];
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length !== 1) {
-      at(path, 'a step is a mapping with exactly one key, the step kind, e.g. `- advance: 8h`');
+    const keys = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => k !== SAY) : [];
+    if (keys.length !== 1) {
+      at(path, 'a step is a mapping with exactly one key, the step kind, e.g. `- advance: 8h` (and an optional `say:` narration)');
       return;
     }
-    const [kind, value] = Object.entries(raw)[0]!;
+    const entries = raw as Record<string, unknown>;
+    const say = entries[SAY];
+    if (say !== undefined && typeof say !== 'string') {
+      at([...path, SAY], '`say:` is the step\'s narration: a string');
+      return;
+    }
+    const kind = keys[0]!;
+    const value = entries[kind];
     const step = catalogue.steps.get(kind);
     if (!step) {
       const hint = closest(kind, catalogue.steps.keys());
@@ -99,7 +114,7 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
     }
     const args = checkAgainst(step.args, value, [...path, kind], at);
     if (!args.ok) return;
-    steps.push({ index, kind, args: args.value, path: formatPath(path), line: source.locate(path)?.line });
+    steps.push({ index, kind, args: args.value, written: value, ...(say === undefined ? {} : { say }), path: formatPath(path), line: source.locate(path)?.line });
   });
   const ids = new Set(header.ids ?? []);
   for (const m of header.name.matchAll(BRACKET_IDS)) ids.add(m[1]!);

@@ -10,10 +10,12 @@ import { createLicenseServer, type LicenseServer } from '../../license-server/cr
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { addFleet, placeOrders } from '../runner/populateWorld.ts';
-import { virtualTime } from '../runner/timeDrivers.ts';
 import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
+import { createDemoRun } from './demo/demoRun.ts';
+import type { DemoControl } from './demo/demoRoutes.ts';
+import { pacedTime } from './demo/pacedTime.ts';
 import { openFleetNvram } from './fleetNvram.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { createLiveFeed } from './live/liveFeed.ts';
@@ -49,6 +51,11 @@ export interface ServiceOptions {
   logger: ServiceLogger;
   /** Serial ports to serve the framed license messages on (`--serial`); none by default. */
   serialPorts?: readonly SerialPortSpec[];
+  /**
+   * Demo mode (`--demo`, see demo/createDemoService.ts): the scenario's steps can be run one by
+   * one over /api/v1/demo; `restart` is called when POST /api/v1/demo/restart has been answered.
+   */
+  demo?: { restart(): void };
 }
 
 /** A running `fleetrig serve`: where it is, its clock, and how to stop it. */
@@ -108,7 +115,9 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
       if (status >= 400) logger.info({ method, route, status }, 'http request refused');
     },
   });
-  const world = new World(virtual, virtualTime(virtual), random, server);
+  // Steps (demo mode) wait for the paced clock to move time; they never jump it themselves.
+  const time = pacedTime(virtual, wall);
+  const world = new World(virtual, time, random, server);
   const host = options.host ?? '127.0.0.1';
 
   const closers: (() => Promise<void>)[] = [async () => {
@@ -189,8 +198,11 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     save();
     feed.clockChanged();
   };
+  const demo: DemoControl | undefined = options.demo === undefined || options.scenario === undefined
+    ? undefined
+    : { run: createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), restart: options.demo.restart };
   const app = serviceApp({
-    server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry,
+    server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry, demo,
   });
   const http = createServer(app);
   const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(transport.broker);

@@ -7,6 +7,9 @@ import type { Store } from '../../license-server/store/Store.ts';
 /** Where `fleetrig serve` keeps what it knows unless `--store` says otherwise. */
 export const DEFAULT_STORE = '.fleetrig/fleetrig.db';
 
+/** `--store :memory:` (what `--demo` uses): an SQLite store in memory, gone when the service stops. */
+export const MEMORY_STORE = ':memory:';
+
 export interface OpenedStore {
   readonly store: Store;
   /** What the first line of `serve` shows: the file's absolute path, or the URL without its password. */
@@ -23,6 +26,8 @@ export async function openStore(spec: string): Promise<OpenedStore> {
     if (url.password !== '') url.password = '***';
     return { store: await openPostgresStore({ connectionString: spec }), description: url.toString() };
   }
+  // Demo mode's store: nothing kept, a fresh one on every (re)start.
+  if (spec === MEMORY_STORE) return { store: openSqliteStore({ path: ':memory:' }), description: 'in memory (demo mode)' };
   const path = resolve(spec);
   makeFolders(dirname(path));
   return { store: openSqliteStore({ path }), description: path };

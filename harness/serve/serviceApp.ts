@@ -7,6 +7,7 @@ import { sendResult } from '../../license-server/http/respond.ts';
 import type { World } from '../runner/World.ts';
 import { administratorOnly } from './administratorOnly.ts';
 import { clockRoutes } from './clockRoutes.ts';
+import { demoRoutes, type DemoControl } from './demo/demoRoutes.ts';
 import { deviceRoutes } from './deviceRoutes.ts';
 import type { ForeignDevices } from './foreignDevices.ts';
 import { serveWeb } from './serveWeb.ts';
@@ -20,6 +21,8 @@ export interface ServiceAppOptions {
   foreign: ForeignDevices;
   manufacturerPublicKey: string;
   registry: Registry;
+  /** Demo mode's steps (`--demo`); without it /api/v1/demo answers 404. */
+  demo?: DemoControl | undefined;
 }
 
 /**
@@ -41,6 +44,7 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  app.use('/api/v1/demo', express.json(), demoRoutes(options.demo, administratorOnly(server, 'running the demo')));
   app.use('/api/v1/clock', express.json(), clockRoutes(clock, options.onClockChange, administratorOnly(server, 'moving the clock')));
   // The keys that verify what the rig signs, for clients that check offline.
   app.get('/api/v1/keys', (_req, res) => {

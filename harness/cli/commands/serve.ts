@@ -19,6 +19,7 @@ interface ServeFlags {
   seed?: number;
   speed: number;
   serial: SerialPortSpec[];
+  demo: boolean;
 }
 
 export interface ServeCommandDeps {
@@ -54,12 +55,19 @@ Over HTTP (see docs/http.md and docs/serve.md):
   /api/v1/…            the license server's API (core and portals)
   /api/v1/clock        the virtual clock: GET its state; POST pause, resume, speed {speed},
                        advance {by: "8h"}, next-deadline
+  /api/v1/demo         with --demo: GET the steps; POST next, run, restart (docs/demo.md)
+  /demo/               with --demo: the demo page (step list, Next step, Run to end, Restart)
   /healthz, /readyz    alive; every device of the fleet has booted
   /mqtt                MQTT over WebSocket (the embedded broker)
 
 The store keeps what the service knows between runs: started again on it, the service resumes
 with the same seed, never draws an ID or key it drew before, and its virtual time never goes back.
 A scenario's orders are placed on a new store only.
+
+--demo makes the scenario's steps steppable, one at a time, over /api/v1/demo and on the page
+/demo/ (docs/demo.md). Steps wait on the service's clock: at --speed, or skip ahead with the
+clock's next-deadline. Demo mode keeps everything in memory (--store is ignored): Restart starts
+a fresh fleet and portal on the same ports, seed and administrator token.
 
 It runs until Ctrl-C (SIGINT) or SIGTERM, then closes every socket and the store and exits 0;
 if closing takes more than 4 s it says what was cut short and exits 1.
@@ -83,6 +91,7 @@ export function createServeCommand(deps: Partial<ServeCommandDeps> = {}): (progr
       .addOption(new Option('--seed <n>', 'seed for keys and identities on a new store; printed when not given').argParser(parseSeed))
       .addOption(new Option('--speed <x>', 'virtual time per wall time: 1 is real time, 60 a minute per second').argParser(parseSpeed).default(1))
       .addOption(new Option('--serial <path[@baud],…>', 'serve framed license messages on these serial ports (115200 8N1 unless @baud; repeatable)').argParser(parseSerialFlag).default([], 'none'))
+      .addOption(new Option('--demo', "step the scenario's steps over /api/v1/demo and the page /demo/ (store in memory; see docs/demo.md)").default(false))
       .addHelpText('after', help)
       .action(async (scenario: string | undefined, flags: ServeFlags) => ctx.setExitCode(await serve(scenario, flags, ctx, deps)));
   };
@@ -118,13 +127,21 @@ async function serve(scenarioPath: string | undefined, flags: ServeFlags, ctx: C
     }
     scenario = loaded.scenarios[0];
   }
+  if (flags.demo && scenario === undefined) {
+    stderr.write('fleetrig serve: --demo needs a scenario file whose steps it shows, e.g. fleetrig serve scenarios/smartserver/demo-transfer-reprovision.yaml --demo\n');
+    return ExitCode.BadInput;
+  }
   const create = deps.createService ?? (await import('../../serve/createService.ts')).createService;
-  const started = await create({
+  const demo = flags.demo && scenario !== undefined ? (await import('../../serve/demo/createDemoService.ts')).createDemoService : undefined;
+  const serviceOptions: ServiceOptions = {
     catalogue, ...(scenario === undefined ? {} : { scenario }), seed: flags.seed ?? freshSeed(), speed: flags.speed,
     httpPort: flags.httpPort, mqttPort: flags.mqttPort, store: flags.store, ...(flags.broker === undefined ? {} : { brokerUrl: flags.broker }),
     serialPorts: flags.serial,
     logger: createServiceLog({ sink: stderr, wall }),
-  });
+  };
+  const started = demo !== undefined && scenario !== undefined
+    ? await demo({ ...serviceOptions, scenario, create })
+    : await create(serviceOptions);
   if (!started.ok) {
     // The code first, for scripts: STORE_UNAVAILABLE, PORT_UNAVAILABLE, BROKER_UNREACHABLE, SERIAL_UNAVAILABLE.
     stderr.write(`fleetrig serve: ${started.error.code}: ${started.error.message}\n`);
