@@ -96,6 +96,10 @@ describe('fleetrig serve as a library: createService', () => {
     ] as const) {
       expect(await call(service, 'POST', path, body), `${path} ${JSON.stringify(body)}`).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where } });
     }
+    // A body that is not JSON is refused in JSON, as everywhere in the API, not with express's HTML page.
+    const garbled = await fetch(`${service.httpUrl}/api/v1/clock/advance`, { method: 'POST', headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' }, body: '{"by":' });
+    expect({ status: garbled.status, type: garbled.headers.get('content-type') }).toMatchObject({ status: 400, type: expect.stringContaining('application/json') });
+    expect(await garbled.json()).toMatchObject({ error: 'BAD_REQUEST', where: '(root)' });
     expect((await call(service, 'GET', '/api/v1/clock')).body.speed).toBe(3600);
   });
 

@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedClock.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
+import { jsonErrorHandler } from '../../license-server/http/jsonErrorHandler.ts';
 import { sendResult } from '../../license-server/http/respond.ts';
 import type { World } from '../runner/World.ts';
 import { administratorOnly } from './administratorOnly.ts';
@@ -60,5 +61,7 @@ export function serviceApp(options: ServiceAppOptions): Express {
   // The pages (the fleet view at /), before the API whose 404 answers every other path.
   app.use(serveWeb());
   app.use(server.http());
+  // The routes above it (the clock, the demo, the devices) refuse a body that is not JSON in JSON too.
+  app.use(jsonErrorHandler);
   return app;
 }

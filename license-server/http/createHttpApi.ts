@@ -1,9 +1,10 @@
-import express, { Router, type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { Router, type Express, type Request } from 'express';
 import type { Failure, Result } from '../../protocol/result.ts';
 import type { Actor } from '../auth/Actor.ts';
 import type { MountedRoute } from '../portals/mountPortals.ts';
 import { admit } from './admit.ts';
 import type { HttpErrorCode } from './failureStatus.ts';
+import { jsonErrorHandler } from './jsonErrorHandler.ts';
 import { sendFailure, sendResult } from './respond.ts';
 import { accountRefusal, isPublic } from './RouteAccess.ts';
 
@@ -59,7 +60,7 @@ export function createHttpApi(options: HttpApiOptions): Express {
   app.use((req, res) => {
     sendFailure(res, { code: 'NOT_FOUND', message: `no route ${req.method} ${req.path}` });
   });
-  app.use(errorHandler);
+  app.use(jsonErrorHandler);
   return app;
 }
 
@@ -75,15 +76,3 @@ function inputOf(req: Request): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   return { ...body, ...params };
 }
-
-const errorHandler: ErrorRequestHandler = (error: { type?: string; message?: string }, _req, res, _next) => {
-  if (error.type === 'entity.parse.failed') {
-    sendFailure(res, { code: 'BAD_REQUEST', message: `request body is not valid JSON: ${error.message}`, where: '(root)' });
-  } else if (error.type === 'entity.too.large') {
-    sendFailure(res, { code: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than the server accepts' });
-  } else if (typeof error.type === 'string' && error.type.startsWith('entity.') || error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-    sendFailure(res, { code: 'BAD_REQUEST', message: `request body could not be read: ${error.message}` });
-  } else {
-    sendFailure(res, { code: 'INTERNAL', message: `the server failed: ${error.message ?? String(error)}` });
-  }
-};
