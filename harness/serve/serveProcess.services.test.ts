@@ -1,18 +1,16 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectMqtt } from '../../broker/connect.ts';
 import { deviceTopics } from '../../broker/topics.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { DRAIN_DEADLINE_MS } from '../cli/commands/serve.ts';
+import { spawnServe } from './testing/spawnServe.ts';
 
-const repo = join(import.meta.dirname, '..', '..');
-const BIN = join(repo, 'bin', 'fleetrig.js');
 const SCENARIO = 'scenarios/gateway/move-license.yaml';
 const run = promisify(execFile);
 
@@ -36,25 +34,11 @@ describe('fleetrig serve as a process', () => {
   });
 
   it('[SERVE] answers /healthz, counts devices and requests on /metrics, and exits 0 on SIGTERM with its closing line', async () => {
-    const serve = spawn(process.execPath, [BIN, 'serve', SCENARIO, '--http-port', '0', '--mqtt-port', '0', '--store', join(dir, 'store.db'), '--seed', '3'], {
-      cwd: repo, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const served = await spawnServe([SCENARIO, '--http-port', '0', '--mqtt-port', '0', '--store', join(dir, 'store.db'), '--seed', '3']);
+    const serve = served.child;
     child = serve;
-    let stdout = '';
-    let stderr = '';
-    serve.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => serve.once('close', (code) => resolve(code)));
-    const [first, second] = await new Promise<string[]>((resolve, reject) => {
-      const lines: string[] = [];
-      createInterface({ input: serve.stdout }).on('line', (line) => {
-        stdout += `${line}\n`;
-        lines.push(line);
-        if (lines.length === 2) resolve(lines);
-      });
-      void exited.then((code) => reject(new Error(`serve exited ${code} before its first two lines: ${stderr}`)));
-    });
-    const [, http, broker] = /^fleetrig serve · (http:\S+) · (mqtt:\S+) · store /.exec(first!)!;
-    const [, token] = /^administrator token (\S+)$/.exec(second!)!;
+    const { http, mqtt: broker, token, exited } = served;
+    const [first, second] = served.lines;
     const auth = ['-H', `authorization: Bearer ${token}`];
 
     expect(await curl(`${http}/healthz`)).toEqual({ status: 200, body: '{"status":"ok"}' });
@@ -88,10 +72,10 @@ describe('fleetrig serve as a process', () => {
     process.kill(serve.pid!, 'SIGTERM');
     const code = await exited;
     const tookMs = wallNow() - stopping;
-    expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/"msg":"closed"/);
-    expect(stderr).toMatch(/fleetrig serve: SIGTERM received; closed\n$/);
-    expect(stdout).toBe(`${first}\n${second}\n`);
+    expect(code, served.stderr()).toBe(0);
+    expect(served.stderr()).toMatch(/"msg":"closed"/);
+    expect(served.stderr()).toMatch(/fleetrig serve: SIGTERM received; closed\n$/);
+    expect(served.stdout()).toBe(`${first}\n${second}\n`);
     // No wall-time assertion: the process bounds its own close (serve.ts), under 5 s.
     expect(DRAIN_DEADLINE_MS).toBeLessThan(5_000);
     process.stderr.write(`fleetrig serve: SIGTERM to exit ${Math.round(tookMs)} ms (drain deadline ${DRAIN_DEADLINE_MS} ms)\n`);

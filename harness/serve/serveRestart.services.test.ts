@@ -1,41 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
+import { spawnServe, type SpawnedServe } from './testing/spawnServe.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'fleetrig.js');
 
-interface Running {
-  child: ChildProcess;
-  http: string;
-  mqtt: string;
-  token: string;
-  exited: Promise<number | null>;
-}
+/** `fleetrig serve` on free ports and `store`, as its own process. */
+const serve = (store: string): Promise<SpawnedServe> => spawnServe(['--http-port', '0', '--mqtt-port', '0', '--store', store, '--seed', '3']);
 
-/** `fleetrig serve` as its own process on free ports; resolves once its first line says where it is. */
-async function serve(store: string): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--http-port', '0', '--mqtt-port', '0', '--store', store, '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const [first, second] = await new Promise<string[]>((resolve, reject) => {
-    const lines: string[] = [];
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 2) resolve(lines);
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code} before its first two lines`)));
-  });
-  const [, http, broker] = /· (http:\S+) · (mqtt:\S+) ·/.exec(first!)!;
-  const [, token] = /^administrator token (\S+)$/.exec(second!)!;
-  return { child, http: http!, mqtt: broker!, token: token!, exited };
-}
-
-function post(service: Running, path: string, body: unknown): Promise<HttpReply> {
+function post(service: SpawnedServe, path: string, body: unknown): Promise<HttpReply> {
   return httpClient(service.http, { token: service.token }).call('POST', path, body);
 }
 
@@ -49,7 +26,7 @@ const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
  * As the registered device, with plain mqtt.js and the documented topics only: a proven
  * gateway.download (protocol.md §4). Returns the licence IDs of the files the vendor key verifies.
  */
-async function downloadAsDevice(service: Running, device: Registered, requestId: string): Promise<string[]> {
+async function downloadAsDevice(service: SpawnedServe, device: Registered, requestId: string): Promise<string[]> {
   const vendor = (await httpClient(service.http).call('GET', '/api/v1/keys')).body.vendor as string;
   const vendorKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519, Buffer.from(vendor, 'base64url')]), format: 'der', type: 'spki' });
   const deviceKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, Buffer.from(device.privateKey, 'base64url')]), format: 'der', type: 'pkcs8' });

@@ -1,13 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sleep } from '../../../emulator/clock/Clock.ts';
 import { WallClock, wallNow } from '../../../emulator/clock/wallClock.ts';
+import { spawnServe } from '../testing/spawnServe.ts';
 
-const repo = join(import.meta.dirname, '..', '..', '..');
-const BIN = join(repo, 'bin', 'fleetrig.js');
 const DEMO = 'scenarios/smartserver/demo-transfer-reprovision.yaml';
 const run = promisify(execFile);
 const wall = new WallClock();
@@ -31,24 +28,11 @@ describe('fleetrig serve --demo as a process', () => {
   });
 
   it('[SS-6] steps the sales demo with curl, skips its activation, restarts it behind the same URL, and stops on SIGTERM', async () => {
-    const serve = spawn(process.execPath, [BIN, 'serve', DEMO, '--demo', '--http-port', '0', '--mqtt-port', '0', '--seed', '3', '--speed', '1'], {
-      cwd: repo, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = serve;
-    let stderr = '';
-    serve.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => serve.once('close', (code) => resolve(code)));
-    const [first, second] = await new Promise<string[]>((resolve, reject) => {
-      const lines: string[] = [];
-      createInterface({ input: serve.stdout }).on('line', (line) => {
-        lines.push(line);
-        if (lines.length === 2) resolve(lines);
-      });
-      void exited.then((code) => reject(new Error(`serve exited ${code} before its first two lines: ${stderr}`)));
-    });
+    const served = await spawnServe([DEMO, '--demo', '--http-port', '0', '--mqtt-port', '0', '--seed', '3', '--speed', '1']);
+    child = served.child;
+    const { http, token, exited } = served;
+    const [first] = served.lines;
     expect(first).toMatch(/ · store in memory \(demo mode\)$/);
-    const [, http] = /^fleetrig serve · (http:\S+) · /.exec(first!)!;
-    const [, token] = /^administrator token (\S+)$/.exec(second!)!;
     const post = (path: string) => curl(`${http}${path}`, '-X', 'POST', '-H', `authorization: Bearer ${token}`, '-H', 'content-type: application/json', '-d', '{}');
 
     expect((await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `${http}/demo/`])).stdout).toBe('200');
@@ -79,9 +63,9 @@ describe('fleetrig serve --demo as a process', () => {
     // The same token still moves it: same seed, fresh store.
     expect(await post('/api/v1/clock/pause')).toMatchObject({ status: 200, body: { running: false } });
 
-    process.kill(serve.pid!, 'SIGTERM');
-    expect(await exited, stderr).toBe(0);
-    expect(stderr).toMatch(/"msg":"demo restarting"/);
-    expect(stderr).toMatch(/fleetrig serve: SIGTERM received; closed\n$/);
+    process.kill(served.child.pid!, 'SIGTERM');
+    expect(await exited, served.stderr()).toBe(0);
+    expect(served.stderr()).toMatch(/"msg":"demo restarting"/);
+    expect(served.stderr()).toMatch(/fleetrig serve: SIGTERM received; closed\n$/);
   }, 90_000);
 });
