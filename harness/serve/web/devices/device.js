@@ -5,9 +5,12 @@
 // Everything it shows and does goes through the same HTTP API a script could call
 // (docs/device-pages.md); nothing here is fetched from outside fleetrig.
 
+import { connectLive } from '/common/liveClient.js';
+
 const TOKEN_KEY = 'fleetrig.administratorToken';
-// The page polls the device API once a second (wall time, in the browser); the WebSocket live
-// feed at /api/v1/live will replace the polling once it lands.
+// The page reads the device API again at once when the live feed (/api/v1/live) says this device
+// changed, and once a second besides (wall time, in the browser), so the virtual time and
+// countdowns the API computes keep moving while the device itself does not.
 const REFRESH_MS = 1000;
 
 const deviceId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -139,6 +142,12 @@ async function main() {
   showRunState(first.value.state.state);
   update(first.value);
   timer = setTimeout(refresh, REFRESH_MS);
+  connectLive({
+    onSnapshot: () => void refresh(),
+    onMessage: (message) => {
+      if (message.type === 'change' && message.device?.deviceId === deviceId) void refresh();
+    },
+  });
 }
 
 main();
