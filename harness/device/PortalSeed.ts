@@ -1,6 +1,8 @@
 import type { Identity } from '../../emulator/identity/Identity.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
+import type { CreateOrderInput } from '../../license-server/core/createOrder.ts';
+import type { LicenseView } from '../../license-server/core/types.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 
 /** What a family's portal seed works with: the in-process server and the one device it serves. */
@@ -33,4 +35,13 @@ export type PortalSeed = (context: PortalSeedContext) => Promise<Result<SeededPo
  */
 export function seedStep<T>(result: Result<T>, what: string): Result<T> {
   return result.ok ? ok(result.value) : fail(result.error.code, `seeding the portal: ${what}: ${result.error.message}`, 'portal');
+}
+
+/** An order placed and its key activated into the same account, as the portal user does first. */
+export async function activatedOrder(server: LicenseServer, input: CreateOrderInput): Promise<Result<{ activationKey: string; licenses: LicenseView[] }>> {
+  const order = seedStep(await server.core.createOrder(input), 'placing the order');
+  if (!order.ok) return order;
+  const { activationKey } = order.value;
+  const licenses = seedStep(await server.core.activate({ accountId: input.accountId, activationKey }), 'activating the order');
+  return licenses.ok ? ok({ activationKey, licenses: licenses.value }) : licenses;
 }

@@ -1,6 +1,6 @@
 import { gatewayModule } from '../../../license-server/portals/gateway/gatewayModule.ts';
 import { ok } from '../../../protocol/result.ts';
-import { seedStep, type PortalSeed } from '../PortalSeed.ts';
+import { activatedOrder, seedStep, type PortalSeed } from '../PortalSeed.ts';
 
 export const GATEWAY_SEED_ACCOUNT = 'acme';
 
@@ -11,20 +11,19 @@ export const GATEWAY_SEED_ACCOUNT = 'acme';
  */
 export const seedGatewayPortal: PortalSeed = async ({ server, identity }) => {
   const accountId = GATEWAY_SEED_ACCOUNT;
-  const order = seedStep(await server.core.createOrder({ accountId, items: [{ featureCode: 'Port', count: 8 }, { featureCode: 'Mobility', count: 10 }] }), 'placing the order');
+  const order = await activatedOrder(server, { accountId, items: [{ featureCode: 'Port', count: 8 }, { featureCode: 'Mobility', count: 10 }] });
   if (!order.ok) return order;
-  const licenses = seedStep(await server.core.activate({ accountId, activationKey: order.value.activationKey }), 'activating the order');
-  if (!licenses.ok) return licenses;
-  for (const license of licenses.value) {
+  const { activationKey, licenses } = order.value;
+  for (const license of licenses) {
     const bound = seedStep(await server.portal(gatewayModule).bind({ licenseId: license.id, hardwareId: identity.hardwareId }), `binding ${license.featureCode}`);
     if (!bound.ok) return bound;
   }
   return ok({
     holds: [
       ['account', accountId],
-      ['activation key', `${order.value.activationKey} (activated)`],
+      ['activation key', `${activationKey} (activated)`],
       ['bound to', `${identity.hardwareId} (this gateway's hardware ID)`],
-      ...licenses.value.map((l): [string, string] => [`license ${l.featureCode}`, `${l.id} ×${l.count}`]),
+      ...licenses.map((l): [string, string] => [`license ${l.featureCode}`, `${l.id} ×${l.count}`]),
     ],
     type: ['download', 'reboot', 'licenses'],
   });

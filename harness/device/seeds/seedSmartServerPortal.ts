@@ -1,6 +1,6 @@
 import { smartserverModule } from '../../../license-server/portals/smartserver/smartserverModule.ts';
 import { ok } from '../../../protocol/result.ts';
-import { seedStep, type PortalSeed } from '../PortalSeed.ts';
+import { activatedOrder, seedStep, type PortalSeed } from '../PortalSeed.ts';
 
 export const SMARTSERVER_SEED_PARTNER = 'acme-partner';
 export const SMARTSERVER_SEED_CUSTOMER = 'Harbour Tower';
@@ -13,23 +13,22 @@ export const SMARTSERVER_SEED_CUSTOMER = 'Harbour Tower';
 export const seedSmartServerPortal: PortalSeed = async ({ server }) => {
   const partnerAccountId = SMARTSERVER_SEED_PARTNER;
   const portal = server.portal(smartserverModule);
-  const order = seedStep(await server.core.createOrder({
+  const order = await activatedOrder(server, {
     accountId: partnerAccountId,
     items: [{ featureCode: 'SS-CAPACITY', count: 100 }, { featureCode: 'SS-MAINTENANCE', count: 1, termDays: 365 }],
-  }), 'placing the order');
+  });
   if (!order.ok) return order;
-  const licenses = seedStep(await server.core.activate({ accountId: partnerAccountId, activationKey: order.value.activationKey }), 'activating the order');
-  if (!licenses.ok) return licenses;
+  const { licenses } = order.value;
   const customer = seedStep(await portal.createCustomer({ partnerAccountId, name: SMARTSERVER_SEED_CUSTOMER }), 'adding the customer');
   if (!customer.ok) return customer;
   const { customerId } = customer.value;
-  const assigned = seedStep(await portal.assignLicenses({ partnerAccountId, customerId, licenseIds: licenses.value.map((l) => l.id) }), 'assigning the licenses');
+  const assigned = seedStep(await portal.assignLicenses({ partnerAccountId, customerId, licenseIds: licenses.map((l) => l.id) }), 'assigning the licenses');
   if (!assigned.ok) return assigned;
   return ok({
     holds: [
       ['partner', partnerAccountId],
       ['customer', `${SMARTSERVER_SEED_CUSTOMER}, Customer ID ${customerId}`],
-      ['in the cloud', licenses.value.map((l) => (l.end === null ? `${l.featureCode} ×${l.count}` : `${l.featureCode} (1 year)`)).join(', ')],
+      ['in the cloud', licenses.map((l) => (l.end === null ? `${l.featureCode} ×${l.count}` : `${l.featureCode} (1 year)`)).join(', ')],
     ],
     type: [`customerid ${customerId}`, 'save', 'download', 'activate all'],
   });

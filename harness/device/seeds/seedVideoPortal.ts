@@ -1,7 +1,7 @@
 import { videoModule } from '../../../license-server/portals/video/videoModule.ts';
 import { newRequestCode } from '../../../protocol/codes/requestCode.ts';
 import { ok } from '../../../protocol/result.ts';
-import { seedStep, type PortalSeed } from '../PortalSeed.ts';
+import { activatedOrder, seedStep, type PortalSeed } from '../PortalSeed.ts';
 
 export const VIDEO_SEED_ACCOUNT = 'acme';
 export const VIDEO_SEED_USER = 'alice@acme.example';
@@ -18,9 +18,7 @@ const ENTITLEMENTS = [{ featureCode: 'CLARITI-PORTS', count: 10 }, { featureCode
 export const seedVideoPortal: PortalSeed = async ({ server, identity, random }) => {
   const accountId = VIDEO_SEED_ACCOUNT;
   const portal = server.portal(videoModule);
-  const order = seedStep(await server.core.createOrder({ accountId, items: ENTITLEMENTS }), 'placing the order');
-  if (!order.ok) return order;
-  const activated = seedStep(await server.core.activate({ accountId, activationKey: order.value.activationKey }), 'activating the order');
+  const activated = await activatedOrder(server, { accountId, items: ENTITLEMENTS });
   if (!activated.ok) return activated;
   const token = seedStep(await portal.createAccessToken({ accountId, user: VIDEO_SEED_USER }), 'creating the access token');
   if (!token.ok) return token;
