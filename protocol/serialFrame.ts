@@ -56,6 +56,11 @@ export function decodeSerialFrame(line: string): Result<string, Failure<FrameErr
   }
 }
 
+/** Why a frame line of `bytes` bytes, past `limit`, was refused: the same words at every receiver. */
+export function frameTooLarge(bytes: number, limit: number = MAX_FRAME_LINE_BYTES): Failure<FrameErrorCode> {
+  return { code: FrameErrorCode.TooLarge, message: `serial frame: ${bytes} bytes exceeds the ${limit}-byte limit; the whole line was discarded` };
+}
+
 /** The line a receiver answers a refused frame with, e.g. `~!CRC serial frame: CRC mismatch: …`. */
 export function frameRefusalLine(error: Failure<FrameErrorCode>): string {
   return `${FRAME_REFUSAL_MARKER}${REFUSAL_WORDS[error.code]} ${error.message}`;

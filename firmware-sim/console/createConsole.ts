@@ -21,7 +21,7 @@ import { Listeners } from '../../emulator/link/Link.ts';
 import { describeLine, type Uart } from '../../emulator/uart/Uart.ts';
 import type { Failure } from '../../protocol/result.ts';
 import { FrameErrorCode } from '../../protocol/FrameErrorCode.ts';
-import { decodeSerialFrame, encodeSerialFrame, FRAME_MARKER, frameRefusalLine, MAX_FRAME_LINE_BYTES } from '../../protocol/serialFrame.ts';
+import { decodeSerialFrame, encodeSerialFrame, FRAME_MARKER, frameRefusalLine, frameTooLarge, MAX_FRAME_LINE_BYTES } from '../../protocol/serialFrame.ts';
 import type { Appliance } from '../shared/Appliance.ts';
 import { builtinCommands } from './builtinCommands.ts';
 import { arity, errorText, splitWords, type ConsoleCommands } from './ConsoleCommands.ts';
@@ -142,7 +142,7 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
     }
     if (event.kind === 'overlong') {
       stats.overlong++;
-      return refuseFrame({ code: FrameErrorCode.TooLarge, message: `serial frame: ${event.bytes} bytes exceeds the ${event.limit}-byte limit; the whole line was discarded` });
+      return refuseFrame(frameTooLarge(event.bytes, event.limit));
     }
     if (event.kind !== 'line') return;
     const decoded = decodeSerialFrame(event.text);

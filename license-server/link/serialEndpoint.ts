@@ -3,7 +3,7 @@ import { Listeners, type Link } from '../../emulator/link/Link.ts';
 import { FrameErrorCode } from '../../protocol/FrameErrorCode.ts';
 import { MAX_FRAME_BYTES } from '../../protocol/messages/envelope.ts';
 import type { Failure } from '../../protocol/result.ts';
-import { decodeSerialFrame, encodeSerialFrame, FRAME_MARKER, FRAME_REFUSAL_MARKER, frameRefusalLine, MAX_FRAME_LINE_BYTES } from '../../protocol/serialFrame.ts';
+import { decodeSerialFrame, encodeSerialFrame, FRAME_MARKER, FRAME_REFUSAL_MARKER, frameRefusalLine, frameTooLarge, MAX_FRAME_LINE_BYTES } from '../../protocol/serialFrame.ts';
 import { createLineSplitter, type SplitLine } from './lineSplitter.ts';
 
 /** What the endpoint has read off its line and refused to write, since it was made. */
@@ -80,7 +80,7 @@ export function serialEndpoint(options: { onTrouble?: (trouble: SerialTrouble) =
       return;
     }
     if (line.kind === 'overlong') {
-      return refuse({ code: FrameErrorCode.TooLarge, message: `serial frame: ${line.bytes} bytes exceeds the ${MAX_FRAME_LINE_BYTES}-byte limit; the whole line was discarded` });
+      return refuse(frameTooLarge(line.bytes));
     }
     if (line.kind === 'notText') return refuse({ code: FrameErrorCode.Format, message: 'serial frame: the line is not UTF-8 text' });
     const decoded = decodeSerialFrame(line.text);
