@@ -1,14 +1,12 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectMqtt } from '../../broker/connect.ts';
-import { deviceTopics } from '../../broker/topics.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { DRAIN_DEADLINE_MS } from '../cli/commands/serve.ts';
+import { downloadAsDevice, type RegisteredDevice } from './testing/downloadAsDevice.ts';
 import { spawnServe } from './testing/spawnServe.ts';
 
 const SCENARIO = 'scenarios/gateway/move-license.yaml';
@@ -37,7 +35,7 @@ describe('fleetrig serve as a process', () => {
     const served = await spawnServe([SCENARIO, '--http-port', '0', '--mqtt-port', '0', '--store', join(dir, 'store.db'), '--seed', '3']);
     const serve = served.child;
     child = serve;
-    const { http, mqtt: broker, token, exited } = served;
+    const { http, token, exited } = served;
     const [first, second] = served.lines;
     const auth = ['-H', `authorization: Bearer ${token}`];
 
@@ -46,17 +44,8 @@ describe('fleetrig serve as a process', () => {
     // A device of our own makes one request over MQTT, as firmware would.
     const registered = await curl(`${http}/api/v1/devices`, ...auth, '-H', 'content-type: application/json', '-d', '{"family":"gateway"}');
     expect(registered.status, registered.body).toBe(201);
-    const device = JSON.parse(registered.body) as { deviceId: string; hardwareId: string; certificate: string; privateKey: string; mqtt: { username: string; password: string } };
-    // Proven as protocol.md §4 says: the device key signs op, request ID and hardware ID.
-    const key = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(device.privateKey, 'base64url')]), format: 'der', type: 'pkcs8' });
-    const proof = sign(null, Buffer.from(['gateway.download', 'r1', device.hardwareId].join('\n')), key).toString('base64url');
-    const topics = deviceTopics(device.deviceId);
-    const client = await connectMqtt({ url: broker!, username: device.mqtt.username, password: device.mqtt.password, clientId: device.deviceId });
-    await client.subscribeAsync(topics.res, { qos: 1 });
-    const reply = new Promise<string>((resolve) => client.once('message', (_topic, payload) => resolve(payload.toString())));
-    await client.publishAsync(topics.req, JSON.stringify({ id: 'r1', op: 'gateway.download', deviceId: device.deviceId, body: { hardwareId: device.hardwareId, certificate: device.certificate, proof } }), { qos: 1 });
-    expect(JSON.parse(await reply)).toEqual({ id: 'r1', ok: true, body: { files: [] } });
-    await client.endAsync();
+    const device = JSON.parse(registered.body) as RegisteredDevice;
+    expect(await downloadAsDevice(served, device, 'r1')).toEqual([]);
     // And one over HTTP, to the license server's API.
     expect(await curl(`${http}/api/v1/gateway/devices/${device.hardwareId}/licenses`, ...auth)).toMatchObject({ status: 200 });
 

@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
+import { downloadAsDevice, type RegisteredDevice } from './testing/downloadAsDevice.ts';
 import { spawnServe, type SpawnedServe } from './testing/spawnServe.ts';
 
 
@@ -14,42 +13,6 @@ const serve = (store: string): Promise<SpawnedServe> => spawnServe(['--http-port
 
 function post(service: SpawnedServe, path: string, body: unknown): Promise<HttpReply> {
   return httpClient(service.http, { token: service.token }).call('POST', path, body);
-}
-
-interface Registered { deviceId: string; hardwareId: string; certificate: string; privateKey: string; mqtt: { password: string } }
-
-// Raw Ed25519 keys as the API gives them (base64url), in the DER wrappers node:crypto takes.
-const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
-const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
-
-/**
- * As the registered device, with plain mqtt.js and the documented topics only: a proven
- * gateway.download (protocol.md §4). Returns the licence IDs of the files the vendor key verifies.
- */
-async function downloadAsDevice(service: SpawnedServe, device: Registered, requestId: string): Promise<string[]> {
-  const vendor = (await httpClient(service.http).call('GET', '/api/v1/keys')).body.vendor as string;
-  const vendorKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519, Buffer.from(vendor, 'base64url')]), format: 'der', type: 'spki' });
-  const deviceKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, Buffer.from(device.privateKey, 'base64url')]), format: 'der', type: 'pkcs8' });
-  const proof = sign(null, Buffer.from(['gateway.download', requestId, device.hardwareId].join('\n')), deviceKey).toString('base64url');
-  const client = await mqtt.connectAsync(service.mqtt, { username: device.deviceId, password: device.mqtt.password, clientId: device.deviceId, reconnectPeriod: 0 });
-  try {
-    const root = `fleetrig/v1/dev/${device.deviceId}`;
-    await client.subscribeAsync(`${root}/res`, { qos: 1 });
-    const reply = new Promise<{ id: string; ok: boolean; body: { files: string[] } }>((resolve) => client.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()))));
-    const body = { hardwareId: device.hardwareId, certificate: device.certificate, proof };
-    await client.publishAsync(`${root}/req`, JSON.stringify({ id: requestId, op: 'gateway.download', deviceId: device.deviceId, body }), { qos: 1 });
-    const answer = await reply;
-    expect(answer).toMatchObject({ id: requestId, ok: true });
-    return answer.body.files.map((file) => {
-      const [kind, payload, signature] = file.split('.');
-      expect(verify(null, Buffer.from(`${kind}.${payload}`), vendorKey, Buffer.from(signature!, 'base64url')), 'signed by the published vendor key').toBe(true);
-      const license = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { licenseId: string; hardwareId: string };
-      expect(license.hardwareId).toBe(device.hardwareId);
-      return license.licenseId;
-    });
-  } finally {
-    await client.endAsync();
-  }
 }
 
 describe('fleetrig serve killed mid-write and started again on its store', () => {
@@ -62,7 +25,7 @@ describe('fleetrig serve killed mid-write and started again on its store', () =>
     const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-kill-')), 'store.db');
     const first = await serve(store);
     processes.push(first.child);
-    const device = (await post(first, '/api/v1/devices', { family: 'gateway' })).body as unknown as Registered;
+    const device = (await post(first, '/api/v1/devices', { family: 'gateway' })).body as unknown as RegisteredDevice;
     const bound = (await post(first, '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Port', count: 4 }] })).body.activationKey;
     const [license] = (await post(first, '/api/v1/accounts/acme/activations', { activationKey: bound })).body.licenses as { id: string }[];
     expect(await post(first, `/api/v1/gateway/licenses/${license!.id}/bind`, { hardwareId: device.hardwareId })).toMatchObject({ status: 200 });
