@@ -30,6 +30,13 @@ export function liveSocket(options: LiveSocketOptions): LiveSocket {
   const { feed } = options;
   const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
   const sockets = new WebSocketServer({ noServer: true });
+  // A flush goes to every client as the same message objects: encode each once, not once per client.
+  const encoded = new WeakMap<LiveMessage, string>();
+  const encode = (message: LiveMessage): string => {
+    let text = encoded.get(message);
+    if (text === undefined) encoded.set(message, (text = JSON.stringify(message)));
+    return text;
+  };
 
   const serve = (ws: WebSocket, request: IncomingMessage): void => {
     const start = parseLiveQuery(request.url ?? '/');
@@ -46,7 +53,7 @@ export function liveSocket(options: LiveSocketOptions): LiveSocket {
         ws.close(CLOSE_TOO_SLOW, `too far behind; reconnect with since=${at}`);
         return;
       }
-      for (const message of messages) ws.send(JSON.stringify(message));
+      for (const message of messages) ws.send(encode(message));
       const last = messages.at(-1);
       if (last !== undefined && 'seq' in last) at = last.seq;
     };
