@@ -15,7 +15,7 @@ import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
 import { createDemoRun } from './demo/demoRun.ts';
 import type { DemoControl } from './demo/demoRoutes.ts';
-import { pacedTime } from './demo/pacedTime.ts';
+import { pacedTime } from './pacedTime.ts';
 import { openFleetNvram } from './fleetNvram.ts';
 import { createForeignDevices } from './foreignDevices.ts';
 import { createLiveFeed } from './live/liveFeed.ts';

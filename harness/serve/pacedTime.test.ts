@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPacedClock } from '../../../emulator/clock/pacedClock.ts';
-import { settle } from '../../../emulator/clock/settle.ts';
-import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
+import { createPacedClock } from '../../emulator/clock/pacedClock.ts';
+import { settle } from '../../emulator/clock/settle.ts';
+import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { pacedTime } from './pacedTime.ts';
 
 const MINUTE = 60_000;

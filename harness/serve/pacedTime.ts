@@ -1,7 +1,7 @@
-import type { Clock } from '../../../emulator/clock/Clock.ts';
-import { sleep } from '../../../emulator/clock/Clock.ts';
-import type { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
-import type { TimeDriver } from '../../runner/World.ts';
+import type { Clock } from '../../emulator/clock/Clock.ts';
+import { sleep } from '../../emulator/clock/Clock.ts';
+import type { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
+import type { TimeDriver } from '../runner/World.ts';
 
 /** How often, in wall ms, a waiting step looks at its condition between moves of the clock. */
 const POLL_MS = 20;
