@@ -5,7 +5,7 @@ import { coreModule } from '../core/coreModule.ts';
 import { portalModules } from '../portals/portalModules.ts';
 import type { PortalModule } from '../portals/PortalModule.ts';
 import { API_PREFIX } from './createHttpApi.ts';
-import { isPublic, type RouteAccess } from './RouteAccess.ts';
+import { isPublic, needsRole, type RouteAccess } from './RouteAccess.ts';
 
 const DOC = join(import.meta.dirname, '..', '..', 'docs', 'http.md');
 
@@ -21,6 +21,7 @@ function documented(): string[] {
 /** How the access column writes a route's access: `public`, `Vendor`, `Customer (accountId)`. */
 function accessCell(access: RouteAccess): string {
   if (isPublic(access)) return 'public';
+  if (!needsRole(access)) return 'any token';
   return access.account === undefined ? access.role : `${access.role} (${access.account})`;
 }
 

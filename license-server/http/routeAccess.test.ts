@@ -8,7 +8,7 @@ import type { PortalModule } from '../portals/PortalModule.ts';
 import { createTestServer, type TestServer } from '../testing/createTestServer.ts';
 import { serveForTest, type HttpReply, type HttpTestClient } from '../testing/httpTestClient.ts';
 import { API_PREFIX } from './createHttpApi.ts';
-import { isPublic, type RouteAccess } from './RouteAccess.ts';
+import { isPublic, needsRole, type RouteAccess } from './RouteAccess.ts';
 
 /** Every route of every bundled module, read from the modules: a route added later is covered too. */
 const routes = ([coreModule, ...portalModules] as PortalModule<unknown>[]).flatMap((m) => (m.routes ?? []).map((r) => ({
@@ -17,7 +17,9 @@ const routes = ([coreModule, ...portalModules] as PortalModule<unknown>[]).flatM
   access: r.access,
   name: `${r.method.toUpperCase()} ${API_PREFIX}${m.mount ?? `/${m.name}`}${r.path}`,
 })));
-const guarded = routes.filter((r) => !isPublic(r.access)) as (typeof routes[number] & { access: Exclude<RouteAccess, { public: string }> })[];
+const guarded = routes.filter((r) => !isPublic(r.access));
+/** The routes that need a role, i.e. all guarded ones but `GET /session`, which takes any token. */
+const roleRoutes = routes.filter((r) => needsRole(r.access)) as (typeof routes[number] & { access: Extract<RouteAccess, { role: string }> })[];
 
 /** The routes docs/http.md marks public. */
 const documentedPublic = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'http.md'), 'utf8').split('\n')
@@ -29,7 +31,7 @@ const documentedPublic = readFileSync(join(import.meta.dirname, '..', '..', 'doc
 /** The route's path with every parameter `acme`, and a body naming `acme` in its account field. */
 function request(route: { path: string; access: RouteAccess }): { path: string; body: Record<string, string> | undefined } {
   const path = route.path.replace(/:[A-Za-z0-9_]+/g, 'acme');
-  const field = isPublic(route.access) ? undefined : route.access.account;
+  const field = needsRole(route.access) ? route.access.account : undefined;
   return { path, body: field === undefined ? {} : { [field]: 'acme' } };
 }
 
@@ -90,7 +92,7 @@ describe('who may call each route', () => {
   });
 
   it('answers 403 naming the role to a token without it, on every route of every portal', async () => {
-    for (const route of guarded) {
+    for (const route of roleRoutes) {
       const others = serverRoles.filter((role) => role !== route.access.role && role !== ServerRole.Administrator);
       const token = await t.token({ user: 'wrong', roles: others });
       const reply = await send(route, `Bearer ${token}`);
@@ -100,7 +102,7 @@ describe('who may call each route', () => {
   });
 
   it('keeps a token tied to an account to that account, and off routes that name none', async () => {
-    for (const route of guarded.filter((r) => r.access.role !== ServerRole.Administrator)) {
+    for (const route of roleRoutes.filter((r) => r.access.role !== ServerRole.Administrator)) {
       const rival = await t.token({ user: 'rival', roles: [route.access.role], accountId: 'rival' });
       const reply = await send(route, `Bearer ${rival}`);
       expect(reply, route.name).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', where: route.access.account ?? 'authorization' } });
@@ -154,6 +156,17 @@ describe('API tokens', () => {
       ['token.revoke', `token:${bootstrapId}`, 'refused'],
       ['token.revoke', `token:${bootstrapId}`, 'refused'],
     ]);
+  });
+
+  it('tells any token who holds it at GET /session, never the secret, and a revoked one 401', async () => {
+    const minted = await http.call('POST', '/tokens', { user: 'olive', roles: ['Customer'], accountId: 'acme' });
+    const { token, tokenId } = minted.body as { token: string; tokenId: string };
+    const olive = { authorization: `Bearer ${token}` };
+    const session = await http.call('GET', '/session', undefined, undefined, olive);
+    expect(session).toMatchObject({ status: 200, body: { session: { tokenId, user: 'olive', roles: ['Customer'], accountId: 'acme' } } });
+    expect(JSON.stringify(session.body)).not.toContain(token);
+    await http.call('POST', `/tokens/${tokenId}/revoke`);
+    expect(await http.call('GET', '/session', undefined, undefined, olive)).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
   });
 
   it('refuses bad token requests 400 naming the field', async () => {

@@ -1,4 +1,4 @@
-/* global document, location, history, sessionStorage, fetch, setTimeout, clearTimeout */
+/* global document, location, setTimeout, clearTimeout */
 /* eslint-disable no-restricted-globals -- a page in the browser refreshes on wall time; the rig's virtual time is the API's `now` */
 // A device's own web interface: finds the device ID in the address (/devices/<id>/), reads the
 // device API, loads the page module of the device's family (gateway.js, …) and refreshes it.
@@ -6,8 +6,8 @@
 // (docs/device-pages.md); nothing here is fetched from outside fleetrig.
 
 import { connectLive } from '/common/liveClient.js';
+import { errorText, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
 
-const TOKEN_KEY = 'fleetrig.administratorToken';
 // The page reads the device API again at once when the live feed (/api/v1/live) says this device
 // changed, and once a second besides (wall time, in the browser), so the virtual time and
 // countdowns the API computes keep moving while the device itself does not.
@@ -15,40 +15,15 @@ const REFRESH_MS = 1000;
 
 const deviceId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 const $ = (id) => document.getElementById(id);
-
-/** The administrator token: typed into the sign-in box, or handed over in the address as #token=…; kept for this tab only. */
-function takeTokenFromAddress() {
-  const match = /^#token=(.+)$/.exec(location.hash);
-  if (match === null) return;
-  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-  history.replaceState(null, '', location.pathname + location.search);
-}
-const token = () => sessionStorage.getItem(TOKEN_KEY);
-
-async function request(method, path, body, bearer = token()) {
-  const headers = {};
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (error) {
-    return { ok: false, error: 'UNREACHABLE', message: `fleetrig did not answer: ${error.message}` };
-  }
-  const answer = await response.json().catch(() => ({ error: 'BAD_REPLY', message: `HTTP ${response.status} with a body that is not JSON` }));
-  return response.ok ? { ok: true, value: answer } : { ok: false, error: answer.error, message: answer.message };
-}
+const token = () => storedToken(TOKEN_KEYS.administrator);
 
 const api = {
-  device: () => request('GET', `/api/v1/fleet/devices/${encodeURIComponent(deviceId)}`, undefined, null),
+  device: () => request('GET', `/api/v1/fleet/devices/${encodeURIComponent(deviceId)}`),
   /** Runs one of the device's actions; resolves with { ok, value } or { ok: false, error, message }. */
-  act: (action, body = {}) => request('POST', `/api/v1/fleet/devices/${encodeURIComponent(deviceId)}/${action}`, body),
+  act: (action, body = {}) => request('POST', `/api/v1/fleet/devices/${encodeURIComponent(deviceId)}/${action}`, body, token()),
+  /** Any other read of the service's API a family's page needs (e.g. the device's machine). */
+  get: (path) => request('GET', path, undefined, token()),
 };
-
-/** The words the page shows for a refusal: the API's code and message, as it sent them. */
-function errorText(failure) {
-  return `${failure.error}: ${failure.message}`;
-}
 
 const RUN_STATE = { running: ['ok', 'Running'], booting: ['warn', 'Booting'], off: ['off', 'Off'] };
 
@@ -75,13 +50,13 @@ function wireSignIn() {
       $('sign-in-error').textContent = errorText(checked);
       return;
     }
-    sessionStorage.setItem(TOKEN_KEY, typed);
+    storeToken(TOKEN_KEYS.administrator, typed);
     $('sign-in-token').value = '';
     $('sign-in-error').textContent = '';
     showSignIn();
   });
   $('sign-out').addEventListener('click', () => {
-    sessionStorage.removeItem(TOKEN_KEY);
+    storeToken(TOKEN_KEYS.administrator, null);
     showSignIn();
   });
 }
@@ -106,7 +81,7 @@ const genericPage = {
 };
 
 async function main() {
-  takeTokenFromAddress();
+  takeTokenFromAddress(TOKEN_KEYS.administrator);
   wireSignIn();
   showSignIn();
   document.title = `${deviceId} — fleetrig`;
@@ -121,7 +96,10 @@ async function main() {
   }
   const family = first.value.family;
   $('device-title').textContent = `${deviceId} (${family})`;
-  const module = first.value.view === null ? genericPage : await import(`./${family}.js`);
+  const hasPage = first.value.view !== null;
+  // A family with pages of its own has its module (<family>.js) and its stylesheet (<family>.css).
+  if (hasPage) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `${family}.css` }));
+  const module = hasPage ? await import(`./${family}.js`) : genericPage;
 
   let timer;
   const refresh = async () => {
@@ -138,7 +116,7 @@ async function main() {
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
   };
-  const update = module.mount($('device-page'), { deviceId, act: api.act, refresh, errorText });
+  const update = module.mount($('device-page'), { deviceId, act: api.act, get: api.get, refresh, errorText });
   showRunState(first.value.state.state);
   update(first.value);
   timer = setTimeout(refresh, REFRESH_MS);

@@ -1,4 +1,3 @@
-/* global document */
 // [GW-4, GW-5, GW-6, GW-9, GW-10] The gateway's General / License page, after the gateway
 // vendor's licensing guide: installed licenses (and deleted ones still in force until a reset),
 // add by pasting a license file, delete, download from and give back to the license portal, its
@@ -7,17 +6,7 @@
 // Gateway and PBX license tabs and the PBX users with their licenses (GW-7). Every control
 // calls the device API.
 
-/** Builds an element; children are nodes or text (never parsed as HTML). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === undefined) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  node.append(...children.flat());
-  return node;
-}
+import { el } from '/common/api.js';
 
 const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
 
