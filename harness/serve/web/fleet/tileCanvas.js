@@ -9,9 +9,8 @@ import { FIELD_COLOURS, TILE_STATE, tileState } from '../common/applianceStates.
 export const LARGE_LIMIT = 240;
 
 const LARGE = { w: 184, h: 64, gap: 8 };
-const LARGE_FIELD = { w: 260, h: 100, gap: 8 };
+const LARGE_FIELD = { w: 280, h: 110, gap: 8 };
 const COMPACT = { w: 20, h: 20, gap: 3 };
-const FIELD_WORDS = { unlicensed: 'unlic', unprovisioned: 'unprov', provisioned: 'prov' };
 
 export function createTileCanvas({ canvas, colours }) {
   const ctx = canvas.getContext('2d');
@@ -65,10 +64,10 @@ export function createTileCanvas({ canvas, colours }) {
     ctx.fillText(device.deviceId, x + 8, y + 24, size.w - 16);
     ctx.font = '17px system-ui, sans-serif';
     ctx.fillText(state.label, x + 8, y + 50, size.w - 16);
-    if (device.fieldDevices) drawFieldCounts(device.fieldDevices, x + 6, y + 62, size.w - 12, 32);
+    if (device.fieldDevices) drawFieldCounts(device.fieldDevices, x + 6, y + 60, size.w - 12, 44);
   };
 
-  /** [SS-7] three boxes, purple / blue / green, each with its count and a word. */
+  /** [SS-7] three boxes, purple / blue / green, each with its count over the word for its colour (a box is too narrow for both on one line). */
   const drawFieldCounts = (counts, x, y, w, h) => {
     const boxW = (w - 8) / 3;
     FIELD_COLOURS.forEach((f, k) => {
@@ -78,8 +77,10 @@ export function createTileCanvas({ canvas, colours }) {
       ctx.strokeStyle = '#fff';
       ctx.strokeRect(bx + 0.5, y + 0.5, boxW - 1, h - 1);
       ctx.fillStyle = '#fff';
-      ctx.font = 'bold 15px system-ui, sans-serif';
-      ctx.fillText(`${counts[f.key]} ${FIELD_WORDS[f.key]}`, bx + 5, y + h / 2 + 5, boxW - 8);
+      ctx.font = 'bold 18px system-ui, sans-serif';
+      ctx.fillText(String(counts[f.key]), bx + 5, y + 19, boxW - 10);
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.fillText(f.label, bx + 5, y + h - 8, boxW - 10);
     });
   };
 
