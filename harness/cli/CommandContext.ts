@@ -5,6 +5,7 @@
 import type { Result } from '../../protocol/result.ts';
 import type { RunResult } from '../report/RunResult.ts';
 import type { TextSink } from '../report/TextSink.ts';
+import type { ListedScenario } from '../runner/listScenarios.ts';
 import type { RunOptions } from '../runner/runFiles.ts';
 import type { LoadError, LoadFailure } from '../scenario/loadErrors.ts';
 
@@ -18,6 +19,8 @@ export interface CliIo {
 export interface CliDeps {
   runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>>;
   validateFiles(paths: string[]): Promise<{ files: string[]; errors: LoadError[] }>;
+  /** The scenarios a run of `paths` would run (`--list`), without running any. */
+  listScenarios(paths: string[], grep?: RegExp): Promise<{ scenarios: ListedScenario[]; errors: LoadError[] }>;
 }
 
 export interface CommandContext {
@@ -33,9 +36,10 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The real runner and loader. */
 export async function loadDeps(): Promise<CliDeps> {
-  const [{ runFiles }, { validateFiles }] = await Promise.all([
+  const [{ runFiles }, { validateFiles }, { listScenarios }] = await Promise.all([
     import('../runner/runFiles.ts'),
     import('../scenario/validateFiles.ts'),
+    import('../runner/listScenarios.ts'),
   ]);
-  return { runFiles, validateFiles };
+  return { runFiles, validateFiles, listScenarios };
 }

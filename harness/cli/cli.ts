@@ -2,6 +2,8 @@
  * The `fleetrig` command line as a function: arguments and streams in, exit code out. It never
  * exits the process, so tests run it in-process with fake streams and injected runner parts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, loadDeps, type CliDeps, type CliIo, type CommandContext } from './CommandContext.ts';
 import { registerRun } from './commands/run.ts';
@@ -36,10 +38,14 @@ export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<n
   }
 }
 
+/** The package's own version, as `npm` installed it. */
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
 /** Settings set here, before the commands are added, are inherited by every command. */
 function createProgram(io: CliIo): Command {
   return new Command('fleetrig')
     .description('Emulated fleets of license-managed network appliances and their license cloud, driven through scenarios in virtual time.')
+    .version(VERSION, '-v, --version', 'print the version of fleetrig')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),

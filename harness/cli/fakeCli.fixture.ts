@@ -29,6 +29,10 @@ export function fakeDeps(run: RunResult = sampleRun) {
     async validateFiles(paths) {
       return { files: paths, errors: [] };
     },
+    async listScenarios(_paths, grep) {
+      const scenarios = run.files.flatMap((f) => f.scenarios).map(({ file, name }) => ({ file, name }));
+      return { scenarios: grep === undefined ? scenarios : scenarios.filter((s) => grep.test(s.name)), errors: [] };
+    },
   };
   return { deps, calls };
 }

@@ -69,3 +69,20 @@ export function credentialSeedFromEnv(env: Record<string, string | undefined>): 
     throw new InvalidArgumentError(`environment variable ${CREDENTIALS_SEED_ENV} '${value}' is invalid. ${error.message}`);
   }
 }
+
+/** `--grep`: a JavaScript regular expression, matched against scenario names (behaviour IDs included). */
+export function parseGrep(value: string): RegExp {
+  if (value === '') throw new InvalidArgumentError('It must be a pattern, e.g. --grep GW-9 or --grep "test mode".');
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`It is not a regular expression: ${(error as Error).message}.`);
+  }
+}
+
+/** `--bail [n]`: how many failed scenarios stop the run; 1 when given without a number. */
+export function parseBail(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('It must be a positive integer, e.g. --bail 3.');
+  return n;
+}

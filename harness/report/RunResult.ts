@@ -66,6 +66,8 @@ export interface RunResult {
   files: FileResult[];
   passed: number;
   failed: number;
+  /** Scenarios left unrun because `--bail` stopped the run; absent when every one ran. */
+  notRun?: number;
   wallMs: number;
 }
 

@@ -55,7 +55,8 @@ export function summaryLine(run: RunResult, paint: Paint = createPaint(false), o
   const total = run.passed + run.failed;
   const passed = paint.green(`${run.passed} passed`);
   const failed = run.failed > 0 ? paint.red(`${run.failed} failed`) : `${run.failed} failed`;
-  const parts = [`${plural(total, 'scenario')}: ${passed}, ${failed}`, `seed ${run.seed}`, formatWallTime(run.wallMs)];
+  const notRun = run.notRun === undefined ? '' : `, ${run.notRun} not run (--bail)`;
+  const parts = [`${plural(total + (run.notRun ?? 0), 'scenario')}: ${passed}, ${failed}${notRun}`, `seed ${run.seed}`, formatWallTime(run.wallMs)];
   if (options.rerunHint === true) parts.push(`rerun with --seed ${run.seed}`);
   return paint.bold(parts.join(' · '));
 }

@@ -24,13 +24,22 @@ export interface RunOptions {
    */
   credentialSeed?: number;
   reporters: Reporter[];
+  /** Runs only the scenarios whose name (behaviour IDs included, `[GW-9]`) matches (`--grep`). */
+  grep?: RegExp;
+  /** Stops after this many failed scenarios (`--bail`); the rest are counted as not run. */
+  bail?: number;
   /** The families, step kinds and portals to run with; the bundled ones unless given. */
   catalogue?: Catalogue;
 }
 
+/** The scenarios of a run: those whose name matches `grep`, or all of them. */
+export function selectScenarios<S extends { name: string }>(scenarios: readonly S[], grep: RegExp | undefined): S[] {
+  return grep === undefined ? [...scenarios] : scenarios.filter((s) => grep.test(s.name));
+}
+
 /**
  * Loads every scenario under `paths` (refusing to run anything if one file is invalid), then
- * runs them one by one, each on a fresh fleet, telling the reporters as it goes.
+ * runs those selected one by one, each on a fresh fleet, telling the reporters as it goes.
  */
 export async function runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>> {
   const started = wallNow();
@@ -43,12 +52,20 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const { ioTimeoutMs } = options;
   const credentialSeed = options.credentialSeed ?? seed;
   const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs, credentialSeed } : { mode: options.transport ?? 'stream', ioTimeoutMs, credentialSeed });
-  for (const r of options.reporters) r.onRunStart?.({ seed, files: loaded.files });
+  const selected = selectScenarios(loaded.scenarios, options.grep);
+  // A file none of whose scenarios is selected is not part of the run (nor of its reports).
+  const files = options.grep === undefined ? loaded.files : loaded.files.filter((f) => selected.some((s) => s.file === f));
+  for (const r of options.reporters) r.onRunStart?.({ seed, files });
 
-  const byFile = new Map<string, FileResult>(loaded.files.map((f) => [f, { file: f, scenarios: [] }]));
+  const byFile = new Map<string, FileResult>(files.map((f) => [f, { file: f, scenarios: [] }]));
   let passed = 0;
   let failed = 0;
-  for (const scenario of loaded.scenarios) {
+  let notRun = 0;
+  for (const scenario of selected) {
+    if (options.bail !== undefined && failed >= options.bail) {
+      notRun = selected.length - passed - failed;
+      break;
+    }
     for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
     const result = await runScenario(scenario, {
       seed: options.seed ?? scenario.seed ?? seed,
@@ -62,6 +79,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
     for (const r of options.reporters) r.onScenarioEnd?.(result);
   }
   const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
+  if (notRun > 0) run.notRun = notRun;
   for (const r of options.reporters) await r.onRunEnd?.(run);
   return ok(run);
 }

@@ -79,6 +79,55 @@ describe('fleetrig run flags', () => {
   });
 });
 
+describe('fleetrig run: choosing what runs', () => {
+  it('prints the package version for --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const t = fakeIo();
+      expect(await main([flag], t.io, fakeDeps().deps)).toBe(0);
+      expect(t.stdout()).toBe(`${version}\n`);
+    }
+  });
+
+  it('[GW-9] hands --grep / -t to the runner as a pattern, and --bail as a count (1 when bare)', async () => {
+    const { deps, calls } = fakeDeps(allPassed);
+    await main(['run', 'a.yaml', '--grep', 'GW-(9|5)', '--bail'], fakeIo().io, deps);
+    await main(['run', 'a.yaml', '-t', 'test mode', '--bail', '3'], fakeIo().io, deps);
+    expect(calls.map((c) => [c.grep?.source, c.bail])).toEqual([['GW-(9|5)', 1], ['test mode', 3]]);
+  });
+
+  it.each([[['--grep', '('], 'It is not a regular expression'], [['--grep', ''], 'It must be a pattern'], [['--bail', '0'], 'positive integer'], [['--bail', 'x'], 'positive integer']])('rejects %j naming the flag', async (flags, words) => {
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', ...flags], t.io, fakeDeps().deps)).toBe(2);
+    expect(t.stderr()).toContain(`option '${flags[0] === '--grep' ? '-t, --grep <pattern>' : '--bail [n]'}' argument '${flags[1]}' is invalid. `);
+    expect(t.stderr()).toContain(words);
+  });
+
+  it('[GW-9] lists the scenarios --grep selects, with their file, and runs none', async () => {
+    const { deps, calls } = fakeDeps();
+    const t = fakeIo();
+    expect(await main(['run', 'scenarios', '--grep', 'GW-9', '--list'], t.io, deps)).toBe(0);
+    expect(t.stdout()).toBe([
+      'scenarios/gw-test-mode.yaml › [GW-9] test mode can be switched on again',
+      'scenarios/gw-test-mode.yaml › [GW-9] test mode switches off after 8 hours',
+      '2 scenarios in 1 file',
+      '',
+    ].join('\n'));
+    expect(calls).toEqual([]);
+    const none = fakeIo();
+    expect(await main(['run', 'scenarios', '--grep', 'XX-1', '--list'], none.io, deps)).toBe(2);
+    expect(none.stderr()).toBe('fleetrig: no scenario in scenarios matches --grep XX-1\n');
+  });
+
+  it('says in the summary how many scenarios --bail left unrun', async () => {
+    const t = fakeIo();
+    const bailed = { ...allPassed, passed: 0, failed: 1, notRun: 4 };
+    bailed.files = [{ file: 'a.yaml', scenarios: [{ ...allPassed.files[0]!.scenarios[0]!, status: 'failed' as const }] }];
+    expect(await main(['run', 'a.yaml', '--bail', '--seed', '7'], t.io, fakeDeps(bailed).deps)).toBe(1);
+    expect(t.stdout()).toContain('5 scenarios: 0 passed, 1 failed, 4 not run (--bail) · seed 7');
+  });
+});
+
 describe('fleetrig run', () => {
   it('exits 1 when a scenario failed, showing progress, the failure and the summary', async () => {
     const t = fakeIo();

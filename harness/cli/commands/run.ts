@@ -5,7 +5,7 @@ import { colorsWanted } from '../../report/paint.ts';
 import { createReporter } from '../../report/reporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
-import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBrokerUrl, parseIoTimeout, parseSeed } from '../flagParsers.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseSeed } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
 
 interface RunFlags {
@@ -17,6 +17,9 @@ interface RunFlags {
   transport?: 'memory' | 'stream' | 'tcp';
   ioTimeout?: number;
   credentialsSeed?: number;
+  grep?: RegExp;
+  list?: boolean;
+  bail?: number;
 }
 
 const exitCodesHelp = `
@@ -33,6 +36,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .argument('<paths...>', 'scenario files or directories')
     .option('--junit <file>', 'write JUnit XML for a CI server to <file>')
     .option('--json <file>', 'write the JSON trace to <file>: identical for the same scenarios and seed')
+    .addOption(new Option('-t, --grep <pattern>', 'run only the scenarios whose name matches this regular expression, e.g. GW-9 (names carry their behaviour IDs)').argParser(parseGrep))
+    .option('--list', 'list the scenarios that would run, with their file and line, and run none')
+    .addOption(new Option('--bail [n]', 'stop after n failed scenarios (1 when n is left out); the rest are reported as not run').argParser(parseBail).preset(1))
     .addOption(new Option('--seed <n>', 'seed for every random choice; the run prints the one it picked when not given').argParser(parseSeed))
     .option('--realtime', 'run on the wall clock instead of virtual time (demos, external firmware)')
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
@@ -54,6 +60,7 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     stderr.write(`fleetrig run: ${error.message}\n`);
     return ExitCode.BadInput;
   }
+  if (flags.list === true) return list(paths, flags.grep, ctx);
   const reporters: Reporter[] = [createReporter('console', { out: stdout, color, seedGiven: flags.seed !== undefined })];
   if (flags.junit !== undefined) reporters.push(createReporter('junit', { outputFile: flags.junit }));
   if (flags.json !== undefined) reporters.push(createReporter('json', { outputFile: flags.json }));
@@ -61,7 +68,7 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
   const { MqttConnectError } = await import('../../../broker/connect.ts');
-  const result = await runFiles({ paths, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
+  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
     .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)));
   // A broker that refuses us is not an internal error: one line that says why, no stack.
   if (result instanceof MqttConnectError) {
@@ -74,8 +81,31 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   }
   const run = result.value;
   if (run.passed + run.failed === 0) {
-    stderr.write(`fleetrig: no scenarios found in ${paths.join(' ')}\n`);
+    stderr.write(`fleetrig: ${noScenarios(paths, flags.grep)}\n`);
     return ExitCode.BadInput;
   }
   return run.failed > 0 ? ExitCode.Failed : ExitCode.Passed;
+}
+
+/** `--list`: `file:line › name` for each scenario a run would run, then how many; exit 2 when none. */
+async function list(paths: string[], grep: RegExp | undefined, ctx: CommandContext): Promise<ExitCode> {
+  const { stdout, stderr } = ctx.io;
+  const { listScenarios } = await ctx.deps();
+  const { scenarios, errors } = await listScenarios(paths, grep);
+  if (errors.length > 0) {
+    printLoadErrors(stderr, errors);
+    return ExitCode.BadInput;
+  }
+  if (scenarios.length === 0) {
+    stderr.write(`fleetrig: ${noScenarios(paths, grep)}\n`);
+    return ExitCode.BadInput;
+  }
+  for (const s of scenarios) stdout.write(`${s.file}${s.line === undefined ? '' : `:${s.line}`} › ${s.name}\n`);
+  const files = new Set(scenarios.map((s) => s.file)).size;
+  stdout.write(`${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+  return ExitCode.Passed;
+}
+
+function noScenarios(paths: string[], grep: RegExp | undefined): string {
+  return grep === undefined ? `no scenarios found in ${paths.join(' ')}` : `no scenario in ${paths.join(' ')} matches --grep ${grep.source}`;
 }
