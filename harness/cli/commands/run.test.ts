@@ -144,7 +144,7 @@ describe('fleetrig run', () => {
     expect(t.stdout()).toContain('seed 7 — rerun with --seed 7');
   });
 
-  it('colours only a terminal without NO_COLOR', async () => {
+  it('colours as Node\'s util.styleText would: a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR decides alone', async () => {
     const run = async (options: { isTTY?: boolean; env?: Record<string, string> }) => {
       const t = fakeIo(options);
       await main(['run', 'a.yaml'], t.io, fakeDeps().deps);
@@ -152,7 +152,14 @@ describe('fleetrig run', () => {
     };
     expect(await run({ isTTY: true })).toBe(true);
     expect(await run({ isTTY: true, env: { NO_COLOR: '1' } })).toBe(false);
+    expect(await run({ isTTY: true, env: { NO_COLOR: '' } })).toBe(false);
+    expect(await run({ isTTY: true, env: { TERM: 'dumb' } })).toBe(false);
     expect(await run({ isTTY: false })).toBe(false);
+    // A CI log is a pipe: FORCE_COLOR=1 colours it; FORCE_COLOR=0 keeps even a terminal plain.
+    expect(await run({ isTTY: false, env: { FORCE_COLOR: '1' } })).toBe(true);
+    expect(await run({ isTTY: false, env: { FORCE_COLOR: '' } })).toBe(true);
+    expect(await run({ isTTY: true, env: { FORCE_COLOR: '0' } })).toBe(false);
+    expect(await run({ isTTY: true, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).toBe(true);
   });
 
   it('exits 2 and lists every scenario-file error when a file is invalid', async () => {
