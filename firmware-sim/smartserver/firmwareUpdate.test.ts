@@ -34,7 +34,7 @@ describe('SmartServer firmware update and maintenance', () => {
     await rig.boot();
     unwrap(rig.device.fieldDevices.add({ protocol: 'BACnet', count: 3 }));
     unwrap(rig.device.fieldDevices.provision('all'));
-    expect(rig.device.cloud.download()).resolves.toMatchObject({ ok: false, error: { code: 'LICENSE_MANAGEMENT_UNAVAILABLE' } });
+    await expect(rig.device.cloud.download()).resolves.toMatchObject({ ok: false, error: { code: 'LICENSE_MANAGEMENT_UNAVAILABLE' } });
     unwrap(rig.device.updateFirmware('3.3'));
     await rig.untilRunning();
     expect(rig.device.snapshot()).toMatchObject({ firmwareVersion: '3.3', licensingRequired: true, fieldDevices: { unlicensed: 3, provisioned: 0 } });
