@@ -39,10 +39,13 @@ describe('fleetrig', () => {
     expect(t.stderr()).toContain("unknown command 'launch'");
   });
 
-  it('reports a crash of a command instead of throwing', async () => {
+  it('reports a crash of a command in one line instead of throwing, with the stack only for DEBUG=fleetrig', async () => {
     const deps: CliDeps = { ...fakeDeps().deps, runFiles: async () => Promise.reject(new Error('disk full')) };
     const t = fakeIo();
     expect(await main(['run', 'a.yaml'], t.io, deps)).toBe(1);
-    expect(t.stderr()).toContain('fleetrig: run aborted: Error: disk full');
+    expect(t.stderr()).toBe('fleetrig: run aborted: disk full (DEBUG=fleetrig shows where)\n');
+    const debug = fakeIo({ env: { DEBUG: 'mqttjs,fleetrig' } });
+    expect(await main(['run', 'a.yaml'], debug.io, deps)).toBe(1);
+    expect(debug.stderr()).toMatch(/^fleetrig: run aborted: Error: disk full\n\s+at /);
   });
 });

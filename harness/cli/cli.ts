@@ -32,8 +32,10 @@ export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<n
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`fleetrig: run aborted: ${detail}\n`);
+    // One line for a person; the stack for whoever debugs fleetrig itself (DEBUG=fleetrig).
+    const debug = (io.env?.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'fleetrig' || name === '*');
+    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`fleetrig: run aborted: ${debug ? detail : detail.split('\n')[0]}${debug ? '' : ' (DEBUG=fleetrig shows where)'}\n`);
     return ExitCode.Failed;
   }
 }
