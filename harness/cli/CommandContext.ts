@@ -14,6 +14,17 @@ export interface CliIo {
   stderr: TextSink;
   /** For NO_COLOR; `process.env` in the real CLI. */
   env?: Record<string, string | undefined>;
+  /** Ctrl-C and SIGTERM, for `run` to stop cleanly; the process's in the real CLI, none in most tests. */
+  signals?: SignalSource;
+}
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+export interface SignalSource {
+  /** Calls `listener` on every SIGINT or SIGTERM until the returned function is called. */
+  listen(listener: (signal: StopSignal) => void): () => void;
+  /** Ends the process at once with `code` (a second Ctrl-C). */
+  exitNow(code: number): void;
 }
 
 export interface CliDeps {
@@ -30,8 +41,11 @@ export interface CommandContext {
   setExitCode(code: ExitCode): void;
 }
 
-/** 0: every scenario passed · 1: a scenario failed · 2: bad input (flags, paths, scenario files). */
-export const ExitCode = { Passed: 0, Failed: 1, BadInput: 2 } as const;
+/**
+ * 0: every scenario passed · 1: a scenario failed · 2: bad input (flags, paths, scenario files) ·
+ * 130 / 143: interrupted by SIGINT / SIGTERM (128 + the signal's number, as shells report it).
+ */
+export const ExitCode = { Passed: 0, Failed: 1, BadInput: 2, Interrupted: 130, Terminated: 143 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The real runner and loader. */

@@ -40,7 +40,8 @@ export interface ScenarioFailure {
   lastMessages?: TraceEvent[];
 }
 
-export type ScenarioStatus = 'passed' | 'failed';
+/** `interrupted`: a signal stopped the run before the scenario ran to its end (or began). */
+export type ScenarioStatus = 'passed' | 'failed' | 'interrupted';
 
 export interface ScenarioResult {
   file: string;
@@ -68,6 +69,8 @@ export interface RunResult {
   failed: number;
   /** Scenarios left unrun because `--bail` stopped the run; absent when every one ran. */
   notRun?: number;
+  /** Scenarios a signal cut short or never let start, and the signal; absent when none was received. */
+  interrupted?: { scenarios: number; signal: string };
   wallMs: number;
 }
 

@@ -37,6 +37,9 @@ export function consoleReporter(options: ConsoleReporterOptions): Reporter {
         for (const detail of formatFailure(scenario)) line(`  ${detail}`);
         line();
       }
+      if (run.interrupted !== undefined) {
+        line(paint.yellow(`Interrupted by ${run.interrupted.signal}: ${plural(run.interrupted.scenarios, 'scenario')} cut short or not started; the reports hold what ran.`));
+      }
       line(summaryLine(run, paint, { rerunHint: failed.length > 0 && !seedGiven }));
     },
   };
@@ -44,19 +47,22 @@ export function consoleReporter(options: ConsoleReporterOptions): Reporter {
 
 /** `✓ file › name (2 devices, 8h virtual, 120 ms)`. */
 export function progressLine(result: ScenarioResult, paint: Paint = createPaint(false)): string {
-  const passed = result.status === 'passed';
-  const mark = passed ? paint.green('✓') : paint.red('✗');
-  const facts = `${plural(result.devices, 'device')}, ${formatDuration(result.virtualMs)} virtual, ${formatWallTime(result.wallMs)}`;
+  const mark = result.status === 'passed' ? paint.green('✓') : result.status === 'failed' ? paint.red('✗') : paint.yellow('◌');
+  const facts = result.status === 'interrupted'
+    ? `${result.failure?.message ?? 'interrupted'}${result.devices > 0 ? `, ${plural(result.devices, 'device')}, ${formatDuration(result.virtualMs)} virtual` : ''}`
+    : `${plural(result.devices, 'device')}, ${formatDuration(result.virtualMs)} virtual, ${formatWallTime(result.wallMs)}`;
   return `${mark} ${showControls(`${result.file} › ${result.name}`)} ${paint.dim(`(${facts})`)}`;
 }
 
 /** `12 scenarios: 11 passed, 1 failed · seed 42 · 3.1 s`. */
 export function summaryLine(run: RunResult, paint: Paint = createPaint(false), options: { rerunHint?: boolean } = {}): string {
-  const total = run.passed + run.failed;
+  const interrupted = run.interrupted?.scenarios ?? 0;
+  const total = run.passed + run.failed + interrupted;
   const passed = paint.green(`${run.passed} passed`);
   const failed = run.failed > 0 ? paint.red(`${run.failed} failed`) : `${run.failed} failed`;
   const notRun = run.notRun === undefined ? '' : `, ${run.notRun} not run (--bail)`;
-  const parts = [`${plural(total + (run.notRun ?? 0), 'scenario')}: ${passed}, ${failed}${notRun}`, `seed ${run.seed}`, formatWallTime(run.wallMs)];
+  const cut = interrupted === 0 ? '' : `, ${paint.yellow(`${interrupted} interrupted`)}`;
+  const parts = [`${plural(total + (run.notRun ?? 0), 'scenario')}: ${passed}, ${failed}${cut}${notRun}`, `seed ${run.seed}`, formatWallTime(run.wallMs)];
   if (options.rerunHint === true) parts.push(`rerun with --seed ${run.seed}`);
   return paint.bold(parts.join(' · '));
 }

@@ -28,6 +28,8 @@ export function renderJsonTrace(run: RunResult): string {
     files: run.files.map((f) => ({ file: f.file, scenarios: f.scenarios.map(scenario) })),
     passed: run.passed,
     failed: run.failed,
+    // Only a run a signal cut short has the key, so every other trace stays as it was.
+    ...(run.interrupted === undefined ? {} : { interrupted: run.interrupted.scenarios }),
   };
   return JSON.stringify(trace, null, 2) + '\n';
 }

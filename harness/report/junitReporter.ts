@@ -24,7 +24,7 @@ export function junitReporter(options: JunitReporterOptions): Reporter {
 }
 
 export function renderJunit(run: RunResult): string {
-  const tests = run.passed + run.failed;
+  const tests = run.passed + run.failed + (run.interrupted?.scenarios ?? 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="fleetrig" tests="${tests}" failures="${run.failed}" errors="0" time="${seconds(run.wallMs)}">`,
@@ -36,9 +36,10 @@ export function renderJunit(run: RunResult): string {
 
 function renderSuite(file: FileResult, seed: number): string[] {
   const failures = file.scenarios.filter((s) => s.status === 'failed').length;
+  const skipped = file.scenarios.filter((s) => s.status === 'interrupted').length;
   const wallMs = file.scenarios.reduce((sum, s) => sum + s.wallMs, 0);
   return [
-    `  <testsuite name="${xmlAttr(file.file)}" tests="${file.scenarios.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(wallMs)}">`,
+    `  <testsuite name="${xmlAttr(file.file)}" tests="${file.scenarios.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(wallMs)}">`,
     '    <properties>',
     `      <property name="seed" value="${seed}"/>`,
     '    </properties>',
@@ -50,6 +51,8 @@ function renderSuite(file: FileResult, seed: number): string[] {
 function renderCase(scenario: ScenarioResult): string[] {
   const open = `    <testcase classname="${xmlAttr(scenario.file)}" name="${xmlAttr(scenario.name)}" time="${seconds(scenario.wallMs)}"`;
   if (scenario.status === 'passed') return [`${open}/>`];
+  // Interrupted: not a failure of the scenario, so CI shows it skipped, saying why and where.
+  if (scenario.status === 'interrupted') return [`${open}>`, `      <skipped message="${xmlAttr(scenario.failure?.message ?? 'interrupted')}"/>`, '    </testcase>'];
   const message = xmlAttr(scenario.failure?.message ?? 'scenario failed');
   return [
     `${open}>`,

@@ -48,6 +48,22 @@ describe('runFiles: choosing and stopping', () => {
     expect(all.notRun).toBeUndefined();
   });
 
+  it('stops at a signal after the step in progress, marks the rest interrupted, and still reports every scenario', async () => {
+    const dir = scenarioDir();
+    const controller = new AbortController();
+    const seen = recorder();
+    // The signal arrives while the first scenario runs: it still ends, the others never start.
+    const stopper: Reporter = { onScenarioStart: () => controller.abort('SIGINT') };
+    const run = unwrap(await runFiles({ paths: [dir], seed: 1, transport: 'memory', signal: controller.signal, reporters: [stopper, seen.reporter] }));
+    expect(seen.ended.map((s) => [s.name, s.status, s.failure?.message])).toEqual([
+      ['[GW-9] a passes', 'interrupted', 'interrupted by SIGINT before step 1 of 1'],
+      ['[GW-5] a fails', 'interrupted', 'interrupted by SIGINT before it started'],
+      ['[GW-9] b fails', 'interrupted', 'interrupted by SIGINT before it started'],
+    ]);
+    expect(run).toMatchObject({ passed: 0, failed: 0, interrupted: { scenarios: 3, signal: 'SIGINT' } });
+    expect(run.files.flatMap((f) => f.scenarios)).toHaveLength(3);
+  });
+
   it('lists what a run would run, in order, with file and line, running nothing', async () => {
     const dir = scenarioDir();
     expect(await listScenarios([dir], /GW-9/)).toEqual({

@@ -1,12 +1,13 @@
 import { freshSeed } from '../../emulator/random/Random.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { ok, type Result } from '../../protocol/result.ts';
-import type { FileResult, Reporter, RunResult } from '../report/RunResult.ts';
+import type { FileResult, Reporter, RunResult, ScenarioResult } from '../report/RunResult.ts';
+import type { Scenario } from '../scenario/parseScenarios.ts';
 import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { createCatalogue, type Catalogue } from '../catalogue.ts';
 import { transportFor, type TransportMode } from '../transport/chooseTransport.ts';
-import { runScenario } from './runScenario.ts';
+import { interrupt, runScenario } from './runScenario.ts';
 
 export interface RunOptions {
   paths: string[];
@@ -28,8 +29,20 @@ export interface RunOptions {
   grep?: RegExp;
   /** Stops after this many failed scenarios (`--bail`); the rest are counted as not run. */
   bail?: number;
+  /**
+   * Aborted by the first Ctrl-C or SIGTERM (its reason names it): the scenario in progress stops
+   * after its step in progress, the rest are reported `interrupted`, and every report is written.
+   */
+  signal?: AbortSignal;
   /** The families, step kinds and portals to run with; the bundled ones unless given. */
   catalogue?: Catalogue;
+}
+
+/** A scenario a signal never let start, as the reports show it. */
+function notStarted(scenario: Scenario, signal: AbortSignal): ScenarioResult {
+  const result: ScenarioResult = { file: scenario.file, name: scenario.name, ids: scenario.ids, status: 'interrupted', devices: 0, steps: scenario.steps.length, virtualMs: 0, wallMs: 0, trace: [] };
+  interrupt(result, signal, 'before it started', { line: scenario.line });
+  return result;
 }
 
 /** The scenarios of a run: those whose name matches `grep`, or all of them. */
@@ -61,25 +74,29 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   let passed = 0;
   let failed = 0;
   let notRun = 0;
+  let interrupted = 0;
   for (const scenario of selected) {
     if (options.bail !== undefined && failed >= options.bail) {
       notRun = selected.length - passed - failed;
       break;
     }
-    for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
-    const result = await runScenario(scenario, {
-      seed: options.seed ?? scenario.seed ?? seed,
-      realtime: options.realtime ?? false,
-      catalogue,
-      transport,
-    });
+    const { signal } = options;
+    let result: ScenarioResult;
+    if (signal?.aborted === true) {
+      result = notStarted(scenario, signal);
+    } else {
+      for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
+      result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal });
+    }
     byFile.get(scenario.file)!.scenarios.push(result);
     if (result.status === 'passed') passed++;
-    else failed++;
+    else if (result.status === 'failed') failed++;
+    else interrupted++;
     for (const r of options.reporters) r.onScenarioEnd?.(result);
   }
   const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
   if (notRun > 0) run.notRun = notRun;
+  if (interrupted > 0) run.interrupted = { scenarios: interrupted, signal: String(options.signal?.reason) };
   for (const r of options.reporters) await r.onRunEnd?.(run);
   return ok(run);
 }

@@ -17,6 +17,8 @@ export interface ScenarioRunOptions {
   transport: (world: World) => Promise<Transport>;
   /** How long devices may take to boot before step 1, in (virtual) ms. */
   bootLimitMs?: number;
+  /** Once aborted, the scenario stops after the step in progress and is `interrupted`; the reason names the signal. */
+  signal?: AbortSignal;
 }
 
 /** Where in the scenario a failure happened. */
@@ -63,6 +65,11 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
       return result;
     }
     for (const step of scenario.steps) {
+      if (options.signal?.aborted === true) {
+        interrupt(result, options.signal, `before step ${step.index + 1} of ${scenario.steps.length}`, { line: step.line, path: step.path, step: step.index, stepKind: step.kind });
+        world.record('expect', `interrupted: ${result.failure!.message}`);
+        break;
+      }
       where = { line: step.line, path: step.path, step: step.index, stepKind: step.kind };
       world.record('step', `${step.path} ${step.kind}`);
       const ran = await orHalt(options.catalogue.steps.get(step.kind)!.run(world, step.args).then(async (outcome) => {
@@ -96,6 +103,12 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   return result;
 }
 
+
+/** Marks a scenario cut short by a signal; `when` says where it stopped. */
+export function interrupt(result: ScenarioResult, signal: AbortSignal, when: string, where: Where = {}): void {
+  result.status = 'interrupted';
+  result.failure = { message: `interrupted by ${String(signal.reason ?? 'a signal')} ${when}`, ...where };
+}
 
 function failureOf(world: World, outcome: Extract<StepOutcome, { ok: false }>, where: Where): ScenarioFailure {
   const failure: ScenarioFailure = { message: outcome.error.message, ...where };

@@ -68,8 +68,10 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
   const { MqttConnectError } = await import('../../../broker/connect.ts');
-  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
-    .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)));
+  const stopping = stopOnSignal(ctx);
+  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
+    .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)))
+    .finally(stopping.release);
   // A broker that refuses us is not an internal error: one line that says why, no stack.
   if (result instanceof MqttConnectError) {
     stderr.write(`fleetrig run: ${result.message}\n`);
@@ -80,10 +82,11 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     return ExitCode.BadInput;
   }
   const run = result.value;
-  if (run.passed + run.failed === 0) {
+  if (run.passed + run.failed + (run.interrupted?.scenarios ?? 0) === 0) {
     stderr.write(`fleetrig: ${noScenarios(paths, flags.grep)}\n`);
     return ExitCode.BadInput;
   }
+  if (run.interrupted !== undefined) return run.interrupted.signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
   return run.failed > 0 ? ExitCode.Failed : ExitCode.Passed;
 }
 
@@ -108,4 +111,25 @@ async function list(paths: string[], grep: RegExp | undefined, ctx: CommandConte
 
 function noScenarios(paths: string[], grep: RegExp | undefined): string {
   return grep === undefined ? `no scenarios found in ${paths.join(' ')}` : `no scenario in ${paths.join(' ')} matches --grep ${grep.source}`;
+}
+
+/**
+ * The first Ctrl-C or SIGTERM aborts the run's signal: the scenario in progress stops after its
+ * step in progress, the rest are marked interrupted and every report is still written. A second
+ * one ends the process at once, as a person pressing Ctrl-C twice expects.
+ */
+function stopOnSignal(ctx: CommandContext): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const source = ctx.io.signals;
+  if (source === undefined) return { signal: controller.signal, release: () => {} };
+  const release = source.listen((signal) => {
+    if (!controller.signal.aborted) {
+      ctx.io.stderr.write(`\nfleetrig run: ${signal}: stopping after the step in progress and writing the reports (again to quit at once)\n`);
+      controller.abort(signal);
+      return;
+    }
+    ctx.io.stderr.write(`fleetrig run: ${signal} again: quitting without the reports\n`);
+    source.exitNow(signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted);
+  });
+  return { signal: controller.signal, release };
 }
