@@ -1,4 +1,4 @@
-/* global document, sessionStorage, setTimeout, clearTimeout */
+/* global document, sessionStorage, setTimeout, clearTimeout, setInterval, window, location */
 /* eslint-disable no-restricted-globals -- a page in the browser throttles its refreshes on wall time */
 // What every vendor portal page shares: signing in with a portal user's token (any token the
 // administrator minted, POST /api/v1/tokens; the administrator's own works too), showing who is
@@ -12,6 +12,11 @@ import { el, errorText, fromAddress, request, storedToken, storeToken, takeToken
 const ACCOUNT_KEY = 'fleetrig.portalAccount';
 /** At most one refresh per this many milliseconds while the fleet changes, however busy it is. */
 const REFRESH_THROTTLE_MS = 300;
+/**
+ * And one this often regardless: what another portal user does in the cloud alone (an
+ * assignment, a new access token) changes no device, so the live feed does not carry it.
+ */
+const POLL_MS = 2000;
 
 /**
  * Starts a portal page. `portal.mount(root, ctx)` builds the page once signed in and returns
@@ -57,6 +62,11 @@ export async function startPortal(portal) {
   const refreshSoon = () => {
     if (timer === undefined && update !== null) timer = setTimeout(refresh, REFRESH_THROTTLE_MS);
   };
+  setInterval(() => document.visibilityState === 'visible' && refreshSoon(), POLL_MS);
+  // Another page on this origin (the demo page around a portal in a frame) may ask for a redraw at once.
+  window.addEventListener('message', (event) => {
+    if (event.origin === location.origin && event.data?.type === 'fleetrig.refresh') void refresh();
+  });
 
   async function open() {
     update = null;
