@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SmartServerState } from '../../firmware-sim/smartserver/SmartServer.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
 import { createCatalogue } from '../catalogue.ts';
@@ -9,6 +10,13 @@ import { loadFiles } from '../scenario/validateFiles.ts';
 import { silentLogger } from './serviceLog.ts';
 import { createService, type Service } from './createService.ts';
 import { smartserverCustomerWithLicenses } from './testing/smartserverCustomer.ts';
+
+/** What GET /api/v1/fleet/devices/:id answers for a SmartServer. */
+interface DeviceRead {
+  state: SmartServerState;
+  view: { account: unknown; licenses: unknown[] | null; downloadList: unknown[] | null; fieldDevices: { status: string }[] | null };
+  actions: string[];
+}
 
 const SCENARIO = join(import.meta.dirname, 'smartserverPage.yaml');
 const catalogue = createCatalogue();
@@ -20,7 +28,7 @@ describe('the device API behind the SmartServer CMS pages', () => {
   const call = (method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> =>
     httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
   const act = (action: string, body: unknown = {}, device = 'ss-001') => call('POST', `/api/v1/fleet/devices/${device}/${action}`, body);
-  const read = async (device = 'ss-001') => (await call('GET', `/api/v1/fleet/devices/${device}`, undefined, null)).body;
+  const read = async (device = 'ss-001') => (await call('GET', `/api/v1/fleet/devices/${device}`, undefined, null)).body as unknown as DeviceRead;
 
   beforeAll(async () => {
     const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
@@ -70,7 +78,7 @@ describe('the device API behind the SmartServer CMS pages', () => {
     expect((await read()).view.downloadList).toBeNull();
     const list = await act('cloud-download');
     expect(list.status).toBe(200);
-    expect((list.body as { licenseId: string }[]).map((r) => r.licenseId).sort()).toEqual([...licenseIds].sort());
+    expect((list.body as unknown as { licenseId: string }[]).map((r) => r.licenseId).sort()).toEqual([...licenseIds].sort());
     expect((await read()).view.downloadList).toEqual(list.body);
     expect(await act('cloud-activate', { licenseIds: [] })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'licenseIds' } });
 
@@ -86,7 +94,7 @@ describe('the device API behind the SmartServer CMS pages', () => {
     const done = await read();
     expect(done).toMatchObject({ state: { activation: { state: 'idle', last: { error: null } }, capacity: 2, maintenance: { status: 'active' } }, view: { downloadList: [] } });
     expect(done.view.licenses).toHaveLength(2);
-    expect(done.view.fieldDevices.map((d: { status: string }) => d.status)).toEqual(['unprovisioned', 'unprovisioned', 'unprovisioned']);
+    expect(done.view.fieldDevices!.map((d: { status: string }) => d.status)).toEqual(['unprovisioned', 'unprovisioned', 'unprovisioned']);
 
     expect(await act('field-devices-provision', { devices: ['lon-009'] })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'devices' } });
     expect(await act('field-devices-provision', { devices: 'all' })).toEqual({ status: 200, body: { provisioned: ['lon-001', 'lon-002'], alreadyProvisioned: 0, refused: 1 } });
