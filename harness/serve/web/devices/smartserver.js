@@ -1,0 +1,466 @@
+// [SS-1, SS-3 … SS-8] The SmartServer CMS, after its vendor's guide ("Activating Licenses Online
+// Using the SmartServer CMS"): the Manage Licenses dialog with its installed licenses, its Manage
+// Customer Accounts view (Customer ID with Save Changes / Discard Changes), its Download Licenses
+// from Cloud view (select, ACTIVATE, a couple of minutes of progress) and Transfer to Cloud with
+// its confirmation; offline activation (request code out, response code in); and the Devices
+// widget's LON, BACnet and Modbus devices in purple, blue and green. Every control calls the
+// device API, which calls the firmware's own operations.
+/* global document */
+
+import { el } from '/common/api.js';
+
+const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
+
+/** [SS-7] The Devices widget's colours, each with its word. */
+const COLOUR = {
+  unlicensed: 'Unlicensed (purple)',
+  unprovisioned: 'Unprovisioned (blue)',
+  provisioned: 'Provisioned (green)',
+};
+const swatch = (status) => el('span', { class: `field-state ${status}` }, COLOUR[status] ?? status);
+
+const TERM = { active: 'ok', expired: 'bad' };
+const MAINTENANCE = { none: ['off', 'No maintenance'], active: ['ok', 'Maintenance active'], expired: ['bad', 'Maintenance expired'] };
+
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const minute = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** 2 min as `1 min 59 s`: what is left of an activation, in virtual time. */
+export function timeLeftText(ms) {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** Redraws `into` only when `key` differs from the last one, so focus and checkboxes stay put. */
+function rowsOnChange() {
+  let last = null;
+  return (into, key, build) => {
+    const signature = JSON.stringify(key);
+    if (signature === last) return;
+    last = signature;
+    into.replaceChildren(...build());
+  };
+}
+
+const table = (label, headers, body) => el('table', { 'aria-label': label },
+  el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))), body);
+
+export function mount(root, ctx) {
+  const { act, refresh, errorText } = ctx;
+
+  /** Runs an action from a control, showing the API's refusal (or a success line) beside it. */
+  async function run(button, action, body, { error, done, describe } = {}) {
+    if (button) button.disabled = true;
+    const result = await act(action, body);
+    if (button) button.disabled = false;
+    if (error) error.textContent = result.ok ? '' : errorText(result);
+    if (done) done.textContent = result.ok && describe ? describe(result.value) : '';
+    await refresh();
+    return result;
+  }
+
+  const identity = el('p');
+  const oldFirmware = el('p', { class: 'notice', role: 'status' });
+  const notRunning = el('p', {}, 'The SmartServer CMS shows once the server is running.');
+
+  const licenses = manageLicenses(run, errorText);
+  const offline = offlineActivation(run);
+  const devices = devicesWidget(run, errorText);
+
+  root.replaceChildren(
+    el('section', { class: 'panel', 'aria-labelledby': 'ss-cms-heading' },
+      el('h2', { id: 'ss-cms-heading' }, 'SmartServer CMS'),
+      identity, oldFirmware, notRunning),
+    licenses.section,
+    offline.section,
+    devices.section,
+  );
+
+  return function render(device) {
+    const { state, view } = device;
+    const running = state.state === 'running';
+    identity.replaceChildren(`Segment controller ${state.deviceId} · install code `, el('code', {}, state.installCode),
+      ` · firmware ${view.firmwareVersion}`);
+    // [SS-1] before 3.3 there is no Manage Licenses dialog, and nothing needs a license.
+    oldFirmware.textContent = running && !state.licensingRequired
+      ? `Firmware ${view.firmwareVersion} has no license management (it is required from SmartServer 3.3 on): every field device can be provisioned without a license.`
+      : '';
+    notRunning.hidden = running;
+    licenses.section.hidden = !running || !state.licensingRequired;
+    offline.section.hidden = !running || !state.licensingRequired;
+    devices.section.hidden = !running;
+    if (!running) return;
+    licenses.render(device);
+    devices.render(state, view.fieldDevices ?? []);
+  };
+}
+
+/**
+ * The Manage Licenses dialog: its installed licenses, and the buttons that open its Manage
+ * Customer Accounts and Download Licenses from Cloud views (each with BACK) and Transfer to Cloud.
+ */
+function manageLicenses(run, errorText) {
+  let last;
+  const views = {};
+  const show = (name) => {
+    for (const [key, view] of Object.entries(views)) view.hidden = key !== name;
+    if (last) render(last);
+  };
+  const back = () => el('button', { type: 'button', class: 'back', onclick: () => show('licenses') }, 'BACK');
+
+  // --- the dialog's own view: installed licenses and its three buttons
+  const toolbarError = el('p', { class: 'error', role: 'alert' });
+  const toolbarDone = el('p', { class: 'done', role: 'status' });
+  const accountsButton = el('button', { type: 'button', onclick: () => show('accounts') }, 'Manage Customer Accounts');
+  const downloadButton = el('button', {
+    type: 'button',
+    onclick: async () => {
+      toolbarDone.textContent = '';
+      const downloaded = await run(downloadButton, 'cloud-download', {}, { error: toolbarError });
+      if (downloaded.ok) show('download');
+    },
+  }, 'Download Licenses from the Cloud');
+  const transfer = transferDialog(run, { error: toolbarError, done: toolbarDone });
+  const transferButton = el('button', { type: 'button', onclick: () => transfer.open(last) }, 'Transfer to Cloud');
+
+  const summary = el('p');
+  const installedRows = el('tbody');
+  const installed = table('Installed licenses', ['License ID', 'Description', 'Status', 'Expires', 'Source', 'Activated'], installedRows);
+  const noLicenses = el('p', {}, 'No licenses installed.');
+  const drawInstalled = rowsOnChange();
+  views.licenses = el('div', {},
+    el('div', { class: 'inline toolbar', role: 'group', 'aria-label': 'License management' }, accountsButton, downloadButton, transferButton),
+    toolbarError, toolbarDone,
+    summary, installed, noLicenses);
+
+  // --- Manage Customer Accounts
+  const accounts = customerAccounts(run);
+  views.accounts = el('div', { role: 'group', 'aria-labelledby': 'ss-accounts-heading', hidden: true },
+    el('h3', { id: 'ss-accounts-heading' }, 'Manage Customer Accounts'),
+    accounts.element,
+    el('div', { class: 'inline' }, back()));
+
+  // --- Download Licenses from Cloud
+  const selected = new Set();
+  const listRows = el('tbody');
+  const list = table('Licenses in the cloud', ['Select', 'Segment Controller', 'License ID', 'Transfer Date', 'Description'], listRows);
+  const listEmpty = el('p');
+  const drawList = rowsOnChange();
+  const activateError = el('p', { class: 'error', role: 'alert' });
+  const activateButton = el('button', {
+    type: 'button',
+    class: 'primary',
+    onclick: async () => {
+      const started = await run(activateButton, 'cloud-activate', { licenseIds: [...selected] }, { error: activateError });
+      if (started.ok) selected.clear();
+    },
+  }, 'ACTIVATE');
+  views.download = el('div', { role: 'group', 'aria-labelledby': 'ss-download-heading', hidden: true },
+    el('h3', { id: 'ss-download-heading' }, 'Download Licenses from Cloud'),
+    el('p', {}, 'Select the licenses to activate on this SmartServer, then ACTIVATE; it takes a couple of minutes.'),
+    list, listEmpty,
+    el('div', { class: 'inline' }, activateButton, back()),
+    activateError);
+
+  // --- the activation under way, and how the last one ended: shown in every view
+  const progress = el('progress', { max: 100, value: 0, 'aria-label': 'Activation progress', id: 'ss-activation-progress' });
+  const progressText = el('p', { role: 'status', 'aria-live': 'polite' });
+  const underWay = el('div', { class: 'activation', hidden: true }, el('label', { for: 'ss-activation-progress' }, 'Activating licenses'), progress, progressText);
+  const outcome = el('p', { role: 'status' });
+  const outcomeError = el('p', { class: 'error', role: 'alert' });
+
+  const section = el('section', { class: 'panel', 'aria-labelledby': 'ss-licenses-heading' },
+    el('h2', { id: 'ss-licenses-heading' }, 'Manage Licenses'),
+    underWay, outcome, outcomeError,
+    views.licenses, views.accounts, views.download,
+    transfer.dialog);
+
+  function licenseRow(l) {
+    return el('tr', { 'aria-label': l.licenseId },
+      el('td', {}, l.licenseId),
+      el('td', {}, l.description),
+      el('td', {}, badge(TERM[l.status] ?? 'info', l.status === 'active' ? 'Active' : 'Expired')),
+      el('td', {}, l.end === null ? 'no end' : day(l.end)),
+      el('td', {}, l.source === 'offline' ? 'Offline' : 'Online'),
+      el('td', {}, minute(l.activatedAt)));
+  }
+
+  function cloudRow(row, busy) {
+    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${row.licenseId}`, checked: selected.has(row.licenseId), disabled: busy });
+    box.addEventListener('change', () => {
+      if (box.checked) selected.add(row.licenseId);
+      else selected.delete(row.licenseId);
+    });
+    return el('tr', { 'aria-label': row.licenseId },
+      el('td', {}, box),
+      el('td', {}, row.segmentController ?? ''),
+      el('td', {}, row.licenseId),
+      el('td', {}, day(row.transferDate)),
+      el('td', {}, row.description));
+  }
+
+  function render(device) {
+    last = device;
+    const { state, view, now } = device;
+    accounts.render(view.account);
+
+    // [SS-7] what the licenses add up to: the capacity that bounds provisioning, and maintenance.
+    const [tone, word] = MAINTENANCE[state.maintenance.status] ?? ['info', state.maintenance.status];
+    summary.replaceChildren(`Device capacity in force: ${state.capacity} field devices · `, badge(tone, word),
+      state.maintenance.until === null ? '' : ` until ${day(state.maintenance.until)}`);
+    const rows = view.licenses ?? [];
+    drawInstalled(installedRows, rows, () => rows.map(licenseRow));
+    installed.hidden = rows.length === 0;
+    noLicenses.hidden = rows.length > 0;
+
+    // [SS-4] the download view; a refused download keeps the view as it was.
+    const cloud = view.downloadList ?? [];
+    for (const id of selected) if (!cloud.some((r) => r.licenseId === id)) selected.delete(id);
+    const busy = state.activation.state !== 'idle';
+    drawList(listRows, [cloud, busy], () => cloud.map((r) => cloudRow(r, busy)));
+    list.hidden = cloud.length === 0;
+    listEmpty.textContent = view.downloadList === null ? 'Not downloaded since the server started: go BACK and press Download Licenses from the Cloud.'
+      : cloud.length === 0 ? `No licenses in the cloud for Customer ID ${view.account?.customerId ?? '(none)'}.` : '';
+
+    // [SS-5] the activation's minutes, in the service's virtual time.
+    const { activation } = state;
+    underWay.hidden = !busy;
+    if (activation.state === 'activating' && activation.completesAt !== null) {
+      const total = view.activationTimeMs;
+      const left = Math.max(0, activation.completesAt - now);
+      const percent = Math.round(100 * Math.min(1, (total - left) / total));
+      progress.value = percent;
+      progress.setAttribute('aria-valuetext', `${percent}%, ${timeLeftText(left)} left`);
+      progressText.textContent = `Activating ${activation.licenseIds.join(', ')}: ${timeLeftText(left)} left (${percent}%).`;
+    } else if (activation.state === 'claiming') {
+      progress.removeAttribute('value');
+      progressText.textContent = 'Waiting for the cloud to bind the selected licenses to this SmartServer…';
+    } else if (activation.state === 'transferring') {
+      progress.removeAttribute('value');
+      progressText.textContent = 'Transferring the licenses to the cloud…';
+    }
+    const done = activation.last;
+    outcome.textContent = !busy && done !== null && done.error === null
+      ? `Activated ${done.licenseIds.join(', ')} at ${minute(done.at)}; they now appear under Manage Licenses.` : '';
+    outcomeError.textContent = !busy && done !== null && done.error !== null
+      ? `Activating ${done.licenseIds.join(', ')} failed: ${errorText({ error: done.error.code, message: done.error.message })}` : '';
+  }
+  return { section, render };
+}
+
+/**
+ * [SS-3] Manage Customer Accounts: Segment Controller and Install Code read-only; the Customer
+ * ID is typed into the firmware as it is typed (its unsaved edit), and Save Changes and Discard
+ * Changes appear once there is one.
+ */
+function customerAccounts(run) {
+  const box = el('input', { id: 'ss-customer-id', type: 'text', autocomplete: 'off', spellcheck: 'false', size: 38, 'aria-describedby': 'ss-customer-id-error' });
+  const error = el('p', { class: 'error', role: 'alert', id: 'ss-customer-id-error' });
+  const done = el('p', { class: 'done', role: 'status' });
+  const segment = el('td');
+  const installCode = el('td');
+  /** Edits reach the firmware in the order typed, and Save or Discard only after the last of them. */
+  let queue = Promise.resolve();
+  let pending = 0;
+  const enqueue = (task) => {
+    pending++;
+    queue = queue.then(task).finally(() => { pending--; });
+    return queue;
+  };
+  box.addEventListener('input', () => {
+    const text = box.value;
+    done.textContent = '';
+    enqueue(() => run(null, 'customer-id-edit', { text }, { error }));
+  });
+  const saveButton = el('button', {
+    type: 'button', hidden: true,
+    onclick: () => enqueue(async () => {
+      const saved = await run(saveButton, 'customer-id-save', {}, { error, done, describe: (v) => `Saved Customer ID ${v.customerId}.` });
+      if (saved.ok) box.value = saved.value.customerId ?? '';
+    }),
+  }, 'Save Changes');
+  const discardButton = el('button', {
+    type: 'button', hidden: true,
+    onclick: () => enqueue(async () => {
+      const discarded = await run(discardButton, 'customer-id-discard', {}, { error, done, describe: () => 'Changes discarded.' });
+      if (discarded.ok) box.value = discarded.value.customerId ?? '';
+    }),
+  }, 'Discard Changes');
+
+  const element = el('div', {},
+    el('table', { 'aria-label': 'Customer accounts' },
+      el('thead', {}, el('tr', {}, ...['Segment Controller', 'Install Code', 'Customer ID', 'Changes'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, el('tr', {}, segment, installCode,
+        el('td', {}, el('label', { for: 'ss-customer-id', class: 'visually-hidden' }, 'Customer ID'), box),
+        el('td', {}, el('span', { class: 'inline' }, saveButton, discardButton))))),
+    el('p', {}, 'The Customer ID (such as 2133c667-af41-4518-94df-a2bb3b775330) is assigned at the License Partner Portal.'),
+    error, done);
+
+  return {
+    element,
+    render(account) {
+      if (account === null) return;
+      segment.textContent = account.segmentController;
+      installCode.textContent = account.installCode;
+      // Save Changes and Discard Changes show while there is an unsaved Customer ID.
+      saveButton.hidden = account.edited === null;
+      discardButton.hidden = account.edited === null;
+      // What the user is typing wins over what the server last said.
+      if (document.activeElement !== box && pending === 0) box.value = account.edited ?? account.customerId ?? '';
+    },
+  };
+}
+
+/** [SS-6] Transfer to Cloud's confirmation: every installed license goes back to the cloud. */
+function transferDialog(run, { error, done }) {
+  const what = el('ul');
+  const cancel = el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel');
+  const confirm = el('button', {
+    type: 'button', class: 'primary',
+    onclick: async () => {
+      const moved = await run(confirm, 'cloud-transfer', { confirm: true }, {
+        error, done, describe: (v) => `Transferred ${v.transferred.join(', ')} to the cloud on ${day(v.transferDate)}; every field device is unlicensed until a new license is activated and it is provisioned again.`,
+      });
+      dialog.close();
+      return moved;
+    },
+  }, 'TRANSFER LICENSES');
+  const dialog = el('dialog', { 'aria-modal': 'true', 'aria-labelledby': 'ss-transfer-heading', 'aria-describedby': 'ss-transfer-text' },
+    el('h3', { id: 'ss-transfer-heading' }, 'Transfer to Cloud'),
+    el('p', { id: 'ss-transfer-text' }, 'All device capacity and maintenance licenses that appear in the list are transferred to the cloud. '
+      + 'LON, BACnet and Modbus devices then appear unlicensed (purple) until a new license is activated and they are provisioned again.'),
+    what,
+    el('div', { class: 'inline' }, cancel, confirm));
+  return {
+    dialog,
+    open(device) {
+      const rows = device?.view.licenses ?? [];
+      what.replaceChildren(...(rows.length === 0 ? [el('li', {}, 'No license is installed on this SmartServer.')]
+        : rows.map((l) => el('li', {}, `${l.licenseId}: ${l.description}`))));
+      error.textContent = '';
+      done.textContent = '';
+      dialog.showModal();
+    },
+  };
+}
+
+/** [SS-8] Offline capacity activation: the request code out, the License Customer Portal's response code in. */
+function offlineActivation(run) {
+  const code = el('output', { id: 'ss-request-code', 'aria-live': 'polite' });
+  const requestError = el('p', { class: 'error', role: 'alert' });
+  const requestButton = el('button', {
+    type: 'button',
+    onclick: async () => {
+      const made = await run(requestButton, 'offline-request-code', {}, { error: requestError });
+      code.textContent = made.ok ? made.value.requestCode : '';
+    },
+  }, 'Generate request code');
+  const box = el('textarea', { id: 'ss-response-code', rows: 3, spellcheck: 'false', 'aria-describedby': 'ss-response-code-error' });
+  const responseError = el('p', { class: 'error', role: 'alert', id: 'ss-response-code-error' });
+  const responseDone = el('p', { class: 'done', role: 'status' });
+  const installButton = el('button', {
+    type: 'button',
+    onclick: async () => {
+      const installed = await run(installButton, 'offline-response-code', { responseCode: box.value.trim() }, {
+        error: responseError, done: responseDone, describe: (v) => (v.installed.length === 0 ? 'Nothing new to install.' : `Installed ${v.installed.join(', ')}.`),
+      });
+      if (installed.ok) box.value = '';
+    },
+  }, 'Install response code');
+  return {
+    section: el('section', { class: 'panel', 'aria-labelledby': 'ss-offline-heading' },
+      el('h2', { id: 'ss-offline-heading' }, 'Offline activation'),
+      el('p', {}, 'For a SmartServer without internet: type the request code into the License Customer Portal elsewhere, with the install code; '
+        + 'bring back its response code. Device capacity licenses only.'),
+      el('div', { role: 'group', 'aria-label': 'Out: the request code' },
+        el('div', { class: 'inline' }, requestButton, el('label', { for: 'ss-request-code' }, 'Request code'), code),
+        requestError),
+      el('div', { role: 'group', 'aria-label': 'In: the response code' },
+        el('label', { for: 'ss-response-code' }, 'Response code'),
+        box,
+        el('div', { class: 'inline' }, installButton),
+        responseError, responseDone)),
+  };
+}
+
+/**
+ * [SS-7] The Devices widget: every LON, BACnet and Modbus device in its colour and word, the
+ * counts per colour, Provision (one, or all the capacity allows), and adding devices.
+ */
+function devicesWidget(run, errorText) {
+  const counts = el('ul', { class: 'field-counts', 'aria-label': 'Field devices by state' });
+  const rows = el('tbody');
+  const list = table('Field devices', ['Device', 'Protocol', 'State', 'Action'], rows);
+  const none = el('p', {}, 'No field devices yet: add some below.');
+  const draw = rowsOnChange();
+  const rowErrors = new Map();
+  let last = { state: null, devices: [] };
+
+  const widgetError = el('p', { class: 'error', role: 'alert' });
+  const widgetDone = el('p', { class: 'done', role: 'status' });
+  const provisionAll = el('button', {
+    type: 'button',
+    onclick: () => run(provisionAll, 'field-devices-provision', { devices: 'all' }, {
+      error: widgetError, done: widgetDone,
+      describe: (v) => `Provisioned ${v.provisioned.length}${v.refused > 0 ? `; ${v.refused} left unprovisioned: the device capacity is used up` : ''}.`,
+    }),
+  }, 'Provision all');
+
+  const protocol = el('select', { id: 'ss-add-protocol' }, ...['LON', 'BACnet', 'Modbus'].map((p) => el('option', { value: p }, p)));
+  const count = el('input', { id: 'ss-add-count', type: 'number', min: 1, max: 500, value: 10, 'aria-describedby': 'ss-add-error' });
+  const addError = el('p', { class: 'error', role: 'alert', id: 'ss-add-error' });
+  const addDone = el('p', { class: 'done', role: 'status' });
+  const addButton = el('button', {
+    type: 'button',
+    onclick: () => run(addButton, 'field-devices-add', { protocol: protocol.value, count: Number(count.value) }, {
+      error: addError, done: addDone, describe: (v) => `Added ${v.added.length} ${protocol.value} devices (${v.added[0]} …).`,
+    }),
+  }, 'Add field devices');
+
+  function deviceRow(d) {
+    const action = [];
+    if (d.status !== 'provisioned') {
+      const button = el('button', { type: 'button', 'aria-label': `Provision ${d.name}` }, 'Provision');
+      button.addEventListener('click', async () => {
+        rowErrors.delete(d.name);
+        const result = await run(button, 'field-devices-provision', { devices: [d.name] });
+        if (!result.ok) rowErrors.set(d.name, errorText(result));
+        render(last.state, last.devices);
+      });
+      action.push(button);
+    }
+    const error = rowErrors.get(d.name);
+    if (error) action.push(el('p', { class: 'error', role: 'alert' }, error));
+    return el('tr', { 'aria-label': d.name, class: `field-row ${d.status}` },
+      el('td', {}, d.name), el('td', {}, d.protocol), el('td', {}, swatch(d.status)), el('td', {}, ...action));
+  }
+
+  function render(state, devices) {
+    last = { state, devices };
+    const tally = state.fieldDevices;
+    counts.replaceChildren(...Object.keys(COLOUR).map((status) => el('li', {}, swatch(status), ` ${tally[status] ?? 0}`)),
+      el('li', {}, `Total ${tally.total}`));
+    draw(rows, [devices, [...rowErrors]], () => devices.map(deviceRow));
+    list.hidden = devices.length === 0;
+    none.hidden = devices.length > 0;
+  }
+
+  return {
+    section: el('section', { class: 'panel', 'aria-labelledby': 'ss-devices-heading' },
+      el('h2', { id: 'ss-devices-heading' }, 'Devices'),
+      el('p', {}, 'After a transfer to the cloud the devices are unlicensed (purple); once a license is activated they are unprovisioned (blue) '
+        + 'until provisioned by hand (green), as far as the device capacity goes.'),
+      counts,
+      el('div', { class: 'inline' }, provisionAll),
+      widgetError, widgetDone,
+      list, none,
+      el('div', { role: 'group', 'aria-labelledby': 'ss-add-heading' },
+        el('h3', { id: 'ss-add-heading' }, 'Add field devices'),
+        el('div', { class: 'inline' },
+          el('label', { for: 'ss-add-protocol' }, 'Protocol'), protocol,
+          el('label', { for: 'ss-add-count' }, 'Count'), count,
+          addButton),
+        addError, addDone)),
+    render,
+  };
+}
