@@ -110,6 +110,14 @@ describe('the device API behind the SmartServer CMS pages', () => {
     expect(await act('cloud-transfer', { confirm: true })).toMatchObject({ status: 409, body: { error: 'NOTHING_TO_TRANSFER' } });
   });
 
+  it('[SS-1] on firmware 3.2 has no Manage Licenses, refused in the firmware\'s own code, and provisions without a license', async () => {
+    expect(await read('old-001')).toMatchObject({ state: { firmwareVersion: '3.2', licensingRequired: false }, view: { account: null, licenses: null, downloadList: null, fieldDevices: [] } });
+    expect(await act('cloud-download', {}, 'old-001')).toMatchObject({ status: 400, body: { error: 'LICENSE_MANAGEMENT_UNAVAILABLE' } });
+    expect(await act('customer-id-edit', { text: customerId }, 'old-001')).toMatchObject({ status: 400, body: { error: 'LICENSE_MANAGEMENT_UNAVAILABLE' } });
+    await act('field-devices-add', { protocol: 'Modbus', count: 2 }, 'old-001');
+    expect(await act('field-devices-provision', { devices: 'all' }, 'old-001')).toMatchObject({ status: 200, body: { provisioned: ['modbus-001', 'modbus-002'] } });
+  });
+
   it('[SS-8] shows a request code, installs the customer portal\'s response code, and refuses one that is not a response code', async () => {
     const request = await act('offline-request-code', {}, 'ss-002');
     const { installCode } = (await read('ss-002')).state;

@@ -173,6 +173,27 @@ describe('the SmartServer CMS, in Chromium, by clicking and typing only', () => 
     const installed = region(page, 'Manage Licenses').getByRole('table', { name: 'Installed licenses' });
     await expect.poll(() => installed.getByRole('row', { name: licenseIds[0] }).textContent(), SEEN).toContain('Offline');
     await screenshot(page, 'smartserver-offline-activation');
+    // CLOSE leaves the license management, and it opens again.
+    await region(page, 'Manage Licenses').getByRole('button', { name: 'CLOSE' }).click();
+    await expect.poll(() => installed.isVisible(), SEEN).toBe(false);
+    await region(page, 'Manage Licenses').getByRole('button', { name: 'Open Manage Licenses' }).click();
+    await expect.poll(() => installed.isVisible(), SEEN).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('[SS-1] on firmware 3.2 shows no license management, and provisions field devices without a license', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.httpUrl}/devices/old-001/#token=${service.token}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Firmware 3\.2 has no license management/ }).isVisible(), SEEN).toBe(true);
+    expect(await region(page, 'Manage Licenses').count()).toBe(0);
+    const devices = region(page, 'Devices');
+    await devices.getByLabel('Protocol').selectOption('BACnet');
+    await devices.getByLabel('Count').fill('3');
+    await devices.getByRole('button', { name: 'Add field devices' }).click();
+    await expect.poll(() => counts(page).textContent(), SEEN).toContain('Unprovisioned (blue) 3');
+    await devices.getByRole('button', { name: 'Provision all' }).click();
+    await expect.poll(() => counts(page).textContent(), SEEN).toContain('Provisioned (green) 3');
+    await screenshot(page, 'smartserver-old-firmware');
     await page.close();
   }, 60_000);
 });

@@ -122,6 +122,16 @@ function manageLicenses(run, errorText) {
   }, 'Download Licenses from the Cloud');
   const transfer = transferDialog(run, { error: toolbarError, done: toolbarDone });
   const transferButton = el('button', { type: 'button', onclick: () => transfer.open(last) }, 'Transfer to Cloud');
+  const body = el('div', { id: 'ss-manage-licenses' });
+  const openButton = el('button', { type: 'button', 'aria-controls': 'ss-manage-licenses', hidden: true }, 'Open Manage Licenses');
+  const closeButton = el('button', { type: 'button', 'aria-controls': 'ss-manage-licenses' }, 'CLOSE');
+  const openDialog = (open) => {
+    body.hidden = !open;
+    openButton.hidden = open;
+    (open ? closeButton : openButton).focus();
+  };
+  openButton.addEventListener('click', () => openDialog(true));
+  closeButton.addEventListener('click', () => openDialog(false));
 
   const summary = el('p');
   const installedRows = el('tbody');
@@ -129,7 +139,7 @@ function manageLicenses(run, errorText) {
   const noLicenses = el('p', {}, 'No licenses installed.');
   const drawInstalled = rowsOnChange();
   views.licenses = el('div', {},
-    el('div', { class: 'inline toolbar', role: 'group', 'aria-label': 'License management' }, accountsButton, downloadButton, transferButton),
+    el('div', { class: 'inline toolbar', role: 'group', 'aria-label': 'License management' }, accountsButton, downloadButton, transferButton, closeButton),
     toolbarError, toolbarDone,
     summary, installed, noLicenses);
 
@@ -171,9 +181,9 @@ function manageLicenses(run, errorText) {
 
   const section = el('section', { class: 'panel', 'aria-labelledby': 'ss-licenses-heading' },
     el('h2', { id: 'ss-licenses-heading' }, 'Manage Licenses'),
-    underWay, outcome, outcomeError,
-    views.licenses, views.accounts, views.download,
-    transfer.dialog);
+    openButton,
+    body);
+  body.append(underWay, outcome, outcomeError, views.licenses, views.accounts, views.download, transfer.dialog);
 
   function licenseRow(l) {
     return el('tr', { 'aria-label': l.licenseId },
@@ -185,8 +195,10 @@ function manageLicenses(run, errorText) {
       el('td', {}, minute(l.activatedAt)));
   }
 
-  function cloudRow(row, busy) {
-    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${row.licenseId}`, checked: selected.has(row.licenseId), disabled: busy });
+  function cloudRow(row, busy, activating) {
+    // While an activation runs, the rows it takes stay checked and none can be changed.
+    const checked = busy ? activating.includes(row.licenseId) : selected.has(row.licenseId);
+    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${row.licenseId}`, checked, disabled: busy });
     box.addEventListener('change', () => {
       if (box.checked) selected.add(row.licenseId);
       else selected.delete(row.licenseId);
@@ -217,7 +229,8 @@ function manageLicenses(run, errorText) {
     const cloud = view.downloadList ?? [];
     for (const id of selected) if (!cloud.some((r) => r.licenseId === id)) selected.delete(id);
     const busy = state.activation.state !== 'idle';
-    drawList(listRows, [cloud, busy], () => cloud.map((r) => cloudRow(r, busy)));
+    const activating = state.activation.licenseIds;
+    drawList(listRows, [cloud, busy, activating], () => cloud.map((r) => cloudRow(r, busy, activating)));
     list.hidden = cloud.length === 0;
     listEmpty.textContent = view.downloadList === null ? 'Not downloaded since the server started: go BACK and press Download Licenses from the Cloud.'
       : cloud.length === 0 ? `No licenses in the cloud for Customer ID ${view.account?.customerId ?? '(none)'}.` : '';
@@ -390,7 +403,7 @@ function offlineActivation(run) {
 function devicesWidget(run, errorText) {
   const counts = el('ul', { class: 'field-counts', 'aria-label': 'Field devices by state' });
   const rows = el('tbody');
-  const list = table('Field devices', ['Device', 'Protocol', 'State', 'Action'], rows);
+  const list = el('div', { class: 'field-list' }, table('Field devices', ['Device', 'Protocol', 'State', 'Action'], rows));
   const none = el('p', {}, 'No field devices yet: add some below.');
   const draw = rowsOnChange();
   const rowErrors = new Map();
