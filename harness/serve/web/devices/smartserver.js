@@ -176,7 +176,7 @@ function manageLicenses(run, errorText) {
   const progress = el('progress', { max: 100, value: 0, 'aria-label': 'Activation progress', id: 'ss-activation-progress' });
   const progressText = el('p', { role: 'status', 'aria-live': 'polite' });
   const underWay = el('div', { class: 'activation', hidden: true }, el('label', { for: 'ss-activation-progress' }, 'Activating licenses'), progress, progressText);
-  const outcome = el('p', { role: 'status' });
+  const outcome = el('p', { class: 'done', role: 'status' });
   const outcomeError = el('p', { class: 'error', role: 'alert' });
 
   const section = el('section', { class: 'panel', 'aria-labelledby': 'ss-licenses-heading' },
