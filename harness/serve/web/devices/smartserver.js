@@ -95,9 +95,11 @@ export function mount(root, ctx) {
 function manageLicenses(run, errorText) {
   let last;
   const views = {};
+  /** Opens one of the dialog's views; the focus follows, since the button pressed has just been hidden. */
   const show = (name) => {
     for (const [key, view] of Object.entries(views)) view.hidden = key !== name;
     if (last) render(last);
+    (name === 'licenses' ? accountsButton : views[name].querySelector('h3')).focus();
   };
   const back = () => el('button', { type: 'button', class: 'back', onclick: () => show('licenses') }, 'BACK');
 
@@ -139,7 +141,7 @@ function manageLicenses(run, errorText) {
   // --- Manage Customer Accounts
   const accounts = customerAccounts(run);
   views.accounts = el('div', { role: 'group', 'aria-labelledby': 'ss-accounts-heading', hidden: true },
-    el('h3', { id: 'ss-accounts-heading' }, 'Manage Customer Accounts'),
+    el('h3', { id: 'ss-accounts-heading', tabindex: -1 }, 'Manage Customer Accounts'),
     accounts.element,
     el('div', { class: 'inline' }, back()));
 
@@ -159,7 +161,7 @@ function manageLicenses(run, errorText) {
     },
   }, 'ACTIVATE');
   views.download = el('div', { role: 'group', 'aria-labelledby': 'ss-download-heading', hidden: true },
-    el('h3', { id: 'ss-download-heading' }, 'Download Licenses from Cloud'),
+    el('h3', { id: 'ss-download-heading', tabindex: -1 }, 'Download Licenses from Cloud'),
     el('p', {}, 'Select the licenses to activate on this SmartServer, then ACTIVATE; it takes a couple of minutes.'),
     list, listEmpty,
     el('div', { class: 'inline' }, activateButton, back()),
