@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { SmartServer } from '../../firmware-sim/smartserver/SmartServer.ts';
+import { fieldProtocols } from '../../firmware-sim/smartserver/smartserverImage.ts';
+import { ACTIVATION_TIME_MS } from '../../firmware-sim/smartserver/smartserverMachine.ts';
+import type { Result } from '../../protocol/result.ts';
+import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
+import type { DeviceHandle } from '../runner/World.ts';
+
+const smartServerOf = (device: DeviceHandle) => device.appliance as SmartServer;
+/** A page's answer when the device cannot show it (off, booting, or firmware before 3.3): null, the snapshot says why. */
+const orNull = <T>(result: Result<T>): T | null => (result.ok ? result.value : null);
+
+const empty = z.object({}).strict();
+const name = z.string().min(1).max(200);
+// The firmware checks the selection itself (none, twice, too many), so the page shows its words.
+const licenseIds = z.array(name).max(1000);
+
+function action<S extends z.ZodType<unknown>>(body: S, run: (server: SmartServer, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
+  return { body, run: (device, value: never) => run(smartServerOf(device), value) };
+}
+
+/**
+ * [SS-3 … SS-8] The SmartServer CMS over the device API: the Manage Licenses dialog with its
+ * Manage Customer Accounts and Download Licenses from the Cloud views, Transfer to Cloud,
+ * offline activation, and the Devices widget's field devices; each action one call of the
+ * firmware's own API, as the `smartserver.*` scenario steps make.
+ */
+export const smartserverDevicePage: DevicePageFamily = {
+  view(appliance) {
+    const server = appliance as SmartServer;
+    // The download view exists only once downloaded since boot (the snapshot's null), not merely empty.
+    const downloaded = server.snapshot().downloadList !== null;
+    return {
+      firmwareVersion: server.firmwareVersion(),
+      activationTimeMs: ACTIVATION_TIME_MS,
+      account: orNull(server.accounts.view()),
+      licenses: orNull(server.licenses()),
+      downloadList: downloaded ? orNull(server.cloud.list()) : null,
+      fieldDevices: orNull(server.fieldDevices.list()),
+    };
+  },
+  actions: {
+    // [SS-3] typing, Save Changes and Discard Changes are three operations, as in the CMS.
+    'customer-id-edit': action(z.object({ text: z.string().max(200) }).strict(), (ss, b) => ss.accounts.edit(b.text)),
+    'customer-id-save': action(empty, (ss) => ss.accounts.save()),
+    'customer-id-discard': action(empty, (ss) => ss.accounts.discard()),
+    'cloud-download': action(empty, (ss) => ss.cloud.download()),
+    'cloud-activate': action(z.object({ licenseIds }).strict(), (ss, b) => ss.cloud.activate(b.licenseIds)),
+    'cloud-transfer': action(z.object({ confirm: z.boolean() }).strict(), (ss, b) => ss.cloud.transferToCloud({ confirm: b.confirm })),
+    'offline-request-code': action(empty, (ss) => ss.offline.requestCode()),
+    'offline-response-code': action(z.object({ responseCode: z.string().max(16 * 1024) }).strict(), (ss, b) => ss.offline.installResponse(b.responseCode)),
+    'field-devices-add': action(z.object({
+      protocol: z.enum(fieldProtocols),
+      count: z.number().int().optional(),
+      names: z.array(z.string().max(200)).max(1000).optional(),
+    }).strict(), (ss, b) => ss.fieldDevices.add(b)),
+    'field-devices-provision': action(z.object({ devices: z.union([z.literal('all'), z.array(name).max(1000)]) }).strict(),
+      (ss, b) => ss.fieldDevices.provision(b.devices)),
+  },
+};
