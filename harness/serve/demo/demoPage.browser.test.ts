@@ -88,6 +88,10 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
     // Before the customer exists the panel beside says when its portal will appear.
     await expect.poll(() => page.getByRole('region', { name: 'License Customer Portal' }).getByRole('status').textContent(), SEEN)
       .toBe('The License Customer Portal of Campus appears here once step 2 has created the customer.');
+    // The customer exists, with nothing assigned yet: the portal appears beside, and the assignment (a change in the cloud alone) shows at once.
+    let index = 0;
+    for (; index <= at('smartserver.portal.createCustomer', 0); index++) await nextStep(page, index);
+    await expect.poll(() => cloudCounts(page), SEEN).toEqual(['0 total', '0 in the cloud', '0 activated on a SmartServer']);
     const stages = [
       { after: at('smartserver.portal.assign', 0), name: 'assigned', expected: allFieldDevices('purple', 'unlicensed', 0), inCloud: 30 },
       { after: at('smartserver.activate', 0), name: 'activated', expected: allFieldDevices('blue', 'licensed'), inCloud: 0 },
@@ -96,7 +100,6 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
       { after: at('smartserver.activate', 1), name: 'reactivated', expected: allFieldDevices('blue', 'licensed'), inCloud: 0 },
     ];
 
-    let index = 0;
     for (const stage of stages) {
       for (; index <= stage.after; index++) await nextStep(page, index);
       // The fleet view and the cloud's counts beside the steps, both in step with the scenario's own checks.

@@ -1,4 +1,4 @@
-/* global document, fetch */
+/* global document, fetch, location */
 // The cloud beside the demo: once the scenario's `smartserver.portal.createCustomer` step has
 // passed, the License Customer Portal of that customer in an iframe, signed in with the demo's
 // administrator token, so the audience sees the cloud's counts (total, in the cloud, activated)
@@ -18,6 +18,7 @@ export function portalPanel(panel, token) {
   note.setAttribute('role', 'status');
   let shownFor = null;
   let asking = false;
+  let lastStatuses = '';
 
   const show = (customerId) => {
     if (customerId === shownFor) return;
@@ -43,9 +44,19 @@ export function portalPanel(panel, token) {
     }
   }
 
+  // A step may change the cloud alone (an assignment), which the portal's live feed does not
+  // report: once a step has run, the portal is asked to read the cloud again.
+  const stepsRan = (demo) => {
+    const statuses = demo.steps.map((s) => s.status).join();
+    if (statuses === lastStatuses) return;
+    lastStatuses = statuses;
+    panel.querySelector('iframe')?.contentWindow?.postMessage({ type: 'fleetrig.refresh' }, location.origin);
+  };
+
   panel.append(note);
   panel.hidden = true;
   return async function update(demo) {
+    stepsRan(demo);
     const step = demo.steps.find((s) => s.kind === CREATE_CUSTOMER);
     panel.hidden = step === undefined;
     if (step === undefined) return;
