@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
 import { launchChromium } from '../../../test/browser/launchChromium.ts';
-import { screenshot } from '../../../test/browser/screenshot.ts';
+import { screenshot, SCREENSHOTS } from '../../../test/browser/screenshot.ts';
 import { createCatalogue } from '../../catalogue.ts';
 import { loadFiles } from '../../scenario/validateFiles.ts';
 import type { Service } from '../createService.ts';
@@ -18,9 +18,9 @@ const SERVERS = Array.from({ length: 10 }, (_, i) => `ss-${String(i + 1).padStar
 /** A skip only while the page says a step waits and the next deadline is this close: a stale "waiting" must not jump a year to the maintenance expiry. */
 const NEAR_DEADLINE_MS = 60 * 60 * 1000;
 
-/** What the fleet view's accessible list says of a SmartServer whose 50 field devices are all one colour. */
-function allFieldDevices(colour: 'purple' | 'blue' | 'green', state: 'licensed' | 'unlicensed'): string[] {
-  const count = (c: string) => (c === colour ? 50 : 0);
+/** What the fleet view's accessible list says of a SmartServer whose 50 field devices (or none) are all one colour. */
+function allFieldDevices(colour: 'purple' | 'blue' | 'green', state: 'licensed' | 'unlicensed', devices = 50): string[] {
+  const count = (c: string) => (c === colour ? devices : 0);
   return SERVERS.map((id) => `${id}: ${state}; field devices ${count('purple')} purple (unlicensed), ${count('blue')} blue (unprovisioned), ${count('green')} green (provisioned)`);
 }
 
@@ -40,6 +40,10 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
 
   const steps = (page: Page) => page.getByRole('list', { name: 'Scenario steps' }).getByRole('listitem');
   const statusOf = (page: Page, index: number) => steps(page).nth(index).locator('.status').textContent();
+  /** The cloud's counts in the License Customer Portal beside the steps, as its list reads. */
+  const cloudCounts = (page: Page) => page.getByTitle('License Customer Portal').contentFrame()
+    .getByRole('list', { name: 'License counts' }).getByRole('listitem').allTextContents();
+  const counted = (inCloud: number) => ['30 total', `${inCloud} in the cloud`, `${30 - inCloud} activated on a SmartServer`];
   const smartServers = (fleet: Page) => fleet.getByRole('list', { name: 'smartserver devices' }).getByRole('listitem').allTextContents();
 
   /** Clicks Next step and, while the page says the step waits on virtual time, Skip to next deadline, until the step has passed. */
@@ -81,17 +85,26 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
     await screenshot(page, 'demo-start');
     await screenshot(fleet, 'fleet-start');
     const at = (kind: string, nth: number) => texts.map((t, i) => (t.startsWith(kind) ? i : -1)).filter((i) => i >= 0)[nth]!;
+    // Before the customer exists the panel beside says when its portal will appear.
+    await expect.poll(() => page.getByRole('region', { name: 'License Customer Portal' }).getByRole('status').textContent(), SEEN)
+      .toBe('The License Customer Portal of Campus appears here once step 2 has created the customer.');
+    // The customer exists, with nothing assigned yet: the portal appears beside, and the assignment (a change in the cloud alone) shows at once.
+    let index = 0;
+    for (; index <= at('smartserver.portal.createCustomer', 0); index++) await nextStep(page, index);
+    await expect.poll(() => cloudCounts(page), SEEN).toEqual(['0 total', '0 in the cloud', '0 activated on a SmartServer']);
     const stages = [
-      { after: at('smartserver.activate', 0), name: 'activated', expected: allFieldDevices('blue', 'licensed') },
-      { after: at('smartserver.provision', 0), name: 'provisioned', expected: allFieldDevices('green', 'licensed') },
-      { after: at('smartserver.transfer', 0), name: 'transferred', expected: allFieldDevices('purple', 'unlicensed') },
-      { after: at('smartserver.activate', 1), name: 'reactivated', expected: allFieldDevices('blue', 'licensed') },
+      { after: at('smartserver.portal.assign', 0), name: 'assigned', expected: allFieldDevices('purple', 'unlicensed', 0), inCloud: 30 },
+      { after: at('smartserver.activate', 0), name: 'activated', expected: allFieldDevices('blue', 'licensed'), inCloud: 0 },
+      { after: at('smartserver.provision', 0), name: 'provisioned', expected: allFieldDevices('green', 'licensed'), inCloud: 0 },
+      { after: at('smartserver.transfer', 0), name: 'transferred', expected: allFieldDevices('purple', 'unlicensed'), inCloud: 30 },
+      { after: at('smartserver.activate', 1), name: 'reactivated', expected: allFieldDevices('blue', 'licensed'), inCloud: 0 },
     ];
 
-    let index = 0;
     for (const stage of stages) {
       for (; index <= stage.after; index++) await nextStep(page, index);
+      // The fleet view and the cloud's counts beside the steps, both in step with the scenario's own checks.
       await expect.poll(() => smartServers(fleet), SEEN).toEqual(stage.expected);
+      await expect.poll(() => cloudCounts(page), SEEN).toEqual(counted(stage.inCloud));
       await screenshot(page, `demo-${stage.name}`);
       await screenshot(fleet, `fleet-${stage.name}`);
     }
@@ -101,8 +114,11 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
     await expect.poll(() => page.locator('#progress').textContent(), SEEN).toBe(`All ${texts.length} steps passed`);
     expect(await steps(page).locator('.status').allTextContents()).toEqual(texts.map(() => 'passed'));
     await expect.poll(() => smartServers(fleet), SEEN).toEqual(allFieldDevices('green', 'licensed'));
+    await expect.poll(() => cloudCounts(page), SEEN).toEqual(counted(0));
     expect(await page.getByRole('button', { name: 'Next step' }).isDisabled()).toBe(true);
     await screenshot(page, 'demo-reprovisioned');
+    // What the audience sees: the steps' end beside the fleet and the cloud's counts, one screen.
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-page.png') });
     await screenshot(fleet, 'fleet-reprovisioned');
 
     // Restart: a fresh fleet and portal behind the same address; both pages come back by themselves.
@@ -112,6 +128,8 @@ describe('the demo page and the fleet view, in Chromium, walking the sales demo 
     expect(await page.getByRole('button', { name: 'Next step' }).isEnabled()).toBe(true);
     await expect.poll(() => fleet.locator('html').getAttribute('data-live'), SEEN).toBe('open');
     await expect.poll(async () => (await smartServers(fleet)).every((t) => t.includes('field devices 0 purple (unlicensed), 0 blue')), SEEN).toBe(true);
+    // A fresh cloud has no Campus yet: the portal beside waits for step 2 again.
+    await expect.poll(() => page.getByTitle('License Customer Portal').count(), SEEN).toBe(0);
     await screenshot(page, 'demo-restarted');
     await screenshot(fleet, 'fleet-restarted');
     await page.close();

@@ -62,11 +62,11 @@ describe('demo routes', () => {
       position: 0, running: false, waiting: false,
     });
     expect(demo.body.steps).toEqual([
-      { index: 0, kind: 'expect', text: 'expect: { devices: "*", state: running }', description: 'Both gateways are up and unlicensed.', line: 7, status: 'pending' },
-      { index: 1, kind: 'advance', text: 'advance: 1m', line: 9, status: 'pending' },
-      { index: 2, kind: 'wait', text: 'wait: { devices: gw-001, state: running, within: 5m }', line: 10, status: 'pending' },
-      { index: 3, kind: 'expect', text: 'expect: { devices: gw-002, state: booting }', line: 11, status: 'pending' },
-      { index: 4, kind: 'advance', text: 'advance: 1h', line: 12, status: 'pending' },
+      { index: 0, kind: 'expect', text: 'expect: { devices: "*", state: running }', written: { devices: '*', state: 'running' }, description: 'Both gateways are up and unlicensed.', line: 7, status: 'pending' },
+      { index: 1, kind: 'advance', text: 'advance: 1m', written: '1m', line: 9, status: 'pending' },
+      { index: 2, kind: 'wait', text: 'wait: { devices: gw-001, state: running, within: 5m }', written: { devices: 'gw-001', state: 'running', within: '5m' }, line: 10, status: 'pending' },
+      { index: 3, kind: 'expect', text: 'expect: { devices: gw-002, state: booting }', written: { devices: 'gw-002', state: 'booting' }, line: 11, status: 'pending' },
+      { index: 4, kind: 'advance', text: 'advance: 1h', written: '1h', line: 12, status: 'pending' },
     ]);
   });
 

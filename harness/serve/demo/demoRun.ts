@@ -26,6 +26,8 @@ export interface DemoStepView {
   kind: string;
   /** The step as written: its kind and arguments. */
   text: string;
+  /** Its arguments as written (`{ partner: integrator, name: Campus }`), for a page that follows what a step made. */
+  written: unknown;
   /** The step's `say:` narration, when it has one. */
   description?: string;
   line?: number;
@@ -69,7 +71,7 @@ const IO_TIMEOUT_HINT = 'raise the limit with --io-timeout <ms>';
 export function createDemoRun(options: DemoRunOptions): DemoRun {
   const { scenario, world, catalogue } = options;
   const steps: DemoStepView[] = scenario.steps.map((step) => ({
-    index: step.index, kind: step.kind, text: stepText(step),
+    index: step.index, kind: step.kind, text: stepText(step), written: step.written ?? null,
     ...(step.say === undefined ? {} : { description: step.say }),
     ...(step.line === undefined ? {} : { line: step.line }),
     status: 'pending',

@@ -6,6 +6,7 @@ import { assignLicenses, type AssignLicensesInput } from './assignLicenses.ts';
 import { createCustomer, type CreateCustomerInput } from './createCustomer.ts';
 import { listCustomers, type ListCustomersInput } from './listCustomers.ts';
 import { listForCustomer, type ListForCustomerInput } from './listForCustomer.ts';
+import { listPartnerLicenses, type ListPartnerLicensesInput } from './listPartnerLicenses.ts';
 import { offlineActivate, type OfflineActivateInput, type OfflineActivation } from './offlineActivate.ts';
 import { provenByServer, type ServerRequest } from './provenByServer.ts';
 import { serverDownloadList, type ServerDownloadListInput } from './serverDownloadList.ts';
@@ -29,6 +30,8 @@ export interface SmartServerPortal {
   listCustomers(input?: ListCustomersInput): Promise<Result<Customer[]>>;
   /** SS-2 partner portal: purchased licenses to one of the partner's customers. */
   assignLicenses(input: AssignLicensesInput): Promise<Result<PortalLicense[]>>;
+  /** SS-2 partner portal: the partner's licenses, unassigned (`customerId: null`) or assigned to its customers. */
+  listPartnerLicenses(input: ListPartnerLicensesInput): Promise<Result<PortalLicense[]>>;
   /** SS-2, SS-4: the customer's licenses, in the cloud or on a server. */
   listForCustomer(input: ListForCustomerInput): Promise<Result<PortalLicense[]>>;
   /** SS-8 customer portal: offline capacity activation, request code in, response code out. */
@@ -55,6 +58,7 @@ export function createSmartServerPortal(ctx: CoreContext): SmartServerPortal {
     createCustomer: (input) => createCustomer(ctx, input),
     listCustomers: (input) => listCustomers(ctx, input),
     assignLicenses: (input) => assignLicenses(ctx, input),
+    listPartnerLicenses: (input) => listPartnerLicenses(ctx, input),
     listForCustomer: (input) => listForCustomer(ctx, input),
     offlineActivate: (input) => offlineActivate(ctx, input),
     downloadList: (input) => serverDownloadList(ctx, input),

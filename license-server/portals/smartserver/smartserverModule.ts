@@ -22,6 +22,7 @@ export const smartserverModule = definePortal<SmartServerPortal>({
   routes: [
     opRoute('post', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.createCustomer(input), { access: partner, reply: (customer) => ({ customer }), status: 201 }),
     opRoute('get', '/partners/:partnerAccountId/customers', (ss: SmartServerPortal, input) => ss.listCustomers(input), { access: partner, reply: (customers) => ({ customers }) }),
+    opRoute('get', '/partners/:partnerAccountId/licenses', (ss: SmartServerPortal, input) => ss.listPartnerLicenses(input), { access: partner, reply: (licenses) => ({ licenses }) }),
     opRoute('post', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.assignLicenses(input), { access: partner, reply: (licenses) => ({ licenses }) }),
     opRoute('get', '/customers/:customerId/licenses', (ss: SmartServerPortal, input) => ss.listForCustomer(input), { access: customer, reply: (licenses) => ({ licenses }) }),
     opRoute('post', '/customers/:customerId/offline-activations', (ss: SmartServerPortal, input) => ss.offlineActivate(input), { access: customer, status: 201 }),

@@ -1,9 +1,14 @@
-/* global document, location, history, sessionStorage, fetch, setInterval */
+/* global document, location, history, sessionStorage, fetch, setInterval, setTimeout */
 /* eslint-disable no-restricted-globals -- a page in the browser polls on wall time; the rig's virtual time is the API's `now` */
 // The demo page: reads and drives demo mode only through the HTTP API a script could call too
-// (GET/POST /api/v1/demo, /api/v1/clock). It polls once a second; the live WebSocket feed of the
-// fleet view can replace the polling once it is there.
+// (GET/POST /api/v1/demo, /api/v1/clock). It polls once a second, and sooner when the live feed
+// says the fleet changed (a step under way changes it).
+import { connectLive } from '/common/liveClient.js';
+import { portalPanel } from './portalPanel.js';
+
 const POLL_MS = 1000;
+/** At most one extra refresh per this many milliseconds however busy the fleet is. */
+const LIVE_THROTTLE_MS = 300;
 const $ = (id) => document.getElementById(id);
 
 // The same key as the device pages (web/devices/device.js): one sign-in per tab serves both.
@@ -19,6 +24,7 @@ tokenInput.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, to
 
 let busy = false;
 let lastDemo;
+const updatePortal = portalPanel($('portal'), () => tokenInput.value.trim());
 
 /** A request to the service; resolves with `{ status, body }`, or `{ status: 0 }` when it is unreachable. */
 async function api(method, path, body) {
@@ -89,7 +95,10 @@ function renderClock(clock) {
 
 async function refresh() {
   const [demo, clock] = await Promise.all([api('GET', '/api/v1/demo'), api('GET', '/api/v1/clock')]);
-  if (demo.status === 200) renderDemo(demo.body);
+  if (demo.status === 200) {
+    renderDemo(demo.body);
+    await updatePortal(demo.body);
+  }
   else if (demo.status !== 0 || !lastDemo) say($('result'), refusal(demo), true);
   if (clock.status === 200) renderClock(clock.body);
 }
@@ -132,5 +141,14 @@ $('skip').addEventListener('click', () => moveClock('next-deadline'));
 $('set-speed').addEventListener('click', () => moveClock('speed', { speed: Number($('speed').value) }));
 
 await refresh();
-// Polled, not pushed: one GET each second is nothing for the service, and survives a restart.
+// Polled, so it survives a restart and sees a step end even in a quiet fleet; the feed only makes it sooner.
 setInterval(refresh, POLL_MS);
+let liveTimer;
+const refreshSoon = () => {
+  if (liveTimer !== undefined) return;
+  liveTimer = setTimeout(() => {
+    liveTimer = undefined;
+    void refresh();
+  }, LIVE_THROTTLE_MS);
+};
+connectLive({ onSnapshot: refreshSoon, onMessage: (message) => message.type === 'change' && refreshSoon() });
