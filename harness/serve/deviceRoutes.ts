@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoTime } from '../../emulator/clock/Clock.ts';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import { DeviceErrorCode } from '../../firmware-sim/shared/DeviceErrorCode.ts';
+import { SmartServerErrorCode } from '../../firmware-sim/smartserver/SmartServerErrorCode.ts';
 import { HTTP_STATUS } from '../../license-server/http/failureStatus.ts';
 import { parseValue } from '../../protocol/messages/envelope.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
@@ -54,6 +55,10 @@ const DEVICE_STATUS: Readonly<Record<string, number>> = {
   [ErrorCode.Timeout]: 504,
   [ErrorCode.LinkDown]: 502,
   [ErrorCode.LicenseReplayed]: 409,
+  // A SmartServer busy with an activation or transfer, or waiting for its confirmation: try again, not a bad request.
+  [SmartServerErrorCode.ActivationInProgress]: 409,
+  [SmartServerErrorCode.TransferInProgress]: 409,
+  [SmartServerErrorCode.ConfirmationRequired]: 409,
 };
 
 export function deviceFailureStatus(code: string): number {

@@ -89,7 +89,7 @@ describe('the device API behind the SmartServer CMS pages', () => {
     const started = await act('cloud-activate', { licenseIds });
     expect(started).toMatchObject({ status: 200, body: { licenseIds } });
     expect(await read()).toMatchObject({ state: { activation: { state: 'activating', completesAt: (started.body as { completesAt: number }).completesAt } } });
-    expect(await act('cloud-activate', { licenseIds })).toMatchObject({ status: 400, body: { error: 'ACTIVATION_IN_PROGRESS' } });
+    expect(await act('cloud-activate', { licenseIds })).toMatchObject({ status: 409, body: { error: 'ACTIVATION_IN_PROGRESS' } });
     await call('POST', '/api/v1/clock/advance', { by: '2m' });
     const done = await read();
     expect(done).toMatchObject({ state: { activation: { state: 'idle', last: { error: null } }, capacity: 2, maintenance: { status: 'active' } }, view: { downloadList: [] } });
@@ -102,7 +102,7 @@ describe('the device API behind the SmartServer CMS pages', () => {
   });
 
   it('[SS-6] transfers to the cloud only when confirmed, and refuses a second transfer NOTHING_TO_TRANSFER', async () => {
-    expect(await act('cloud-transfer', { confirm: false })).toMatchObject({ status: 400, body: { error: 'CONFIRMATION_REQUIRED' } });
+    expect(await act('cloud-transfer', { confirm: false })).toMatchObject({ status: 409, body: { error: 'CONFIRMATION_REQUIRED' } });
     const moved = await act('cloud-transfer', { confirm: true });
     expect(moved.status).toBe(200);
     expect((moved.body as { transferred: string[] }).transferred.sort()).toEqual([...licenseIds].sort());

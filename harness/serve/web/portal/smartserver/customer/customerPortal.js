@@ -1,4 +1,4 @@
-/* global document, window, location */
+/* global document, window */
 // [SS-2, SS-4, SS-8] The License Customer Portal: a customer's (or its partner's) view of the
 // licenses held for one Customer ID — how many there are, how many wait in the cloud and how
 // many are activated on a SmartServer (the counts `smartserver.portal.expect` checks), where
@@ -10,13 +10,6 @@ import { copyButton, day, statusBadge, syncRows, whereCell } from '/portal/smart
 
 // Shown in the demo page beside its steps: the counts first, without the sign-in chrome.
 document.documentElement.classList.toggle('embedded', window.top !== window);
-/** The mounted page's refresh, for the demo page's messages. */
-let refreshNow = null;
-// The demo page asks after each step: a step may change the cloud alone (an assignment), which
-// the live feed (the fleet's changes) does not report.
-window.addEventListener('message', (event) => {
-  if (event.origin === location.origin && event.data?.type === 'fleetrig.refresh' && refreshNow !== null) void refreshNow();
-});
 
 /** The counts as `smartserver.portal.expect` computes them: in the cloud = bound to no server. */
 export function licenseCounts(licenses) {
@@ -27,7 +20,6 @@ export function licenseCounts(licenses) {
 function mount(root, ctx) {
   const { el, errorText, get, post, refresh } = ctx;
   const customer = encodeURIComponent(ctx.accountId);
-  refreshNow = refresh;
   let licenses = [];
   /** Licenses ticked for offline activation, kept across refreshes. */
   const selected = new Set();
