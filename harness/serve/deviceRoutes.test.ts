@@ -113,6 +113,8 @@ describe('the device API behind a device\'s own pages', () => {
     expect(await page.text()).toContain('device.js');
     const script = await fetch(`${service.httpUrl}/devices/gw-001/gateway.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // The shared stylesheet the portal pages import is the file, not a device called devices.css.
+    expect((await fetch(`${service.httpUrl}/devices/devices.css`, { redirect: 'manual' })).headers.get('content-type')).toMatch(/^text\/css/);
     const bare = await fetch(`${service.httpUrl}/devices/gw-001`, { redirect: 'manual' });
     expect(bare.status).toBe(301);
     expect(bare.headers.get('location')).toBe('/devices/gw-001/');
