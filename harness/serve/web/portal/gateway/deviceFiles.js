@@ -21,7 +21,7 @@ export function deviceFiles(ctx, account) {
   const done = el('p', { class: 'done', role: 'status' });
   const list = el('div');
   const showButton = el('button', { type: 'submit' }, 'Show license files');
-  const form = el('form', { 'aria-label': 'License files for a device' },
+  const form = el('form', {},
     el('label', { for: 'gwp-files-hardware' }, 'Hardware ID'),
     el('div', { class: 'inline' }, hardwareBox, showButton));
 

@@ -18,7 +18,7 @@ function mount(root, ctx) {
   const keyError = el('p', { class: 'error', role: 'alert', id: 'gwp-activation-error' });
   const keyDone = el('p', { class: 'done', role: 'status' });
   const activateButton = el('button', { type: 'submit' }, 'Activate');
-  const activateForm = el('form', { 'aria-label': 'Activate licenses' },
+  const activateForm = el('form', {},
     el('label', { for: 'gwp-activation-key' }, 'Activation key'),
     el('div', { class: 'inline' }, keyBox, activateButton));
   activateForm.addEventListener('submit', async (event) => {
