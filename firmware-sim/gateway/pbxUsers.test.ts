@@ -29,6 +29,7 @@ describe('PBX users', () => {
   it('[GW-7] a config template grants its features to a group of users, all or nothing', async () => {
     const { device: gateway } = await licensedPbx();
     unwrap(gateway.pbx.defineTemplate('mobile-staff', { features: ['Mobility'] }));
+    expect(unwrap(gateway.pbx.templates())).toEqual([{ name: 'mobile-staff', features: ['Mobility'] }]);
     const refused = gateway.pbx.applyTemplate('mobile-staff', ['alice', 'bob', 'carol']);
     expect(refused).toMatchObject({ ok: false, error: { code: 'LICENSE_LIMIT' } });
     if (!refused.ok) expect(refused.error.message).toContain('3 more Mobility grant(s) would exceed the licenses in force: 0 of 2');

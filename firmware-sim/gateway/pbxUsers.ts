@@ -17,6 +17,8 @@ export interface PbxUsers {
   users(): Result<PbxUser[]>;
   grant(user: string, featureCode: string): Result<PbxUser>;
   revoke(user: string, featureCode: string): Result<PbxUser>;
+  /** The config templates, the one defined or replaced last at the end. */
+  templates(): Result<ConfigTemplate[]>;
   /** Creates or replaces a template. */
   defineTemplate(name: string, template: { features: readonly string[] }): Result<ConfigTemplate>;
   /** Grants every feature of the template to every user, or nothing if any would exceed its amount. */
@@ -107,6 +109,10 @@ export function createPbxUsers(core: GatewayCore): PbxUsers {
       if (!user) return noUser(op, userName);
       if (!user.features.includes(featureCode)) return ok(user);
       return setFeatures(user, user.features.filter((f) => f !== featureCode));
+    },
+
+    templates() {
+      return refuseUnlessRunning(core, 'PBX templates') ?? ok(image().templates.map((t) => ({ ...t, features: [...t.features] })));
     },
 
     defineTemplate(name, template) {

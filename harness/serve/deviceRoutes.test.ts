@@ -33,10 +33,10 @@ describe('the device API behind a device\'s own pages', () => {
     services.push(service);
     const booting = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(booting).toMatchObject({ status: 200, body: { deviceId: 'gw-001', family: 'gateway', state: { state: 'booting' }, view: { licenses: null } } });
-    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-test-license', 'portal-invalidate', 'test-mode', 'add-user', 'remove-user', 'grant', 'revoke']);
+    expect(booting.body.actions).toEqual(['reboot', 'add-license', 'delete-license', 'portal-download', 'portal-test-license', 'portal-invalidate', 'test-mode', 'add-user', 'remove-user', 'grant', 'revoke', 'define-template', 'apply-template']);
     await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
     const running = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
-    expect(running.body).toMatchObject({ state: { state: 'running', pendingReset: false }, view: { licenses: [], users: [] } });
+    expect(running.body).toMatchObject({ state: { state: 'running', pendingReset: false }, view: { licenses: [], users: [], templates: [] } });
     expect(running.body.now).toBe((await call(service, 'GET', '/api/v1/clock')).body.now);
     expect(await call(service, 'GET', '/api/v1/fleet/devices/gw-999')).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'deviceId' } });
   });
@@ -72,6 +72,38 @@ describe('the device API behind a device\'s own pages', () => {
     expect((await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body).toMatchObject({ state: { state: 'booting' } });
   });
 
+  it('[GW-7] defines config templates and applies them to PBX users, all or nothing, naming a bad body\'s field', async () => {
+    const service = await start();
+    services.push(service);
+    const act = (action: string, body?: unknown) => call(service, 'POST', `/api/v1/fleet/devices/gw-001/${action}`, body);
+    await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
+    const { hardwareId } = (await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body.state as { hardwareId: string };
+    const order = await call(service, 'POST', '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Mobility', count: 1 }] });
+    const [license] = (await call(service, 'POST', '/api/v1/accounts/acme/activations', { activationKey: order.body.activationKey })).body.licenses as { id: string }[];
+    expect((await call(service, 'POST', `/api/v1/gateway/licenses/${license!.id}/bind`, { hardwareId })).status).toBe(200);
+    expect((await act('portal-download', {})).status).toBe(200);
+    await act('reboot');
+    await call(service, 'POST', '/api/v1/clock/advance', { by: '1m' });
+    for (const name of ['ann', 'bo']) expect((await act('add-user', { name })).status).toBe(200);
+
+    expect(await act('define-template', { name: 'mobile-staff', features: ['Mobility'] })).toEqual({ status: 200, body: { name: 'mobile-staff', features: ['Mobility'] } });
+    expect((await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body).toMatchObject({ view: { templates: [{ name: 'mobile-staff', features: ['Mobility'] }] } });
+    // One Mobility in force: two users at once are refused and neither is granted it.
+    expect(await act('apply-template', { template: 'mobile-staff', users: ['ann', 'bo'] })).toMatchObject({ status: 409, body: { error: 'LICENSE_LIMIT', where: 'featureCode' } });
+    expect((await call(service, 'GET', '/api/v1/fleet/devices/gw-001')).body).toMatchObject({ view: { users: [{ name: 'ann', features: [] }, { name: 'bo', features: [] }] } });
+    expect(await act('apply-template', { template: 'mobile-staff', users: ['ann'] })).toEqual({ status: 200, body: { granted: [{ user: 'ann', featureCode: 'Mobility' }] } });
+
+    expect(await act('define-template', { name: 'x' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'features' } });
+    expect(await act('define-template', { name: 'x', features: 'Mobility' })).toMatchObject({ status: 400, body: { where: 'features' } });
+    expect(await act('define-template', { name: 'x', features: ['Port'] })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'featureCode' } });
+    expect(await act('define-template', { name: ' x', features: [] })).toMatchObject({ status: 400, body: { where: 'name' } });
+    expect(await act('define-template', { name: 'x', features: [], colour: 'red' })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    expect(await act('apply-template', { template: 'mobile-staff' })).toMatchObject({ status: 400, body: { where: 'users' } });
+    expect(await act('apply-template', { template: 'mobile-staff', users: [] })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'users' } });
+    expect(await act('apply-template', { template: 'none', users: ['ann'] })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'template' } });
+    expect(await act('apply-template', { template: 'mobile-staff', users: ['zoe'] })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'user' } });
+  });
+
   it('serves the device page at /devices/<id>/, redirecting the address without its slash', async () => {
     const service = await start();
     services.push(service);
@@ -81,6 +113,8 @@ describe('the device API behind a device\'s own pages', () => {
     expect(await page.text()).toContain('device.js');
     const script = await fetch(`${service.httpUrl}/devices/gw-001/gateway.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // The shared stylesheet the portal pages import is the file, not a device called devices.css.
+    expect((await fetch(`${service.httpUrl}/devices/devices.css`, { redirect: 'manual' })).headers.get('content-type')).toMatch(/^text\/css/);
     const bare = await fetch(`${service.httpUrl}/devices/gw-001`, { redirect: 'manual' });
     expect(bare.status).toBe(301);
     expect(bare.headers.get('location')).toBe('/devices/gw-001/');

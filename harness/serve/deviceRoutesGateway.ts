@@ -17,7 +17,8 @@ function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, b
 
 /**
  * [GW-4, GW-5, GW-6, GW-8, GW-9] The gateway's General / License page over the device API: the
- * License page's rows, the Gateway and PBX license tabs, the PBX users [GW-7], and the page's actions,
+ * License page's rows, the Gateway and PBX license tabs, the PBX users and config templates [GW-7],
+ * and the page's actions,
  * each a call of the gateway's own API exactly as the console's commands are.
  */
 export const gatewayDevicePage: DevicePageFamily = {
@@ -27,6 +28,7 @@ export const gatewayDevicePage: DevicePageFamily = {
       licenses: orNull(gateway.page.list()),
       diagnostics: orNull(gateway.diagnostics()),
       users: orNull(gateway.pbx.users()),
+      templates: orNull(gateway.pbx.templates()),
     };
   },
   actions: {
@@ -41,5 +43,8 @@ export const gatewayDevicePage: DevicePageFamily = {
     'remove-user': action(z.object({ name: text }).strict(), (gw, b) => gw.pbx.removeUser(b.name)),
     'grant': action(z.object({ user: text, featureCode: text }).strict(), (gw, b) => gw.pbx.grant(b.user, b.featureCode)),
     'revoke': action(z.object({ user: text, featureCode: text }).strict(), (gw, b) => gw.pbx.revoke(b.user, b.featureCode)),
+    // [GW-7] config templates: license settings for a group of users at once, all or nothing.
+    'define-template': action(z.object({ name: text, features: z.array(text).max(100) }).strict(), (gw, b) => gw.pbx.defineTemplate(b.name, { features: b.features })),
+    'apply-template': action(z.object({ template: text, users: z.array(text).max(1000) }).strict(), (gw, b) => gw.pbx.applyTemplate(b.template, b.users)),
   },
 };

@@ -11,6 +11,7 @@ import { createCatalogue } from '../catalogue.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { silentLogger } from './serviceLog.ts';
 import { createService, type Service } from './createService.ts';
+import { licenseOnPortalPage } from './testing/licenseOnPortalPage.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
 const catalogue = createCatalogue();
@@ -36,16 +37,9 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
     await service?.close();
   });
 
-  /** The portal side, through the HTTP API until the portal pages exist: an order activated and bound to gw-001. */
-  async function licensesBoundTo(deviceId: string, items = [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }]): Promise<string[]> {
-    const { hardwareId } = (await api('GET', `/api/v1/fleet/devices/${deviceId}`)).body.state as { hardwareId: string };
-    const order = await api('POST', '/api/v1/orders', { accountId: 'acme', items });
-    const activated = await api('POST', '/api/v1/accounts/acme/activations', { activationKey: order.body.activationKey });
-    const ids = (activated.body.licenses as { id: string }[]).map((l) => l.id);
-    for (const id of ids) expect((await api('POST', `/api/v1/gateway/licenses/${id}/bind`, { hardwareId })).status).toBe(200);
-    expect(ids).toHaveLength(items.length);
-    return ids;
-  }
+  /** The portal side, on the gateway license portal's page: an order activated there and bound to the gateway's hardware ID. */
+  const licensesBoundTo = (deviceId: string, items = [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }]) =>
+    licenseOnPortalPage(browser, { service, accountId: `acme-${deviceId}`, deviceId, items });
 
   const row = (page: Page, licenseId: string) => page.getByRole('row', { name: licenseId });
   const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });
@@ -155,7 +149,7 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
     await expect.poll(() => page.getByRole('table', { name: 'PBX licenses' }).getByRole('row', { name: /Mobility/ }).textContent(), SEEN).toBe('Mobility11');
     await row(page, 'Bo').getByRole('button', { name: 'Grant to Bo' }).click();
     await expect.poll(() => row(page, 'Bo').getByRole('alert').textContent(), SEEN).toMatch(/^LICENSE_LIMIT: .*1 of 1 Mobility already in use/);
-    await screenshot(page, 'gateway-pbx-users');
+    await screenshot(page, 'gateway-pbx-users-grants');
     await row(page, 'Ann Lee').getByRole('button', { name: 'Revoke Mobility from Ann Lee' }).click();
     await row(page, 'Bo').getByRole('button', { name: 'Grant to Bo' }).click();
     await expect.poll(() => row(page, 'Bo').getByRole('button', { name: 'Revoke Mobility from Bo' }).count(), SEEN).toBe(1);
@@ -166,8 +160,8 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
   it('shows an unknown device as NOT_FOUND, in the API\'s words', async () => {
     const page = await browser.newPage();
     await page.goto(`${service.httpUrl}/devices/gw-999/`);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'NOT_FOUND' }).textContent(), SEEN).toBe('NOT_FOUND: no device gw-999 in this fleet');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'NOT_FOUND' }).textContent(), SEEN).toBe('NOT_FOUND: no device gw-999 in this fleet (at deviceId)');
     await screenshot(page, 'device-page-unknown');
     await page.close();
-  });
+  }, 30_000);
 });

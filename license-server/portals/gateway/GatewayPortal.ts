@@ -1,12 +1,15 @@
 import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import type { LicenseView } from '../../core/types.ts';
+import { bindForAccount, type BindForAccountInput } from './bindForAccount.ts';
 import { bindLicense, type BindLicenseInput } from './bindLicense.ts';
 import { downloadForDevice, type DownloadForDeviceInput } from './downloadForDevice.ts';
 import { downloadToDevice, type DownloadToDeviceInput } from './downloadToDevice.ts';
+import { filesForAccountDevice, type FilesForAccountDeviceInput } from './filesForAccountDevice.ts';
 import { invalidateFromDevice, type InvalidateFromDeviceInput } from './invalidateFromDevice.ts';
 import { issueTestLicense, type IssueTestLicenseInput } from './issueTestLicense.ts';
 import { issueTestLicenseToDevice, type IssueTestLicenseToDeviceInput } from './issueTestLicenseToDevice.ts';
+import { moveForAccount, type MoveForAccountInput } from './moveForAccount.ts';
 import { moveLicense, type MoveLicenseInput } from './moveLicense.ts';
 
 /**
@@ -20,6 +23,12 @@ export interface GatewayPortal {
   bind(input: BindLicenseInput): Promise<Result<LicenseView>>;
   /** GW-3 */
   move(input: MoveLicenseInput): Promise<Result<LicenseView>>;
+  /** GW-2 for the portal page: one of the account's own licenses. */
+  bindForAccount(input: BindForAccountInput): Promise<Result<LicenseView>>;
+  /** GW-3 for the portal page: one of the account's own licenses. */
+  moveForAccount(input: MoveForAccountInput): Promise<Result<LicenseView>>;
+  /** GW-4 for the portal page: the account's license files of one device, to paste on its License page. */
+  filesForAccountDevice(input: FilesForAccountDeviceInput): Promise<Result<string[]>>;
   /** GW-6: signed LIC1 files for a device, a fresh nonce each, for the portal's own user (a Customer token). */
   filesForDevice(input: DownloadForDeviceInput): Promise<Result<string[]>>;
   /** GW-6 over the device's own link: the same files, for the device proven by its certificate. */
@@ -36,6 +45,9 @@ export function createGatewayPortal(ctx: CoreContext): GatewayPortal {
   return {
     bind: (input) => bindLicense(ctx, input),
     move: (input) => moveLicense(ctx, input),
+    bindForAccount: (input) => bindForAccount(ctx, input),
+    moveForAccount: (input) => moveForAccount(ctx, input),
+    filesForAccountDevice: (input) => filesForAccountDevice(ctx, input),
     filesForDevice: (input) => downloadForDevice(ctx, input),
     downloadToDevice: (input) => downloadToDevice(ctx, input),
     invalidate: (input) => invalidateFromDevice(ctx, input),

@@ -3,10 +3,11 @@
 // add by pasting a license file, delete, download from and give back to the license portal, its
 // one test license (GW-8), the
 // pending-until-reset notice, the test-mode switch with its 8-hour countdown, reboot; then the
-// Gateway and PBX license tabs and the PBX users with their licenses (GW-7). Every control
-// calls the device API.
+// Gateway and PBX license tabs, and the PBX users with their licenses and config templates (GW-7,
+// gatewayPbx.js). Every control calls the device API.
 
 import { el } from '/common/api.js';
+import { configTemplates, pbxUsers } from './gatewayPbx.js';
 
 const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
 
@@ -96,6 +97,7 @@ export function mount(root, ctx) {
 
   const tabs = licenseTabs();
   const users = pbxUsers(run, errorText);
+  const templates = configTemplates(run);
 
   root.replaceChildren(
     el('section', { class: 'panel', 'aria-labelledby': 'gw-license-heading' },
@@ -124,6 +126,7 @@ export function mount(root, ctx) {
       countdown, testError),
     tabs.section,
     users.section,
+    templates.section,
   );
 
   function licenseRow(row) {
@@ -187,6 +190,7 @@ export function mount(root, ctx) {
 
     tabs.render(view.diagnostics);
     users.render(view.users, view.diagnostics?.pbx ?? []);
+    templates.render(view.templates, view.users, view.diagnostics?.pbx ?? []);
   }
   return render;
 }
@@ -220,75 +224,5 @@ function licenseTabs() {
           : usage.map((u) => el('tr', {}, el('td', {}, u.featureCode), el('td', {}, String(u.installed)), el('td', {}, String(u.inUse))))));
       }
     },
-  };
-}
-
-/**
- * [GW-7] PBX users: add and remove users, grant a user one of the PBX licenses in force, revoke
- * it. A grant beyond the amount in force is refused (LICENSE_LIMIT) in the user's row.
- */
-function pbxUsers(run, errorText) {
-  const rowErrors = new Map();
-  const rows = el('tbody');
-  const nameBox = el('input', { id: 'gw-new-user', type: 'text', autocomplete: 'off', 'aria-describedby': 'gw-new-user-error' });
-  const addError = el('p', { class: 'error', role: 'alert', id: 'gw-new-user-error' });
-  const addButton = el('button', {
-    type: 'button',
-    onclick: async () => {
-      const added = await run(addButton, 'add-user', { name: nameBox.value }, { error: addError });
-      if (added.ok) nameBox.value = '';
-    },
-  }, 'Add user');
-
-  let last = { users: null, features: [] };
-  let signature = '';
-  /** Runs a row's action; its refusal stays in that row until the next action there. */
-  const rowAction = (user, text, label, action, body) => {
-    const button = el('button', { type: 'button', 'aria-label': label }, text);
-    button.addEventListener('click', async () => {
-      rowErrors.delete(user);
-      const result = await run(button, action, body(), {});
-      if (!result.ok) rowErrors.set(user, errorText(result));
-      render(last.users, last.features, true);
-    });
-    return button;
-  };
-
-  function userRow(user, features) {
-    const grantable = features.map((f) => f.featureCode).filter((code) => !user.features.includes(code));
-    const picker = el('select', { 'aria-label': `License to grant ${user.name}` }, ...grantable.map((code) => el('option', { value: code }, code)));
-    const granted = user.features.length === 0 ? ['none']
-      : user.features.map((code) => el('span', { class: 'inline' }, badge('ok', code), rowAction(user.name, 'Revoke', `Revoke ${code} from ${user.name}`, 'revoke', () => ({ user: user.name, featureCode: code }))));
-    return el('tr', { 'aria-label': user.name },
-      el('td', {}, user.name),
-      el('td', {}, ...granted),
-      el('td', {},
-        el('span', { class: 'inline' }, ...(grantable.length === 0 ? ['no other PBX license in force'] : [
-          picker, rowAction(user.name, 'Grant', `Grant to ${user.name}`, 'grant', () => ({ user: user.name, featureCode: picker.value })),
-        ]), rowAction(user.name, 'Remove user', `Remove ${user.name}`, 'remove-user', () => ({ name: user.name }))),
-        el('p', { class: 'error', role: 'alert' }, rowErrors.get(user.name) ?? '')));
-  }
-
-  function render(users, features, force = false) {
-    last = { users, features };
-    const now = JSON.stringify([users, features, [...rowErrors]]);
-    if (!force && now === signature) return;
-    signature = now;
-    rows.replaceChildren(...(users === null ? [el('tr', {}, el('td', { colspan: 3 }, 'The users show once the device is running.'))]
-      : users.length === 0 ? [el('tr', {}, el('td', { colspan: 3 }, 'No PBX users.'))]
-        : users.map((u) => userRow(u, features))));
-  }
-
-  return {
-    section: el('section', { class: 'panel', 'aria-labelledby': 'gw-users-heading' },
-      el('h2', { id: 'gw-users-heading' }, 'PBX users'),
-      el('table', { 'aria-label': 'PBX users' },
-        el('thead', {}, el('tr', {}, ...['User', 'Licenses', 'Actions'].map((h) => el('th', { scope: 'col' }, h)))), rows),
-      el('div', { role: 'group', 'aria-labelledby': 'gw-add-user-heading' },
-        el('h3', { id: 'gw-add-user-heading' }, 'Add a PBX user'),
-        el('label', { for: 'gw-new-user' }, 'User name'),
-        el('div', { class: 'inline' }, nameBox, addButton),
-        addError)),
-    render,
   };
 }
