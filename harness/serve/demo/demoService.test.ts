@@ -21,7 +21,7 @@ describe('demo mode: the scenario stepped over /api/v1/demo', () => {
     for (const service of services.splice(0)) await service.close();
   });
 
-  it('[SS-2][SS-4][SS-5][SS-6][SS-7] steps the sales demo to the end, one step per Next', async () => {
+  it('[SS-2][SS-4][SS-5][SS-6][SS-7] steps the sales demo to the end, one step per Next', { timeout: 60_000 }, async () => {
     const service = await startDemo(catalogue, await scenarioOf(DEMO));
     services.push(service);
     const first = await call(service, 'GET', '/api/v1/demo');
