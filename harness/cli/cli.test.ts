@@ -44,6 +44,10 @@ describe('fleetrig', () => {
     const t = fakeIo();
     expect(await main(['run', 'a.yaml'], t.io, deps)).toBe(1);
     expect(t.stderr()).toBe('fleetrig: run aborted: disk full (DEBUG=fleetrig shows where)\n');
+    const twoLines: CliDeps = { ...fakeDeps().deps, runFiles: async () => Promise.reject(new Error('The module x.node\nwas compiled against another Node.js')) };
+    const joined = fakeIo();
+    await main(['run', 'a.yaml'], joined.io, twoLines);
+    expect(joined.stderr()).toBe('fleetrig: run aborted: The module x.node was compiled against another Node.js (DEBUG=fleetrig shows where)\n');
     const debug = fakeIo({ env: { DEBUG: 'mqttjs,fleetrig' } });
     expect(await main(['run', 'a.yaml'], debug.io, deps)).toBe(1);
     expect(debug.stderr()).toMatch(/^fleetrig: run aborted: Error: disk full\n\s+at /);

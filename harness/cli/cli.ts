@@ -35,7 +35,8 @@ export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<n
     // One line for a person; the stack for whoever debugs fleetrig itself (DEBUG=fleetrig).
     const debug = (io.env?.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'fleetrig' || name === '*');
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`fleetrig: run aborted: ${debug ? detail : detail.split('\n')[0]}${debug ? '' : ' (DEBUG=fleetrig shows where)'}\n`);
+    // A message of several lines (a native module's) is joined into one, not cut: its reason may be on the second.
+    io.stderr.write(`fleetrig: run aborted: ${debug ? detail : detail.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (DEBUG=fleetrig shows where)'}\n`);
     return ExitCode.Failed;
   }
 }
