@@ -9,6 +9,7 @@ import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
 import { gatewayDevicePage } from './deviceRoutesGateway.ts';
+import { videoDevicePage } from './deviceRoutesVideo.ts';
 
 /** One operation a device page offers: its body's schema and the firmware operation it drives. */
 export interface DeviceAction {
@@ -26,6 +27,7 @@ export interface DevicePageFamily {
 /** Families with pages of their own; a device of another family still gets its snapshot and `reboot`. */
 export const DEVICE_PAGE_FAMILIES: Readonly<Record<string, DevicePageFamily>> = {
   gateway: gatewayDevicePage,
+  video: videoDevicePage,
 };
 
 const emptyBody = z.object({}).strict();
