@@ -99,7 +99,7 @@ function mount(root, ctx) {
       el('div', { role: 'tablist', 'aria-label': 'Clariti licensing' }, ...tabs),
       panels.products, panels.entitlements, panels.tokens),
     loadError,
-    products.dialogs, entitlements.dialog, tokens.created,
+    ...products.dialogs, entitlements.dialog, tokens.created,
   );
 
   let lastProducts = [];
@@ -366,4 +366,4 @@ function entitlementText(entitlements) {
   return entries.length === 0 ? 'none assigned' : entries.map(([f, c]) => `${f} ×${c}`).join(', ');
 }
 
-startPortal({ title: 'Poly Lens', accountLabel: 'Account ID', mount });
+startPortal({ title: 'Poly Lens', mount });
