@@ -218,4 +218,47 @@ describe('Clariti licensing between the product\'s Licenses page and Poly Lens, 
     await screenshot(product, 'video-page-manager-failed');
     await context.close();
   }, 120_000);
+
+  it('[CL-4][CL-7] standard mode without internet: the Request Code copied into Add Standard Purchased Product, a mistyped one refused naming the position', async () => {
+    const { context, product, lens } = await openBoth('cl-001');
+    await product.getByRole('radio', { name: 'Standard' }).check();
+    await product.getByRole('button', { name: 'Update Configuration' }).click();
+    await expect.poll(() => product.getByText('Configuration saved.').isVisible(), SEEN).toBe(true);
+    await product.getByRole('button', { name: 'License Product' }).click();
+    const window = product.getByRole('dialog', { name: 'License Product' });
+    const requestCode = (await valueOf(window, 'Request Code'))!;
+    // In standard mode the window shows the Request Code alone.
+    expect(await window.getByRole('rowheader').allTextContents()).toEqual(['Request Code']);
+    await window.getByRole('button', { name: 'Copy Request Code' }).click();
+    await expect.poll(() => window.getByRole('status').textContent(), SEEN).toBe('Copied to the clipboard.');
+
+    await lens.getByRole('button', { name: 'Standard Purchased Product' }).click();
+    const add = lens.getByRole('dialog', { name: 'Add Standard Purchased Product' });
+    const box = add.getByLabel('Request Code');
+    const typo = `${requestCode.slice(0, 2)}${requestCode[2] === 'A' ? 'B' : 'A'}${requestCode.slice(3)}`;
+    await box.fill(typo);
+    await add.getByRole('button', { name: 'Add Standard Purchased Product' }).click();
+    await expect.poll(() => add.getByRole('alert').textContent(), SEEN).toMatch(/^CODE_INVALID: .*\(at position 3\)$/);
+    await box.fill('');
+    await paste(box);
+    expect(await box.inputValue()).toBe(requestCode);
+    await add.getByRole('button', { name: 'Add Standard Purchased Product' }).click();
+    await expect.poll(() => add.isVisible(), SEEN).toBe(false);
+    const name = (await product.getByLabel('Name', { exact: true }).inputValue());
+    await expect.poll(() => lens.getByRole('row', { name }).textContent(), SEEN).toContain('Standard');
+
+    // [CL-7] Process License answers the newest request code; installed, it clears the request.
+    await lens.getByRole('button', { name: `Process License for ${name}` }).click();
+    const process = lens.getByRole('dialog', { name: 'Process License' });
+    await process.getByRole('button', { name: 'Process Request' }).click();
+    await process.getByRole('button', { name: 'Copy Response Code' }).click();
+    await expect.poll(() => process.getByRole('status').textContent(), SEEN).toBe('Copied to the clipboard.');
+    await window.getByRole('button', { name: 'Close' }).click();
+    await product.getByRole('button', { name: 'Install License' }).click();
+    const install = product.getByRole('dialog', { name: 'Install License' });
+    await paste(install.getByLabel('Response Code'));
+    await install.getByRole('button', { name: 'Process License Response Code' }).click();
+    await expect.poll(() => product.getByRole('status').filter({ hasText: 'License installed' }).textContent(), SEEN).toMatch(/^License installed: /);
+    await context.close();
+  }, 120_000);
 });
