@@ -202,6 +202,7 @@ export function mount(root, ctx) {
   root.replaceChildren(
     el('section', { class: 'panel', 'aria-labelledby': 'video-heading' },
       el('h2', { id: 'video-heading' }, 'Licenses'), where,
+      el('p', {}, 'Licensed through ', el('a', { href: '/portal/lens/' }, 'Poly Lens: Manage > Licensing > Clariti'), '.'),
       el('table', { 'aria-label': 'Product' }, product)),
     el('section', { class: 'panel', 'aria-labelledby': 'video-settings-heading' },
       el('h2', { id: 'video-settings-heading' }, 'License settings'),
