@@ -11,6 +11,7 @@ import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
 import { gatewayDevicePage } from './deviceRoutesGateway.ts';
 import { smartserverDevicePage } from './deviceRoutesSmartServer.ts';
+import { videoDevicePage } from './deviceRoutesVideo.ts';
 
 /** One operation a device page offers: its body's schema and the firmware operation it drives. */
 export interface DeviceAction {
@@ -29,6 +30,7 @@ export interface DevicePageFamily {
 export const DEVICE_PAGE_FAMILIES: Readonly<Record<string, DevicePageFamily>> = {
   gateway: gatewayDevicePage,
   smartserver: smartserverDevicePage,
+  video: videoDevicePage,
 };
 
 const emptyBody = z.object({}).strict();
