@@ -76,7 +76,8 @@ describe('the SmartServer CMS, in Chromium, by clicking and typing only', () => 
     await screenshot(page, 'smartserver-customer-id-refused');
     await accounts.getByRole('button', { name: 'Discard Changes' }).click();
     await expect.poll(() => accounts.getByRole('status').textContent(), SEEN).toBe('Changes discarded.');
-    expect(await accounts.getByLabel('Customer ID').inputValue()).toBe('');
+    // The box takes the saved value once the discard is answered, a moment after the status line.
+    await expect.poll(() => accounts.getByLabel('Customer ID').inputValue(), SEEN).toBe('');
     await expect.poll(() => accounts.getByRole('button', { name: 'Save Changes' }).count(), SEEN).toBe(0);
     await accounts.getByLabel('Customer ID').fill(customerId);
     await accounts.getByRole('button', { name: 'Save Changes' }).click();
