@@ -8,6 +8,7 @@ import { parseValue } from '../../protocol/messages/envelope.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
+import { audioDevicePage } from './deviceRoutesAudio.ts';
 import { gatewayDevicePage } from './deviceRoutesGateway.ts';
 
 /** One operation a device page offers: its body's schema and the firmware operation it drives. */
@@ -26,6 +27,7 @@ export interface DevicePageFamily {
 /** Families with pages of their own; a device of another family still gets its snapshot and `reboot`. */
 export const DEVICE_PAGE_FAMILIES: Readonly<Record<string, DevicePageFamily>> = {
   gateway: gatewayDevicePage,
+  audio: audioDevicePage,
 };
 
 const emptyBody = z.object({}).strict();
