@@ -9,6 +9,14 @@ import { loadFiles } from '../scenario/validateFiles.ts';
 import { silentLogger } from './serviceLog.ts';
 import { createService, type Service } from './createService.ts';
 
+/** The audio family's `view` in the device API's answer. */
+interface AudioView {
+  managed: boolean;
+  enrollment: { accountId: string; since: number } | null;
+  lastHeartbeatAt: number | null;
+  lastError: { error: string; message: string; where?: string } | null;
+}
+
 const SCENARIO = join(import.meta.dirname, 'audioLicensing.yaml');
 const catalogue = createCatalogue();
 
@@ -41,7 +49,7 @@ describe('the device API behind a managed audio device\'s enrolment page', () =>
   it('[PC-7] shows an audio device\'s enrolment, enrols it, beats, refuses past the bound in the service\'s words, and unenrols', async () => {
     const service = await start();
     services.push(service);
-    const read = async (id: string) => (await call(service, 'GET', `/api/v1/fleet/devices/${id}`, undefined, null)).body;
+    const read = async (id: string) => (await call(service, 'GET', `/api/v1/fleet/devices/${id}`, undefined, null)).body as { view: AudioView; [field: string]: unknown };
     const act = (id: string, action: string, body?: unknown) => call(service, 'POST', `/api/v1/fleet/devices/${id}/${action}`, body);
 
     const booting = await read('audio-001');
@@ -60,9 +68,9 @@ describe('the device API behind a managed audio device\'s enrolment page', () =>
     // The service's clock runs at wall speed here, so "since" is a moment at or after `now`.
     const enrolled = (await read('audio-001')).view;
     expect(enrolled).toMatchObject({ managed: true, enrollment: { accountId: 'acme' }, lastHeartbeatAt: null, lastError: null });
-    expect(enrolled.enrollment.since).toBeGreaterThanOrEqual(now);
+    expect(enrolled.enrollment!.since).toBeGreaterThanOrEqual(now);
     expect(await act('audio-001', 'heartbeat', {})).toEqual({ status: 200, body: { enrolled: true } });
-    expect((await read('audio-001')).view.lastHeartbeatAt).toBeGreaterThanOrEqual(enrolled.enrollment.since);
+    expect((await read('audio-001')).view.lastHeartbeatAt!).toBeGreaterThanOrEqual(enrolled.enrollment!.since);
 
     const refused = await act('audio-002', 'enroll', { accountId: 'acme', provisioningToken });
     expect(refused).toMatchObject({ status: 409, body: { error: 'MANAGED_DEVICE_LIMIT' } });
