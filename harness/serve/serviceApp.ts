@@ -54,12 +54,13 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
     sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
   });
+  // The pages (the fleet view at /), before the API whose 404 answers every other path, and before
+  // the device pages' routes, which would take /devices/devices.css (the portals' @import) for a device.
+  app.use(serveWeb());
   // A device's own web pages (docs/device-pages.md): static files, and the device API they call.
   app.use('/api/v1/fleet/devices', deviceRoutes(world, administratorOnly(server, 'operating a device')));
   app.get('/devices/:deviceId', (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, `${req.path}/`)));
   app.use('/devices/:deviceId', express.static(join(import.meta.dirname, 'web', 'devices')));
-  // The pages (the fleet view at /), before the API whose 404 answers every other path.
-  app.use(serveWeb());
   app.use(server.http());
   // The routes above it (the clock, the demo, the devices) refuse a body that is not JSON in JSON too.
   app.use(jsonErrorHandler);
