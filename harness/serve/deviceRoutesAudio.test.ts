@@ -102,4 +102,14 @@ describe('the device API behind a managed audio device\'s enrolment page', () =>
     }
     expect(await act('add-license', { fileText: 'LIC1.x' })).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', where: 'action' } });
   });
+
+  it('serves the audio page\'s module and stylesheet beside the device page, and the shared stylesheet the portals import', async () => {
+    const service = await start();
+    services.push(service);
+    for (const [path, type] of [['/devices/audio-001/audio.js', /javascript/], ['/devices/audio-001/audio.css', /^text\/css/], ['/devices/devices.css', /^text\/css/]] as const) {
+      const reply = await fetch(`${service.httpUrl}${path}`, { redirect: 'manual' });
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers.get('content-type'), path).toMatch(type);
+    }
+  });
 });
