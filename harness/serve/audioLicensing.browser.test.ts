@@ -88,13 +88,21 @@ describe('audio licensing in Chromium: Poly Cloud Services and the audio devices
     // [PC-5] Activate New License: the key, Continue, then the agreement — refused unticked, beside the form.
     await portal.getByRole('button', { name: 'Activate New License' }).click();
     const dialog = portal.getByRole('dialog', { name: 'Activate New License' });
+    // A mistyped key is refused at Continue, naming where, before any agreement is asked for.
+    const typo = `${key.slice(0, 3)}${key[3] === 'X' ? 'Y' : 'X'}${key.slice(4)}`;
+    await dialog.getByLabel('License Activation Key').fill(typo);
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent(), SEEN).toMatch(/^CODE_INVALID: .*\(at position \d+\)$/);
+    expect(await dialog.getByLabel('I accept the terms in the License Agreement').isVisible()).toBe(false);
     await dialog.getByLabel('License Activation Key').fill(key);
     await dialog.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => dialog.getByRole('alert').count(), SEEN).toBe(0);
     const agreement = dialog.getByLabel('I accept the terms in the License Agreement');
     await expect.poll(() => agreement.isVisible(), SEEN).toBe(true);
     await dialog.getByRole('button', { name: 'Activate License' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent(), SEEN).toMatch(/^AGREEMENT_NOT_ACCEPTED: .*\(at acceptAgreement\)$/);
     expect(await count(portal, 'Total licenses').textContent()).toBe('0Total licenses');
+    await screenshot(portal, 'portal-cloud-services-activate');
     await agreement.check();
     await dialog.getByRole('button', { name: 'Activate License' }).click();
     await expect.poll(() => licenses(portal).getByRole('status').textContent(), SEEN).toBe(`Activated ${key}: PDMS-AUDIO ×2 (New).`);
