@@ -39,11 +39,13 @@ export function licensesSection(ctx, api) {
     done.textContent = text;
   });
 
-  function statusCell(license) {
+  function statusCell(license, all) {
     const status = badge(STATUS_TONE[license.status] ?? 'info', license.status);
     if (license.red) return [status, ' Please renew your contract.'];
-    if (license.renewedBy !== null) return [badge('warn', license.status), ` Renewed (by ${license.renewedBy})`];
-    return [status];
+    if (license.renewedBy === null) return [status];
+    // The Renewal is named by its own License ID, the key a user recognises, not its record ID.
+    const renewal = all.find((l) => l.recordId === license.renewedBy);
+    return [badge('warn', license.status), ` Renewed (by ${renewal?.licenseId ?? license.renewedBy})`];
   }
 
   function renewCell(license) {
@@ -69,7 +71,7 @@ export function licensesSection(ctx, api) {
     return [el('span', { class: 'inline' }, years, button), error];
   }
 
-  function licenseRow(license) {
+  function licenseRow(license, _index, all) {
     return el('tr', { class: license.red ? 'expiring' : '', 'aria-label': `${license.licenseId} ${license.status}` },
       el('td', {}, license.licenseId, el('span', { class: 'record' }, `record ${license.recordId}`)),
       el('td', {}, license.featureCode),
@@ -79,7 +81,7 @@ export function licensesSection(ctx, api) {
       el('td', {}, instant(license.startTime)),
       el('td', {}, instant(license.endTime)),
       el('td', {}, `${license.usage.used} of ${license.usage.allowed}`),
-      el('td', {}, ...statusCell(license)),
+      el('td', {}, ...statusCell(license, all)),
       el('td', {}, ...renewCell(license)));
   }
 
