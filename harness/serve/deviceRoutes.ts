@@ -9,6 +9,7 @@ import { parseValue } from '../../protocol/messages/envelope.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
+import { audioDevicePage } from './deviceRoutesAudio.ts';
 import { gatewayDevicePage } from './deviceRoutesGateway.ts';
 import { smartserverDevicePage } from './deviceRoutesSmartServer.ts';
 import { videoDevicePage } from './deviceRoutesVideo.ts';
@@ -31,6 +32,7 @@ export const DEVICE_PAGE_FAMILIES: Readonly<Record<string, DevicePageFamily>> = 
   gateway: gatewayDevicePage,
   smartserver: smartserverDevicePage,
   video: videoDevicePage,
+  audio: audioDevicePage,
 };
 
 const emptyBody = z.object({}).strict();

@@ -54,6 +54,9 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.post('/api/v1/devices', administratorOnly(server, 'registering a device'), express.json(), async (req, res) => {
     sendResult(res, await foreign.register(req.body ?? {}), (device) => device, 201);
   });
+  // The pages (the fleet view at /), before the API whose 404 answers every other path, and before
+  // the device pages' routes, which would take /devices/devices.css (the portals' @import) for a device.
+  app.use(serveWeb());
   // A device's own web pages (docs/device-pages.md): static files, and the device API they call.
   app.use('/api/v1/fleet/devices', deviceRoutes(world, administratorOnly(server, 'operating a device')));
   // The pages (the fleet view at /, the portals, the files the pages share such as

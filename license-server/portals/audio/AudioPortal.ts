@@ -7,6 +7,7 @@ import { enrollDevice, type EnrollDeviceInput, type Enrolment } from './enrollDe
 import { licenseSummary, type AudioSummary } from './licenseSummary.ts';
 import { listManagedDevices } from './listManagedDevices.ts';
 import { listAudioLicenses } from './listAudioLicenses.ts';
+import { listPortalUsers } from './listPortalUsers.ts';
 import type { ManagedDevice } from './managedDevices.ts';
 import type { AudioLicenseView } from './audioLicenseView.ts';
 import { PortalRole, type PortalUser, type PortalActor } from './portalUsers.ts';
@@ -26,6 +27,8 @@ import { unenrollDevice, type DeviceOnlyInput } from './unenrollDevice.ts';
 export interface AudioPortal {
   /** Creates a user or replaces its roles; the account's first user signs up unchecked. */
   putUser(actor: PortalActor, input: PutUserInput): Promise<Result<PortalUser>>;
+  /** [PC-1] The account's users and their roles, for an Account Admin. */
+  listUsers(actor: PortalActor): Promise<Result<PortalUser[]>>;
   /** [PC-2] total, active, expiring shortly, impending, inactive; [PC-7] managed devices. */
   summary(actor: PortalActor): Promise<Result<AudioSummary>>;
   /** [PC-3] every license with every field. */
@@ -48,6 +51,7 @@ export function createAudioPortal(core: CoreContext): AudioPortal {
   return {
     // Checks its role inside its own transaction, which also decides who is the first user.
     putUser: (actor, input) => putPortalUser(ctx, actor, input),
+    listUsers: requireRole(ctx, { role: PortalRole.AccountAdmin, action: 'audio.users' }, (actor, _: void) => listPortalUsers(ctx, actor)),
     summary: requireRole(ctx, { ...licenseAdmin, action: 'audio.summary' }, (actor, _: void) => licenseSummary(ctx, actor)),
     listLicenses: requireRole(ctx, { ...licenseAdmin, action: 'audio.licenses' }, (actor, _: void) => listAudioLicenses(ctx, actor)),
     activate: requireRole(ctx, { ...licenseAdmin, action: 'audio.activate' }, (actor, input: ActivateAudioKeyInput) => activateAudioKey(ctx, actor, input)),

@@ -21,6 +21,7 @@ export const audioModule = definePortal<AudioPortal>({
   name: 'audio',
   create: createAudioPortal,
   routes: [
+    actorRoute('get', '/accounts/:accountId/users', (p, actor) => p.listUsers(actor), { reply: (users) => ({ users }) }),
     actorRoute('put', '/accounts/:accountId/users/:name', (p, actor, input) => p.putUser(actor, input), { reply: (user) => ({ user }) }),
     actorRoute('get', '/accounts/:accountId/licenses', (p, actor) => p.listLicenses(actor), { reply: (licenses) => ({ licenses }) }),
     actorRoute('get', '/accounts/:accountId/licenses/summary', (p, actor) => p.summary(actor), { reply: (summary) => ({ summary }) }),
