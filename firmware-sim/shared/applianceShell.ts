@@ -41,9 +41,9 @@ export interface ApplianceShell<S extends ApplianceState, M extends AnyStateMach
   /** Tells listeners the device's state, if it changed since they last heard. */
   publish(): void;
   /**
-   * The Appliance members: start, stop, snapshot, onChange, history, machine. Listeners hear of changes
-   * from this call on, not of the state they can read at once, so call it last, when the
-   * family returns its device.
+   * The Appliance members: start, stop, snapshot, onChange, history, machine. Listeners hear
+   * of changes from this call on, not of the state they can read at once, so call it last,
+   * when the family returns its device.
    */
   appliance(): Appliance<S> & Required<Pick<Appliance<S>, 'machine'>>;
 }
