@@ -1,4 +1,5 @@
 import type { Unsubscribe } from '../../emulator/link/Link.ts';
+import type { MachineView } from './machineInspection.ts';
 
 /**
  * What every appliance family's firmware offers the rig, whatever its licensing model: the
@@ -47,4 +48,10 @@ export interface Appliance<S extends ApplianceState = ApplianceState> {
   onChange(fn: (state: S) => void): Unsubscribe;
   /** State transitions so far, oldest first (bounded to the most recent entries). */
   history(): HistoryEntry[];
+  /**
+   * The lifecycle machine as the device page's machine view draws it: its definition, the
+   * states it is in and its latest transitions. Every family built on the appliance shell has
+   * it; a stand-in appliance (a test's fake) may not.
+   */
+  machine?(): MachineView;
 }

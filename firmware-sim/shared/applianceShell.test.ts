@@ -109,4 +109,22 @@ describe('applianceShell', () => {
     expect(history).toHaveLength(200);
     expect(history.at(-1)).toMatchObject({ state: 'running', at: clock.now() });
   });
+
+  it('shows its machine: the definition drawn once, the states it is in, and the transitions XState reported', async () => {
+    const { board, clock, appliance } = rig();
+    expect(appliance.machine()).toMatchObject({ current: ['tiny.off'], transitions: [] });
+    appliance.start();
+    const t0 = clock.now();
+    await clock.advance(BOOT_MS);
+    board.reset();
+    const view = appliance.machine();
+    expect(view.definition.states.map((s) => s.key)).toEqual(['off', 'booting', 'running']);
+    expect(view.current).toEqual(['tiny.booting']);
+    expect(view.transitions).toEqual([
+      { at: t0, event: 'POWER_ON', from: 'off', to: 'booting' },
+      { at: t0 + BOOT_MS, event: 'after:bootTime', from: 'booting', to: 'running' },
+      { at: t0 + BOOT_MS, event: 'RESET', from: 'running', to: 'booting' },
+    ]);
+    expect(rig().appliance.machine().definition).toBe(view.definition);
+  });
 });

@@ -4,6 +4,7 @@ import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
 import type { Appliance, ApplianceRunState, ApplianceState, HistoryEntry } from './Appliance.ts';
 import type { PowerEvent } from './powerStates.ts';
 import type { PortalClient } from './portalClient.ts';
+import { activeStateIds, createTransitionRecorder, eventName, machineDelays, machineGraph } from './machineInspection.ts';
 
 const HISTORY_KEPT = 200;
 
@@ -40,11 +41,11 @@ export interface ApplianceShell<S extends ApplianceState, M extends AnyStateMach
   /** Tells listeners the device's state, if it changed since they last heard. */
   publish(): void;
   /**
-   * The Appliance members: start, stop, snapshot, onChange, history. Listeners hear of changes
-   * from this call on, not of the state they can read at once, so call it last, when the
-   * family returns its device.
+   * The Appliance members: start, stop, snapshot, onChange, history, machine. Listeners hear
+   * of changes from this call on, not of the state they can read at once, so call it last,
+   * when the family returns its device.
    */
-  appliance(): Appliance<S>;
+  appliance(): Appliance<S> & Required<Pick<Appliance<S>, 'machine'>>;
 }
 
 /**
@@ -52,7 +53,8 @@ export interface ApplianceShell<S extends ApplianceState, M extends AnyStateMach
  * lines to the machine as POWER_ON/POWER_OFF and RESET and powers the board on (or restores
  * its power, which boots it); `stop()` detaches them, closes the portal client and halts the
  * machine. Every transition goes into a bounded history and is published to listeners, but
- * only when the state differs from what they last heard.
+ * only when the state differs from what they last heard; XState's inspection events feed the
+ * machine view's ring of the latest transitions (machineInspection.ts).
  */
 export function createApplianceShell<S extends ApplianceState, M extends AnyStateMachine>(
   options: ApplianceShellOptions<S, M>,
@@ -66,11 +68,13 @@ export function createApplianceShell<S extends ApplianceState, M extends AnyStat
   let started = false;
   let stopped = false;
   let lastPublished = '';
+  const recorder = createTransitionRecorder({ clock });
 
   // createActor cannot tell whether a machine left generic needs input; these machines take none.
   const actor = createActor(options.machine as AnyStateMachine, {
     clock,
     inspect: (event) => {
+      recorder.observe(event);
       if (event.type === '@xstate.snapshot') transitioned(event.snapshot as SnapshotFrom<M>, event.event.type);
     },
   }) as Actor<M>;
@@ -132,6 +136,11 @@ export function createApplianceShell<S extends ApplianceState, M extends AnyStat
         snapshot,
         onChange: (fn) => listeners.add(fn),
         history: () => [...history],
+        machine() {
+          const definition = machineGraph(options.machine);
+          const current = activeStateIds(definition, (actor.getSnapshot() as AnyMachineSnapshot).value);
+          return { definition, current, transitions: recorder.transitions(), delays: machineDelays(options.machine) };
+        },
       };
     },
   };
@@ -144,6 +153,5 @@ export function topLevelState(value: StateValue): string {
 
 /** `xstate.after.bootTime.gateway.booting` → `after:bootTime`; the initial event is left out. */
 function describeEvent(type: string): string | undefined {
-  if (type === 'xstate.init') return undefined;
-  return type.startsWith('xstate.after.') ? `after:${type.split('.')[2]}` : type;
+  return type === 'xstate.init' ? undefined : eventName(type);
 }

@@ -114,6 +114,18 @@ export function deviceRoutes(world: World, guard: RequestHandler): Router {
     });
   });
 
+  // The machine view: the lifecycle machine's definition, the states it is in and its latest transitions.
+  router.get('/:id/machine', (req, res) => {
+    const device = deviceOf(req, res);
+    if (device === undefined) return;
+    const machine = device.appliance.machine?.();
+    if (machine === undefined) {
+      sendDeviceFailure(res, { code: ErrorCode.NotFound, message: `${device.id} (${device.family.family}) has no state machine to show`, where: 'deviceId' });
+      return;
+    }
+    res.json({ deviceId: device.id, family: device.family.family, now: world.clock.now(), ...machine });
+  });
+
   router.post('/:id/:action', guard, express.json(), async (req, res) => {
     const device = deviceOf(req, res);
     if (device === undefined) return;

@@ -41,7 +41,8 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
   const licensesBoundTo = (deviceId: string, items = [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }]) =>
     licenseOnPortalPage(browser, { service, accountId: `acme-${deviceId}`, deviceId, items });
 
-  const row = (page: Page, licenseId: string) => page.getByRole('row', { name: licenseId });
+  // Within the family's page (main): the machine view's transition rows below it name states such as `booting`.
+  const row = (page: Page, licenseId: string) => page.getByRole('main').getByRole('row', { name: licenseId });
   const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });
 
   it('[GW-4][GW-5][GW-6][GW-8][GW-9] signs in, downloads from the portal, reboots, deletes, switches test mode, invalidates, and shows refusals', async () => {

@@ -6,7 +6,8 @@
 // (docs/device-pages.md); nothing here is fetched from outside fleetrig.
 
 import { connectLive } from '/common/liveClient.js';
-import { errorText, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
+import { el, errorText, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
+import { mountMachineView } from './machineView.js';
 
 // The page reads the device API again at once when the live feed (/api/v1/live) says this device
 // changed, and once a second besides (wall time, in the browser), so the virtual time and
@@ -101,6 +102,12 @@ async function main() {
   if (hasPage) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `${family}.css` }));
   const module = hasPage ? await import(`./${family}.js`) : genericPage;
 
+  // Every family, below its own page: the device's state machine (machineView.js).
+  const machineSection = el('section', { class: 'panel machine', 'aria-labelledby': 'machine-heading' },
+    el('h2', { id: 'machine-heading' }, 'State machine'));
+  $('device-page').after(machineSection);
+  const updateMachine = mountMachineView(machineSection, { deviceId, get: api.get, errorText });
+
   let timer;
   const refresh = async () => {
     clearTimeout(timer);
@@ -112,6 +119,7 @@ async function main() {
     } else {
       $('load-error').textContent = errorText(read);
     }
+    await updateMachine();
     // A refresh an action asked for may overlap the timer's: keep one timer, not two.
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
@@ -119,6 +127,7 @@ async function main() {
   const update = module.mount($('device-page'), { deviceId, act: api.act, get: api.get, refresh, errorText });
   showRunState(first.value.state.state);
   update(first.value);
+  await updateMachine();
   timer = setTimeout(refresh, REFRESH_MS);
   connectLive({
     onSnapshot: () => void refresh(),
