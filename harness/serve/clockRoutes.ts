@@ -13,7 +13,7 @@ const advanceBody = z.object({ by: z.union([duration, z.number().int().min(0).ma
 const emptyBody = z.object({}).strict();
 
 /** The clock's state as the API shows it: epoch ms and ISO text for the same instant. */
-function view(state: PacedClockState): Record<string, unknown> {
+export function clockView(state: PacedClockState): Record<string, unknown> {
   return {
     now: state.now,
     time: isoTime(state.now),
@@ -39,11 +39,11 @@ export function clockRoutes(clock: PacedClock, onChange: (state: PacedClockState
       }
       const state = await change(body.value as never);
       onChange(state);
-      res.json(view(state));
+      res.json(clockView(state));
     };
 
   router.get('/', (_req, res) => {
-    res.json(view(clock.state()));
+    res.json(clockView(clock.state()));
   });
   // Reading the clock is open; moving it is the operator's.
   router.use((req, res, next) => (req.method === 'GET' ? next() : guard(req, res, next)));

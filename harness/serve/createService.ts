@@ -13,7 +13,7 @@ import { addFleet, placeOrders } from '../runner/populateWorld.ts';
 import { World } from '../runner/World.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { createMqttTransport, type MqttTransport } from '../transport/mqttTransport.ts';
-import { createDemoRun } from './demo/demoRun.ts';
+import { createDemoRun, type DemoRun } from './demo/demoRun.ts';
 import type { DemoControl } from './demo/demoRoutes.ts';
 import { pacedTime } from './pacedTime.ts';
 import { openFleetNvram } from './fleetNvram.ts';
@@ -200,7 +200,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
   };
   const demo: DemoControl | undefined = options.demo === undefined || options.scenario === undefined
     ? undefined
-    : { run: createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), restart: options.demo.restart };
+    : demoControl(createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), clock, onClockChange, options.demo.restart);
   const app = serviceApp({
     server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry, demo,
   });
@@ -247,4 +247,22 @@ function listen(http: Server, port: number, host: string): Promise<Result<void>>
     http.once('error', (error) => resolve(fail('PORT_UNAVAILABLE', `cannot listen on ${host}:${port}: ${error.message}`, 'http-port')));
     http.listen(port, host, () => resolve(ok(undefined)));
   });
+}
+
+/** Demo mode's control: its steps, the conditional skip (demoRoutes.ts), and how to start again. */
+function demoControl(run: DemoRun, clock: PacedClock, onClockChange: () => void, restart: () => void): DemoControl {
+  return {
+    run,
+    restart,
+    async skipWait(position) {
+      const now = run.view();
+      if (!now.waiting || now.position !== position) {
+        const where = now.running ? `step ${now.position + 1} is running${now.waiting ? ' and waiting' : ' and not waiting for the clock'}` : `no step is running (next: step ${now.position + 1})`;
+        return fail('CONFLICT', `step ${position + 1} is not waiting for the clock: ${where}; the clock was not moved`);
+      }
+      const state = await clock.advanceToNextDeadline();
+      onClockChange();
+      return ok(state);
+    },
+  };
 }

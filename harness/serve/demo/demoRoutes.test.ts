@@ -97,6 +97,28 @@ describe('demo routes', () => {
     expect((await call(service, 'GET', '/api/v1/clock')).body.now).toBeGreaterThanOrEqual(before + 60_000);
   });
 
+  it('skips to the next deadline only while the step named waits for the clock, never on a stale view', async () => {
+    const service = await start();
+    const clockNow = async () => (await call(service, 'GET', '/api/v1/clock')).body.now as number;
+    const idle = await clockNow();
+    expect(await call(service, 'POST', '/api/v1/demo/skip', { position: 0 })).toMatchObject({ status: 409, body: { error: 'CONFLICT', message: expect.stringContaining('no step is running') } });
+    expect(await clockNow()).toBe(idle);
+    await stepWithSkips(service, '/api/v1/demo/next');
+    const advancing = call(service, 'POST', '/api/v1/demo/next', {});
+    while ((await call(service, 'GET', '/api/v1/demo')).body.waiting !== true);
+    // The view a script read says step 2 waits; a skip naming step 1 (the one done) moves nothing.
+    const before = await clockNow();
+    expect(await call(service, 'POST', '/api/v1/demo/skip', { position: 0 })).toMatchObject({ status: 409, body: { message: expect.stringContaining('step 2 is running and waiting') } });
+    expect(await clockNow()).toBe(before);
+    const skipped = await call(service, 'POST', '/api/v1/demo/skip', { position: 1 });
+    expect(skipped).toMatchObject({ status: 200, body: { clock: { now: expect.any(Number) } } });
+    expect((skipped.body.clock as { now: number }).now).toBeGreaterThan(before);
+    expect(await call(service, 'POST', '/api/v1/demo/skip', { position: -1 })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', where: 'position' } });
+    expect(await call(service, 'POST', '/api/v1/demo/skip', { position: 1 }, null)).toMatchObject({ status: 401 });
+    await stepWithSkips(service, '/api/v1/demo/next').catch(() => undefined);
+    await advancing;
+  });
+
   it('reports a failed step with its line and message, and then has no more steps', async () => {
     const service = await start();
     const run = await stepWithSkips(service, '/api/v1/demo/run');

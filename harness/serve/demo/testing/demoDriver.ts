@@ -21,14 +21,15 @@ export function call(service: Service, method: string, path: string, body?: unkn
 /**
  * Sends a demo POST (`next`, `run`) as a sales engineer would: whenever the running step waits
  * on the clock, skip it to the next deadline; while it works, let it. A wait takes no wall time,
- * and time moves only while a step waits, as in a scenario run.
+ * and time moves only while a step waits, as in a scenario run. The skip names the step it saw
+ * waiting (`POST /api/v1/demo/skip`), so a view gone stale meanwhile skips nothing (409).
  */
 export async function stepWithSkips(service: Service, path: string): Promise<HttpReply> {
   let answer: HttpReply | undefined;
   const pending = call(service, 'POST', path, {}).then((reply) => (answer = reply));
   while (answer === undefined) {
     const demo = await call(service, 'GET', '/api/v1/demo');
-    if (answer === undefined && demo.body.waiting === true) await call(service, 'POST', '/api/v1/clock/next-deadline', {});
+    if (answer === undefined && demo.body.waiting === true) await call(service, 'POST', '/api/v1/demo/skip', { position: demo.body.position });
   }
   return pending;
 }

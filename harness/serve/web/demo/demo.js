@@ -137,7 +137,20 @@ $('run').addEventListener('click', () => step('/api/v1/demo/run', 'Run to end'))
 $('restart').addEventListener('click', () => step('/api/v1/demo/restart', 'Restart'));
 $('pause').addEventListener('click', () => moveClock('pause'));
 $('resume').addEventListener('click', () => moveClock('resume'));
-$('skip').addEventListener('click', () => moveClock('next-deadline'));
+// While a step waits, the skip names it, so a click on a view a second old cannot jump past what
+// the next step checks (the service refuses it, 409, if that step is done); otherwise a plain skip.
+$('skip').addEventListener('click', async () => {
+  if (lastDemo?.waiting !== true) return moveClock('next-deadline');
+  const reply = await api('POST', '/api/v1/demo/skip', { position: lastDemo.position });
+  if (reply.status === 200) {
+    say($('clock-result'), '');
+    renderClock(reply.body.clock);
+    renderDemo(reply.body);
+  } else {
+    say($('clock-result'), refusal(reply), true);
+  }
+  await refresh();
+});
 $('set-speed').addEventListener('click', () => moveClock('speed', { speed: Number($('speed').value) }));
 
 await refresh();
