@@ -14,6 +14,9 @@ function instant(ms) {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/** The page has its own Reboot (beside what needs one), so device.js adds none. */
+export const hasReboot = true;
+
 export function mount(root, ctx) {
   const { act, refresh, errorText } = ctx;
 

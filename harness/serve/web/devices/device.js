@@ -62,23 +62,37 @@ function wireSignIn() {
   });
 }
 
-/** A family without pages of its own: its state, and the reboot every device has. */
+/**
+ * The reboot every device has, as its own panel: for a family whose page has no Reboot of its own
+ * (a module that has one exports `hasReboot`), and for the generic page.
+ */
+function powerPanel(ctx) {
+  const error = el('p', { class: 'error', role: 'alert' });
+  const button = el('button', {
+    type: 'button',
+    onclick: async () => {
+      button.disabled = true;
+      const done = await ctx.act('reboot');
+      button.disabled = false;
+      error.textContent = done.ok ? '' : errorText(done);
+      await ctx.refresh();
+    },
+  }, 'Reboot');
+  return el('section', { class: 'panel', 'aria-labelledby': 'power-heading' }, el('h2', { id: 'power-heading' }, 'Power'), button, error);
+}
+
+/** A family without pages of its own: its licenses in force, and the reboot every device has. */
 const genericPage = {
   mount(root, ctx) {
-    root.innerHTML = `<section class="panel" aria-labelledby="generic-heading"><h2 id="generic-heading">Device</h2>
-      <p id="generic-licenses"></p><button type="button" id="generic-reboot">Reboot</button>
-      <p id="generic-error" class="error" role="alert"></p></section>`;
-    root.querySelector('#generic-reboot').addEventListener('click', async () => {
-      const done = await ctx.act('reboot');
-      root.querySelector('#generic-error').textContent = done.ok ? '' : errorText(done);
-      ctx.refresh();
-    });
+    const licenses = el('p');
+    root.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'generic-heading' }, el('h2', { id: 'generic-heading' }, 'Device'), licenses), powerPanel(ctx));
     return (device) => {
-      const licenses = device.state.licenses ?? [];
-      root.querySelector('#generic-licenses').textContent = licenses.length === 0 ? 'No licenses in force.'
-        : `Licenses in force: ${licenses.map((l) => `${l.featureCode} ×${l.count}`).join(', ')}`;
+      const inForce = device.state.licenses ?? [];
+      licenses.textContent = inForce.length === 0 ? 'No licenses in force.'
+        : `Licenses in force: ${inForce.map((l) => `${l.featureCode} ×${l.count}`).join(', ')}`;
     };
   },
+  hasReboot: true,
 };
 
 async function main() {
@@ -124,7 +138,9 @@ async function main() {
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
   };
-  const update = module.mount($('device-page'), { deviceId, act: api.act, get: api.get, refresh, errorText });
+  const ctx = { deviceId, act: api.act, get: api.get, refresh, errorText };
+  const update = module.mount($('device-page'), ctx);
+  if (module.hasReboot !== true) $('device-page').append(powerPanel(ctx));
   showRunState(first.value.state.state);
   update(first.value);
   await updateMachine();

@@ -28,6 +28,9 @@ export function countdownText(ms) {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
+/** The page has its own Reboot (beside what needs one), so device.js adds none. */
+export const hasReboot = true;
+
 export function mount(root, ctx) {
   const { act, refresh, errorText } = ctx;
   /** Errors of a row's action, kept across refreshes until the next action on that row. */
