@@ -1,41 +1,27 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, 'audioLicensing.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for a page's refresh. */
-const SEEN = { timeout: 10_000 };
 /** The red of Expiring Shortly rows (devices.css, --bad). */
 const RED = 'rgb(155, 28, 28)';
 
 describe('audio licensing in Chromium: Poly Cloud Services and the audio devices\' pages, by clicking and typing only', () => {
+  let rig: BrowserRig;
   let browser: Browser;
   let service: Service;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-audio-licensing-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
+    ({ browser, service } = rig);
     // The devices' 20-second boot, skipped through the clock API as the demo's clock controls do.
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** A portal user's token, minted by the administrator: no page offers that. */
   async function portalToken(user: string): Promise<string> {
@@ -159,7 +145,7 @@ describe('audio licensing in Chromium: Poly Cloud Services and the audio devices
     expect(await portal.getByRole('table', { name: 'Managed devices' }).getByRole('row').count()).toBe(3);
 
     // [PC-4] 25 days before the end: Expiring Shortly, in red and saying so.
-    await api('POST', '/api/v1/clock/advance', { by: '340d' });
+    await rig.advance('340d');
     await expect.poll(() => count(portal, 'Expiring Shortly').textContent(), SEEN).toBe('1Expiring Shortly');
     await expect.poll(() => row.textContent(), SEEN).toContain('Expiring Shortly Please renew your contract.');
     expect(await row.getByRole('cell').first().evaluate((cell) => getComputedStyle(cell).color)).toBe(RED);

@@ -1,40 +1,27 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { MEMORY_STORE } from './openStore.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'test', 'browser', 'mixed-fleet.yaml');
-const catalogue = createCatalogue();
-const SEEN = { timeout: 10_000 };
 /** Nothing in the fleet is licensed; a SmartServer also counts its field devices, none yet. */
 const NONE_YET = '; field devices 0 purple (unlicensed), 0 blue (unprovisioned), 0 green (provisioned)';
 const FAMILIES = { gateway: ['gw-001', 'gw-002', 'gw-003'], smartserver: ['ss-001', 'ss-002'], video: ['cl-001', 'cl-002'], audio: ['audio-001', 'audio-002'] };
 
 describe('the fleet view at /, in Chromium', () => {
+  let rig: BrowserRig;
   let browser: Browser;
   let service: Service;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    service = unwrap(await createService({ catalogue, scenario: scenario!, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store: MEMORY_STORE, logger: silentLogger }));
-    await service.clock.pause();
+    rig = await startBrowserRig(SCENARIO, { store: 'memory', paused: true });
+    ({ browser, service } = rig);
     // The boot, skipped through the clock API as the demo's clock controls do.
-    await api('POST', '/api/v1/clock/advance', { by: '10m' });
+    await rig.advance('10m');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   const items = (page: Page, family: string) => page.getByRole('list', { name: `${family} devices` }).getByRole('listitem');
   const seq = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.seq));
@@ -70,10 +57,10 @@ describe('the fleet view at /, in Chromium', () => {
     await expect.poll(() => sockets.length, SEEN).toBe(2);
     expect(sockets[1]).toMatch(/\/api\/v1\/live\?since=\d+&stream=/);
     await expect.poll(() => page.locator('html').getAttribute('data-live'), SEEN).toBe('open');
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
     await expect.poll(() => seq(page), SEEN).toBeGreaterThan(before);
     const after = await seq(page);
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
     await expect.poll(() => seq(page), SEEN).toBeGreaterThan(after);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await expect.poll(() => items(page, 'gateway').count(), SEEN).toBe(FAMILIES.gateway.length);

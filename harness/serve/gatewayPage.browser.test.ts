@@ -1,41 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
 import { licenseOnPortalPage } from './testing/licenseOnPortalPage.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for the page's once-a-second refresh. */
-const SEEN = { timeout: 10_000 };
 
 describe('the gateway\'s own web page, in Chromium, by clicking and typing only', () => {
+  let rig: BrowserRig;
   let browser: Browser;
   let service: Service;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
   /** The boot's 30 virtual seconds, skipped through the clock API as the demo's clock controls do. */
-  const skipBoot = () => api('POST', '/api/v1/clock/advance', { by: '1m' });
+  const skipBoot = () => rig.advance('1m');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-gateway-page-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
+    ({ browser, service } = rig);
     await skipBoot();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** The portal side, on the gateway license portal's page: an order activated there and bound to the gateway's hardware ID. */
   const licensesBoundTo = (deviceId: string, items = [{ featureCode: 'Mobility', count: 5 }, { featureCode: 'Port', count: 2 }]) =>
@@ -97,7 +82,7 @@ describe('the gateway\'s own web page, in Chromium, by clicking and typing only'
     await testMode.click();
     await expect.poll(() => testMode.getAttribute('aria-checked'), SEEN).toBe('true');
     await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toMatch(/Test mode on [78] h \d\d min \d\d s left, then the device reboots/);
-    await api('POST', '/api/v1/clock/advance', { by: '3h' });
+    await rig.advance('3h');
     await expect.poll(() => page.getByRole('timer').textContent(), SEEN).toMatch(/Test mode on [45] h \d\d min \d\d s left/);
     await screenshot(page, 'gateway-license-page-test-mode');
     await testMode.click();

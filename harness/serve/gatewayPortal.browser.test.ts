@@ -1,22 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
 import { licenseOnPortalPage } from './testing/licenseOnPortalPage.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for the pages' refreshes. */
-const SEEN = { timeout: 10_000 };
 const VIEWPORT = { width: 1280, height: 900 };
 
 /** One character of the key changed, as a customer mistypes it. */
@@ -26,23 +16,21 @@ describe('the gateway license portal and the gateways\' own pages, in Chromium, 
   let browser: Browser;
   let service: Service;
   let context: BrowserContext;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  let rig: BrowserRig;
+  const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
   /** The boot's 30 virtual seconds, skipped through the clock API as the demo's clock controls do. */
-  const skipBoot = () => api('POST', '/api/v1/clock/advance', { by: '1m' });
+  const skipBoot = () => rig.advance('1m');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-gateway-portal-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 11, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO, { seed: 11 });
+    ({ browser, service } = rig);
     await skipBoot();
     // One browser for the customer at the portal and the administrator at the gateways, who copies between them.
     context = await browser.newContext({ viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'] });
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await service?.close();
+    await rig?.close();
   });
 
   const stateBadge = (page: Page) => page.getByRole('status').filter({ hasText: /^(Running|Booting|Off)$/ });

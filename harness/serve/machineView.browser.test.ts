@@ -1,21 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'test', 'browser', 'mixed-fleet.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for the page's once-a-second refresh. */
-const SEEN = { timeout: 10_000 };
 
 /** One device of each family: its states as the machine view names them, and where it rests once booted. */
 const DEVICES = [
@@ -26,23 +15,15 @@ const DEVICES = [
 ] as const;
 
 describe('the machine view on every family\'s device page, in Chromium', () => {
-  let browser: Browser;
-  let service: Service;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  let rig: BrowserRig;
   /** The boots' virtual seconds, skipped through the clock API as the demo's clock controls do. */
-  const skipBoot = () => api('POST', '/api/v1/clock/advance', { by: '1m' });
+  const skipBoot = () => rig.advance('1m');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-machine-view-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
     await skipBoot();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   const machine = (page: Page) => page.getByRole('region', { name: 'State machine' });
   const stateBox = (page: Page, path: string) => machine(page).getByRole('group', { name: `State ${path}`, exact: true });
@@ -52,8 +33,8 @@ describe('the machine view on every family\'s device page, in Chromium', () => {
 
   for (const { deviceId, family, substates, rest } of DEVICES) {
     it(`draws the ${family}'s machine, marks the current state, and shows a reboot's transitions`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${service.httpUrl}/devices/${deviceId}/#token=${service.token}`);
+      const page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${rig.service.httpUrl}/devices/${deviceId}/#token=${rig.service.token}`);
       await expect.poll(() => machine(page).getByRole('heading', { name: 'State machine' }).isVisible(), SEEN).toBe(true);
 
       for (const path of ['off', 'booting', 'running', ...substates]) {

@@ -1,46 +1,32 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
 import { smartserverCustomerWithLicenses } from './testing/smartserverCustomer.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, 'smartserverPage.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for the page's once-a-second refresh. */
-const SEEN = { timeout: 10_000 };
 
 describe('the SmartServer CMS, in Chromium, by clicking and typing only', () => {
   let browser: Browser;
   let service: Service;
   let customerId: string;
   let licenseIds: string[];
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  let rig: BrowserRig;
+  const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-smartserver-page-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
+    ({ browser, service } = rig);
     // The partner's side (another page's job): 5 devices of capacity and a year of maintenance for Harbour Tower.
     ({ customerId, licenseIds } = await smartserverCustomerWithLicenses(service, [
       { featureCode: 'SS-CAPACITY', count: 5 }, { featureCode: 'SS-MAINTENANCE', count: 1, termDays: 365 },
     ]));
     // The 45-second boots, skipped through the clock API as the demo's clock controls do.
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
   const counts = (page: Page) => page.getByRole('list', { name: 'Field devices by state' });
@@ -104,10 +90,10 @@ describe('the SmartServer CMS, in Chromium, by clicking and typing only', () => 
     await expect.poll(() => licenses.getByRole('status').filter({ hasText: /^Activating / }).textContent(), SEEN)
       .toMatch(new RegExp(`^Activating ${licenseIds.join(', ')}: 1 min \\d\\d s left \\(\\d+%\\)\\.$`));
     expect(await download.getByRole('alert').count()).toBe(0);
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
     await expect.poll(() => licenses.getByRole('status').filter({ hasText: /^Activating / }).textContent(), SEEN).toMatch(/: 0 min \d\d s left \((5\d|[6-9]\d)%\)/);
     await screenshot(page, 'smartserver-activating');
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
     await expect.poll(() => licenses.getByRole('status').filter({ hasText: /^Activated / }).textContent(), SEEN).toContain(`Activated ${licenseIds.join(', ')} at `);
     expect(await progress.isVisible()).toBe(false);
     await expect.poll(() => cloud.getByRole('row').count(), SEEN).toBe(0);

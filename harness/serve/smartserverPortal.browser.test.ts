@@ -1,30 +1,21 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../emulator/random/Random.ts';
 import { newRequestCode } from '../../protocol/codes/requestCode.ts';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, 'smartserverPortal.browser.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for a page's refresh. */
-const SEEN = { timeout: 10_000 };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 describe('the License Partner Portal and License Customer Portal, in Chromium, by clicking and typing only', () => {
   let browser: Browser;
   let context: BrowserContext;
   let service: Service;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  let rig: BrowserRig;
+  const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
   /** A portal user's token, as the administrator mints it (no page offers that). */
   const mint = async (user: string, roles: string[], accountId: string): Promise<string> => {
     const minted = await api('POST', '/api/v1/tokens', { user, roles, accountId });
@@ -33,17 +24,12 @@ describe('the License Partner Portal and License Customer Portal, in Chromium, b
   };
 
   beforeAll(async () => {
-    browser = await launchChromium();
     // The copy buttons write to the clipboard, which Chromium allows only when granted.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-ss-portal-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
+    ({ browser, service } = rig);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   async function signIn(page: Page, path: string, token: string): Promise<void> {
     await page.goto(`${service.httpUrl}${path}`);

@@ -1,41 +1,27 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient } from '../../license-server/testing/httpTestClient.ts';
-import { launchChromium } from '../../test/browser/launchChromium.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
 
 const SCENARIO = join(import.meta.dirname, 'videoLicensing.yaml');
-const catalogue = createCatalogue();
-/** Playwright's retrying assertions wait this long for the pages' refreshes. */
-const SEEN = { timeout: 10_000 };
 
 describe('Clariti licensing between the product\'s Licenses page and Poly Lens, in Chromium, by clicking and typing only', () => {
   let browser: Browser;
   let service: Service;
   let customerToken: string;
-  const api = (method: string, path: string, body?: unknown) => httpClient(service.httpUrl, { token: service.token }).call(method, path, body);
+  let rig: BrowserRig;
+  const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-video-pages-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    rig = await startBrowserRig(SCENARIO);
+    ({ browser, service } = rig);
     // The 30-second boots, skipped as the demo's clock controls do; and acme's user of Poly Lens.
-    await api('POST', '/api/v1/clock/advance', { by: '1m' });
+    await rig.advance('1m');
     customerToken = (await api('POST', '/api/v1/tokens', { user: 'olive', roles: ['Customer'], accountId: 'acme' })).body.token as string;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** The vendor's order desk, which no page offers: its License Activation Key goes to the customer by e-mail. */
   async function placeOrder(items: { featureCode: string; count: number }[]): Promise<string> {

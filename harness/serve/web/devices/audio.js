@@ -18,18 +18,8 @@ function instant(ms) {
 export const hasReboot = true;
 
 export function mount(root, ctx) {
-  const { act, refresh, errorText } = ctx;
+  const { run, errorText } = ctx;
 
-  /** Runs an action from a control, showing the API's refusal (or a success line) beside it. */
-  async function run(button, action, body, { error, done, describe }) {
-    button.disabled = true;
-    const result = await act(action, body);
-    button.disabled = false;
-    error.textContent = result.ok ? '' : errorText(result);
-    done.textContent = result.ok ? describe(result.value) : '';
-    await refresh();
-    return result;
-  }
 
   const hardware = el('span', { id: 'audio-hardware-id' });
   const managed = el('p', { id: 'audio-managed' });

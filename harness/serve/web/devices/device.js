@@ -68,16 +68,7 @@ function wireSignIn() {
  */
 function powerPanel(ctx) {
   const error = el('p', { class: 'error', role: 'alert' });
-  const button = el('button', {
-    type: 'button',
-    onclick: async () => {
-      button.disabled = true;
-      const done = await ctx.act('reboot');
-      button.disabled = false;
-      error.textContent = done.ok ? '' : errorText(done);
-      await ctx.refresh();
-    },
-  }, 'Reboot');
+  const button = el('button', { type: 'button', onclick: () => ctx.run(button, 'reboot', {}, { error }) }, 'Reboot');
   return el('section', { class: 'panel', 'aria-labelledby': 'power-heading' }, el('h2', { id: 'power-heading' }, 'Power'), button, error);
 }
 
@@ -138,7 +129,21 @@ async function main() {
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
   };
-  const ctx = { deviceId, act: api.act, get: api.get, refresh, errorText };
+  /**
+   * Runs one of the device's actions from a control: the control (if any) is disabled while it
+   * runs, the API's refusal goes into `error` or a success line (`describe(value)`) into `done`,
+   * then the page refreshes. Every family's page acts through it.
+   */
+  const run = async (button, action, body, { error, done, describe } = {}) => {
+    if (button) button.disabled = true;
+    const result = await api.act(action, body);
+    if (button) button.disabled = false;
+    if (error) error.textContent = result.ok ? '' : errorText(result);
+    if (done) done.textContent = result.ok && describe ? describe(result.value) : '';
+    await refresh();
+    return result;
+  };
+  const ctx = { deviceId, act: api.act, run, get: api.get, refresh, errorText };
   const update = module.mount($('device-page'), ctx);
   if (module.hasReboot !== true) $('device-page').append(powerPanel(ctx));
   showRunState(first.value.state.state);

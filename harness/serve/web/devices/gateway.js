@@ -32,20 +32,10 @@ export function countdownText(ms) {
 export const hasReboot = true;
 
 export function mount(root, ctx) {
-  const { act, refresh, errorText } = ctx;
+  const { run, errorText } = ctx;
   /** Errors of a row's action, kept across refreshes until the next action on that row. */
   const rowErrors = new Map();
 
-  /** Runs an action from a control, showing the API's refusal (or a success line) beside it. */
-  async function run(button, action, body, { error, done, describe }) {
-    button.disabled = true;
-    const result = await act(action, body);
-    button.disabled = false;
-    if (error) error.textContent = result.ok ? '' : errorText(result);
-    if (done) done.textContent = result.ok && describe ? describe(result.value) : '';
-    await refresh();
-    return result;
-  }
 
   const pending = el('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'gw-pending' });
   const hardware = el('span');

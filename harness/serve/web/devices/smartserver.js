@@ -39,18 +39,8 @@ const table = (label, headers, body) => el('table', { 'aria-label': label },
   el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))), body);
 
 export function mount(root, ctx) {
-  const { act, refresh, errorText } = ctx;
+  const { run, errorText } = ctx;
 
-  /** Runs an action from a control, showing the API's refusal (or a success line) beside it. */
-  async function run(button, action, body, { error, done, describe } = {}) {
-    if (button) button.disabled = true;
-    const result = await act(action, body);
-    if (button) button.disabled = false;
-    if (error) error.textContent = result.ok ? '' : errorText(result);
-    if (done) done.textContent = result.ok && describe ? describe(result.value) : '';
-    await refresh();
-    return result;
-  }
 
   const identity = el('p');
   const oldFirmware = el('p', { class: 'notice', role: 'status' });

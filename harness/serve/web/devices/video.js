@@ -41,18 +41,8 @@ function dialog(id, title, ...children) {
 }
 
 export function mount(root, ctx) {
-  const { act, refresh, errorText } = ctx;
+  const { run } = ctx;
 
-  /** Runs one action from a button, its refusal (or a success line) shown beside it. */
-  async function run(button, action, body, { error, done, describe } = {}) {
-    button.disabled = true;
-    const result = await act(action, body);
-    button.disabled = false;
-    if (error) error.textContent = result.ok ? '' : errorText(result);
-    if (done) done.textContent = result.ok && describe ? describe(result.value) : '';
-    await refresh();
-    return result;
-  }
 
   const where = el('p', { class: 'video-where' });
   const product = el('tbody');
