@@ -15,6 +15,18 @@ export function whereCell(license) {
 }
 
 /** The status words the API uses (Active, Expiring Shortly, …) with a colour. */
+/** A row's Select checkbox: ticks `license` in `selected` (kept across redraws) and calls `changed`. */
+export function selectCell(license, selected, changed) {
+  return el('td', {}, el('input', {
+    type: 'checkbox', 'aria-label': `Select ${license.licenseId}`, checked: selected.has(license.licenseId),
+    onchange: (event) => {
+      if (event.target.checked) selected.add(license.licenseId);
+      else selected.delete(license.licenseId);
+      changed();
+    },
+  }));
+}
+
 export function statusBadge(status) {
   const tone = status === 'Active' ? 'ok' : status === 'Expiring Shortly' ? 'warn' : status === 'Inactive' ? 'bad' : 'off';
   return el('span', { class: `badge ${tone}` }, status);

@@ -6,7 +6,7 @@
 // and request code in, a response code out. Every control is one API request.
 
 import { startPortal } from '/portal/portalShell.js';
-import { copyButton, day, statusBadge, syncRows, whereCell } from '/portal/smartserver/smartserverParts.js';
+import { copyButton, selectCell, day, statusBadge, syncRows, whereCell } from '/portal/smartserver/smartserverParts.js';
 
 // Shown in the demo page beside its steps: the counts first, without the sign-in chrome.
 document.documentElement.classList.toggle('embedded', window.top !== window);
@@ -96,14 +96,7 @@ function mount(root, ctx) {
       key: (l) => l.licenseId,
       content: (l) => [l.description, l.transferDate, l.activatedOn, l.segmentController, l.status],
       build: (l) => el('tr', {},
-        el('td', {}, el('input', {
-          type: 'checkbox', 'aria-label': `Select ${l.licenseId}`, checked: selected.has(l.licenseId),
-          onchange: (event) => {
-            if (event.target.checked) selected.add(l.licenseId);
-            else selected.delete(l.licenseId);
-            drawSelection();
-          },
-        })),
+        selectCell(l, selected, drawSelection),
         el('th', { scope: 'row', class: 'code' }, l.licenseId),
         el('td', {}, l.description),
         el('td', {}, day(l.transferDate)),

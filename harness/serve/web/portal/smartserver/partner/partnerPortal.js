@@ -5,7 +5,7 @@
 // in the cloud for the customer's servers to download. Every control is one API request.
 
 import { startPortal } from '/portal/portalShell.js';
-import { copyButton, day, statusBadge, syncRows, whereCell } from '/portal/smartserver/smartserverParts.js';
+import { copyButton, selectCell, day, statusBadge, syncRows, whereCell } from '/portal/smartserver/smartserverParts.js';
 
 function mount(root, ctx) {
   const { el, errorText, get, post, refresh } = ctx;
@@ -141,14 +141,7 @@ function mount(root, ctx) {
       key: (l) => l.licenseId,
       content: (l) => [l.description, l.customerId, customerName(l.customerId), l.transferDate, l.activatedOn, l.status],
       build: (l) => el('tr', {},
-        el('td', {}, el('input', {
-          type: 'checkbox', 'aria-label': `Select ${l.licenseId}`, checked: selected.has(l.licenseId),
-          onchange: (event) => {
-            if (event.target.checked) selected.add(l.licenseId);
-            else selected.delete(l.licenseId);
-            drawSelection();
-          },
-        })),
+        selectCell(l, selected, drawSelection),
         el('th', { scope: 'row', class: 'code' }, l.licenseId),
         el('td', {}, l.description),
         el('td', {}, l.customerId === null ? el('span', { class: 'badge warn' }, 'Not assigned') : customerName(l.customerId)),
