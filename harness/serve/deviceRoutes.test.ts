@@ -1,26 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { call, startScenarioService } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
-const catalogue = createCatalogue();
 
-async function start(): Promise<Service> {
-  const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-  const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-device-api-')), 'store.db');
-  return unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
-}
-
-function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
-  return httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
-}
+const start = (): Promise<Service> => startScenarioService(SCENARIO);
 
 describe('the device API behind a device\'s own pages', () => {
   const services: Service[] = [];

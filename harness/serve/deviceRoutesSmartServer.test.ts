@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmartServerState } from '../../firmware-sim/smartserver/SmartServer.ts';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { call as callService, startScenarioService } from './testing/scenarioService.ts';
 import { smartserverCustomerWithLicenses } from './testing/smartserverCustomer.ts';
 
 /** What GET /api/v1/fleet/devices/:id answers for a SmartServer. */
@@ -19,21 +13,17 @@ interface DeviceRead {
 }
 
 const SCENARIO = join(import.meta.dirname, 'smartserverPage.yaml');
-const catalogue = createCatalogue();
 
 describe('the device API behind the SmartServer CMS pages', () => {
   let service: Service;
   let customerId: string;
   let licenseIds: string[];
-  const call = (method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> =>
-    httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
+  const call = (method: string, path: string, body?: unknown, token: string | null = service.token) => callService(service, method, path, body, token);
   const act = (action: string, body: unknown = {}, device = 'ss-001') => call('POST', `/api/v1/fleet/devices/${device}/${action}`, body);
   const read = async (device = 'ss-001') => (await call('GET', `/api/v1/fleet/devices/${device}`, undefined, null)).body as unknown as DeviceRead;
 
   beforeAll(async () => {
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-ss-device-api-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 11, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    service = await startScenarioService(SCENARIO, { seed: 11 });
     ({ customerId, licenseIds } = await smartserverCustomerWithLicenses(service, [{ featureCode: 'SS-CAPACITY', count: 2 }, { featureCode: 'SS-MAINTENANCE', count: 1, termDays: 365 }]));
   });
   afterAll(async () => {

@@ -1,22 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { HttpReply } from '../../license-server/testing/httpTestClient.ts';
+import type { Service } from './createService.ts';
+import { call as callService, startScenarioService } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, 'videoLicensing.yaml');
-const catalogue = createCatalogue();
 
-async function start(): Promise<Service> {
-  const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-  const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-video-device-api-')), 'store.db');
-  return unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
-}
+const start = (): Promise<Service> => startScenarioService(SCENARIO);
 
 describe('the device API behind the Clariti product\'s Licenses page', () => {
   const services: Service[] = [];
@@ -26,8 +16,7 @@ describe('the device API behind the Clariti product\'s Licenses page', () => {
   async function booted(): Promise<{ call: (method: string, path: string, body?: unknown, token?: string | null) => Promise<HttpReply>; act: (action: string, body?: unknown) => Promise<HttpReply> }> {
     const service = await start();
     services.push(service);
-    const call = (method: string, path: string, body?: unknown, token: string | null = service.token) =>
-      httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
+    const call = (method: string, path: string, body?: unknown, token: string | null = service.token) => callService(service, method, path, body, token);
     const act = (action: string, body?: unknown) => call('POST', `/api/v1/fleet/devices/cl-001/${action}`, body);
     return { call, act };
   }

@@ -1,29 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../protocol/result.ts';
-import { httpClient, type HttpReply } from '../../license-server/testing/httpTestClient.ts';
-import { createCatalogue } from '../catalogue.ts';
-import { loadFiles } from '../scenario/validateFiles.ts';
-import { silentLogger } from './serviceLog.ts';
-import { createService, type Service } from './createService.ts';
+import type { Service } from './createService.ts';
+import { call as callService, startScenarioService } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'test', 'browser', 'mixed-fleet.yaml');
-const catalogue = createCatalogue();
 
 interface Node { id: string; key: string; states: Node[] }
 const keys = (node: Node): string[] => [node.key, ...node.states.flatMap(keys)];
 
 describe('GET /api/v1/fleet/devices/:id/machine, the machine view\'s data', () => {
   let service: Service;
-  const call = (method: string, path: string, body?: unknown, token: string | null = null): Promise<HttpReply> =>
-    httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
+  const call = (method: string, path: string, body?: unknown, token: string | null = null) => callService(service, method, path, body, token);
 
   beforeAll(async () => {
-    const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
-    const store = join(mkdtempSync(join(tmpdir(), 'fleetrig-machine-api-')), 'store.db');
-    service = unwrap(await createService({ catalogue, scenario, seed: 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+    service = await startScenarioService(SCENARIO);
   });
   afterAll(async () => {
     await service?.close();

@@ -1,5 +1,6 @@
 import { unwrap } from '../../../../protocol/result.ts';
-import { httpClient, type HttpReply } from '../../../../license-server/testing/httpTestClient.ts';
+import type { HttpReply } from '../../../../license-server/testing/httpTestClient.ts';
+import { call } from '../../testing/scenarioService.ts';
 import type { Catalogue } from '../../../catalogue.ts';
 import type { Scenario } from '../../../scenario/parseScenarios.ts';
 import type { Service } from '../../createService.ts';
@@ -14,9 +15,7 @@ export async function startDemo(catalogue: Catalogue, scenario: Scenario): Promi
 }
 
 /** A request as the operator sends it, with the administrator token (or `token: null` for none). */
-export function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
-  return httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
-}
+export { call };
 
 /**
  * Sends a demo POST (`next`, `run`) as a sales engineer would: whenever the running step waits
