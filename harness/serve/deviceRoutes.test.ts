@@ -15,6 +15,8 @@ describe('the device API behind a device\'s own pages', () => {
 
   it('[GW-4] shows a gateway\'s snapshot and License page, and answers an unknown device with 404 NOT_FOUND', async () => {
     const service = await start();
+    // Paused, so the clock's `now` read after the device's is the same instant.
+    await service.clock.pause();
     services.push(service);
     const booting = await call(service, 'GET', '/api/v1/fleet/devices/gw-001', undefined, null);
     expect(booting).toMatchObject({ status: 200, body: { deviceId: 'gw-001', family: 'gateway', state: { state: 'booting' }, view: { licenses: null } } });

@@ -13,7 +13,7 @@ describe('GET /api/v1/fleet/devices/:id/machine, the machine view\'s data', () =
   const call = (method: string, path: string, body?: unknown, token: string | null = null) => callService(service, method, path, body, token);
 
   beforeAll(async () => {
-    service = await startScenarioService(SCENARIO);
+    service = await startScenarioService(SCENARIO, { paused: true });
   });
   afterAll(async () => {
     await service?.close();

@@ -18,10 +18,7 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-export interface BrowserRigOptions extends ScenarioServiceOptions {
-  /** Pause the service's clock, so only the test moves time. */
-  paused?: boolean;
-}
+export type BrowserRigOptions = ScenarioServiceOptions;
 
 /**
  * Launches Chromium and an in-process service on free ports with `scenarioFile`'s fleet and
@@ -30,7 +27,6 @@ export interface BrowserRigOptions extends ScenarioServiceOptions {
  */
 export async function startBrowserRig(scenarioFile: string, options: BrowserRigOptions = {}): Promise<BrowserRig> {
   const service = await startScenarioService(scenarioFile, options);
-  if (options.paused === true) await service.clock.pause();
   const browser = await launchChromium().catch(async (error: unknown) => {
     await service.close();
     throw error;

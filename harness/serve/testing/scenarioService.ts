@@ -13,6 +13,8 @@ export interface ScenarioServiceOptions {
   seed?: number;
   /** A temporary SQLite file (the default, as `serve` keeps its store), or memory. */
   store?: 'sqlite' | 'memory';
+  /** Pause the service's clock, so only the test moves time and a `now` read twice is the same. */
+  paused?: boolean;
 }
 
 /** An in-process `fleetrig serve` of one scenario file's fleet and portal, on free ports. */
@@ -21,7 +23,9 @@ export async function startScenarioService(scenarioFile: string, options: Scenar
   const loaded = await loadFiles([scenarioFile], catalogue);
   if (loaded.errors.length > 0) throw new Error(`${scenarioFile}: ${loaded.errors.map((e) => e.message).join('; ')}`);
   const store = options.store === 'memory' ? MEMORY_STORE : join(mkdtempSync(join(tmpdir(), `fleetrig-${basename(scenarioFile, '.yaml')}-`)), 'store.db');
-  return unwrap(await createService({ catalogue, scenario: loaded.scenarios[0], seed: options.seed ?? 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+  const service = unwrap(await createService({ catalogue, scenario: loaded.scenarios[0], seed: options.seed ?? 7, speed: 1, httpPort: 0, mqttPort: 0, store, logger: silentLogger }));
+  if (options.paused === true) await service.clock.pause();
+  return service;
 }
 
 /** A request to the service as the administrator (or with `token`, or none for `null`). */
