@@ -1,11 +1,15 @@
 /** Reporters by name, Vitest-style: the CLI picks them from its flags; later commands add theirs here. */
 import type { Reporter } from './RunResult.ts';
 import { consoleReporter } from './consoleReporter.ts';
+import { dotReporter } from './dotReporter.ts';
+import { githubReporter } from './githubReporter.ts';
 import { jsonReporter } from './jsonReporter.ts';
 import { junitReporter } from './junitReporter.ts';
 
 export const reporters = {
   console: consoleReporter,
+  dot: dotReporter,
+  github: githubReporter,
   junit: junitReporter,
   json: jsonReporter,
 } satisfies Record<string, (options: never) => Reporter>;
@@ -17,3 +21,6 @@ export function createReporter<N extends ReporterName>(name: N, options: Reporte
   const factory = reporters[name] as (options: ReporterOptions<N>) => Reporter;
   return factory(options);
 }
+
+/** The reporters that write a file and need its path (`--output-file`); the others write to standard output. */
+export const FILE_REPORTERS = ['junit', 'json'] as const satisfies readonly ReporterName[];

@@ -1,8 +1,8 @@
 /** `fleetrig run <files|dirs…>`: runs scenarios in virtual time and reports them. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Reporter } from '../../report/RunResult.ts';
 import { colorsWanted } from '../../report/paint.ts';
-import { createReporter } from '../../report/reporters.ts';
+import type { ReporterName } from '../../report/reporters.ts';
+import { chooseReporters, collectOutputFile, collectReporter, REPORTER_NAMES } from '../chooseReporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
 import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseSeed } from '../flagParsers.ts';
@@ -20,6 +20,8 @@ interface RunFlags {
   grep?: RegExp;
   list?: boolean;
   bail?: number;
+  reporter?: ReporterName[];
+  outputFile?: { name?: string; path: string }[];
 }
 
 const exitCodesHelp = `
@@ -34,8 +36,10 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .summary('run scenarios in virtual time and report them')
     .description('Run every scenario in the given YAML files and directories (searched for *.yaml), each on a fresh fleet in virtual time.')
     .argument('<paths...>', 'scenario files or directories')
-    .option('--junit <file>', 'write JUnit XML for a CI server to <file>')
-    .option('--json <file>', 'write the JSON trace to <file>: identical for the same scenarios and seed')
+    .addOption(new Option('--reporter <name>', `how to report, repeatable: ${REPORTER_NAMES.join(', ')} (default console, and github too in GitHub Actions)`).argParser(collectReporter))
+    .addOption(new Option('--output-file <[name=]path>', 'where a file reporter writes, repeatable: junit=reports/junit.xml, or just the path when one file reporter is chosen').argParser(collectOutputFile))
+    .option('--junit <file>', 'write JUnit XML for a CI server to <file> (as --reporter junit --output-file junit=<file>)')
+    .option('--json <file>', 'write the JSON trace to <file>: identical for the same scenarios and seed (as --reporter json --output-file json=<file>)')
     .addOption(new Option('-t, --grep <pattern>', 'run only the scenarios whose name matches this regular expression, e.g. GW-9 (names carry their behaviour IDs)').argParser(parseGrep))
     .option('--list', 'list the scenarios that would run, with their file and line, and run none')
     .addOption(new Option('--bail [n]', 'stop after n failed scenarios (1 when n is left out); the rest are reported as not run').argParser(parseBail).preset(1))
@@ -61,9 +65,12 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     return ExitCode.BadInput;
   }
   if (flags.list === true) return list(paths, flags.grep, ctx);
-  const reporters: Reporter[] = [createReporter('console', { out: stdout, color, seedGiven: flags.seed !== undefined })];
-  if (flags.junit !== undefined) reporters.push(createReporter('junit', { outputFile: flags.junit }));
-  if (flags.json !== undefined) reporters.push(createReporter('json', { outputFile: flags.json }));
+  const chosen = chooseReporters(flags, { out: stdout, color, seedGiven: flags.seed !== undefined, env });
+  if (!chosen.ok) {
+    stderr.write(`fleetrig run: ${chosen.error.message}\n`);
+    return ExitCode.BadInput;
+  }
+  const reporters = chosen.value;
 
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
