@@ -76,8 +76,24 @@ export interface RunResult {
 
 /** Optional lifecycle hooks, Vitest-style: a reporter implements the ones it needs. */
 export interface Reporter {
-  onRunStart?(info: { seed: number; files: string[] }): void;
+  /** `scenarios`: how many the run will run (after --grep). */
+  onRunStart?(info: { seed: number; files: string[]; scenarios?: number }): void;
   onScenarioStart?(info: { file: string; name: string }): void;
+  /** Before each step of a scenario: where the run is, and the scenario's virtual clock to read while the step runs. */
+  onStepStart?(info: StepStart): void;
   onScenarioEnd?(result: ScenarioResult): void;
   onRunEnd?(result: RunResult): void | Promise<void>;
+}
+
+/** What a progress display knows of the step that starts now. */
+export interface StepStart {
+  readonly file: string;
+  readonly name: string;
+  /** 0-based. */
+  readonly index: number;
+  readonly steps: number;
+  readonly kind: string;
+  readonly devices: number;
+  /** Virtual time the scenario has run so far, read when asked (the step moves it). */
+  elapsed(): number;
 }

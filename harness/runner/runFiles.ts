@@ -1,7 +1,7 @@
 import { freshSeed } from '../../emulator/random/Random.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { ok, type Result } from '../../protocol/result.ts';
-import type { FileResult, Reporter, RunResult, ScenarioResult } from '../report/RunResult.ts';
+import type { FileResult, Reporter, RunResult, ScenarioResult, StepStart } from '../report/RunResult.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
@@ -68,7 +68,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const selected = selectScenarios(loaded.scenarios, options.grep);
   // A file none of whose scenarios is selected is not part of the run (nor of its reports).
   const files = options.grep === undefined ? loaded.files : loaded.files.filter((f) => selected.some((s) => s.file === f));
-  for (const r of options.reporters) r.onRunStart?.({ seed, files });
+  for (const r of options.reporters) r.onRunStart?.({ seed, files, scenarios: selected.length });
 
   const byFile = new Map<string, FileResult>(files.map((f) => [f, { file: f, scenarios: [] }]));
   let passed = 0;
@@ -86,7 +86,10 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       result = notStarted(scenario, signal);
     } else {
       for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
-      result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal });
+      const onStepStart = (info: StepStart): void => {
+        for (const r of options.reporters) r.onStepStart?.(info);
+      };
+      result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal, onStepStart });
     }
     byFile.get(scenario.file)!.scenarios.push(result);
     if (result.status === 'passed') passed++;

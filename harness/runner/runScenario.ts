@@ -1,7 +1,7 @@
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { ClockHaltedError, type ClockHalt } from '../../emulator/clock/ClockHalt.ts';
-import type { ScenarioFailure, ScenarioResult } from '../report/RunResult.ts';
+import type { ScenarioFailure, ScenarioResult, StepStart } from '../report/RunResult.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import type { StepOutcome } from '../steps/StepKind.ts';
@@ -19,6 +19,8 @@ export interface ScenarioRunOptions {
   bootLimitMs?: number;
   /** Once aborted, the scenario stops after the step in progress and is `interrupted`; the reason names the signal. */
   signal?: AbortSignal;
+  /** Told before each step (a progress display). */
+  onStepStart?: (info: StepStart) => void;
 }
 
 /** Where in the scenario a failure happened. */
@@ -71,6 +73,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
         break;
       }
       where = { line: step.line, path: step.path, step: step.index, stepKind: step.kind };
+      options.onStepStart?.({ file: scenario.file, name: scenario.name, index: step.index, steps: scenario.steps.length, kind: step.kind, devices: world.devices.size, elapsed: () => world.elapsed() });
       world.record('step', `${step.path} ${step.kind}`);
       const ran = await orHalt(options.catalogue.steps.get(step.kind)!.run(world, step.args).then(async (outcome) => {
         await world.time.quiesce();

@@ -2,6 +2,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { colorsWanted } from '../../report/paint.ts';
 import type { ReporterName } from '../../report/reporters.ts';
+import { WallClock } from '../../../emulator/clock/wallClock.ts';
+import { progressReporter } from '../../report/progressReporter.ts';
 import { chooseReporters, collectOutputFile, collectReporter, REPORTER_NAMES } from '../chooseReporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
@@ -70,7 +72,9 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     stderr.write(`fleetrig run: ${chosen.error.message}\n`);
     return ExitCode.BadInput;
   }
-  const reporters = chosen.value;
+  // Progress on standard error, first, so its live line is cleared before a scenario's own line.
+  const live = stderr.isTTY === true && env.TERM !== 'dumb';
+  const reporters = [progressReporter({ out: stderr, clock: new WallClock(), live }), ...chosen.value];
 
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
