@@ -74,8 +74,10 @@ async function addDevice(world: World, family: FamilyModule, id: string, options
   appliance.onChange((snapshot) => {
     if (transport.publishState) world.clock.track(transport.publishState(id, snapshot));
     if (snapshot.state === last) return;
-    world.record('state', `${last} → ${snapshot.state}`, id);
-    device.history.push({ t: world.elapsed(), state: snapshot.state });
+    // What caused it (POWER_ON, RESET, after:bootTime): the firmware's own history says, last entry first.
+    const event = appliance.history().at(-1)?.event;
+    world.record('state', `${last} → ${snapshot.state}${event === undefined ? '' : ` (${event})`}`, id);
+    device.history.push(event === undefined ? { t: world.elapsed(), state: snapshot.state } : { t: world.elapsed(), state: snapshot.state, event });
     last = snapshot.state;
   });
   return device;
