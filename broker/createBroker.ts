@@ -2,11 +2,11 @@ import { Aedes } from 'aedes';
 import type { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
-import { duplexPair } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import type { Clock } from '../emulator/clock/Clock.ts';
 import type { Credentials } from './credentials.ts';
 import { createPolicy } from './policy.ts';
+import { streamPair } from './streamPair.ts';
 import type { RefusalLogger } from './policy.ts';
 
 export interface EmbeddedBrokerOptions {
@@ -91,7 +91,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
     },
 
     connectStream() {
-      const [brokerSide, clientSide] = duplexPair();
+      const [brokerSide, clientSide] = streamPair();
       // A pair's sides do not close each other; a dropped connection must look dropped on
       // both ends, or aedes never publishes the last will.
       brokerSide.once('close', () => clientSide.destroy());
