@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { Clock } from '../emulator/clock/Clock.ts';
 import type { Credentials } from './credentials.ts';
 import { createPolicy } from './policy.ts';
-import { streamPair } from './streamPair.ts';
+import { streamPair, wholeReads } from './streamPair.ts';
 import type { RefusalLogger } from './policy.ts';
 
 export interface EmbeddedBrokerOptions {
@@ -75,7 +75,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
         // Without TCP_NODELAY a QoS 1 round trip waits on Nagle + delayed ACK (40–90 ms).
         socket.setNoDelay(true);
         track(socket);
-        aedes.handle(socket);
+        aedes.handle(wholeReads(socket));
       });
       server = listener;
       await new Promise<void>((resolve, reject) => {
@@ -111,7 +111,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
         return;
       }
       track(connection);
-      aedes.handle(connection);
+      aedes.handle(wholeReads(connection));
     },
 
     refusals: () => policy.refusals(),

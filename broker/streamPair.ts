@@ -41,3 +41,18 @@ export function streamPair(): [Duplex, Duplex] {
   sides.push(side(() => sides[1]!), side(() => sides[0]!));
   return [sides[0]!, sides[1]!];
 }
+
+/**
+ * `connection` (a socket, a WebSocket stream) as a stream aedes can read on every Node line: a
+ * WholeReadDuplex fed from it and writing back to it, each closing the other. A TCP packet that
+ * arrives in two chunks, or a WebSocket's frames, would otherwise stall aedes on Node 26 too.
+ */
+export function wholeReads(connection: Duplex): Duplex {
+  const [brokerSide, relay] = streamPair();
+  connection.pipe(relay);
+  relay.pipe(connection);
+  connection.once('close', () => brokerSide.destroy());
+  connection.once('error', () => brokerSide.destroy());
+  brokerSide.once('close', () => connection.destroy());
+  return brokerSide;
+}
