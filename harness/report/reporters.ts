@@ -3,6 +3,7 @@ import type { Reporter } from './RunResult.ts';
 import { consoleReporter } from './consoleReporter.ts';
 import { dotReporter } from './dotReporter.ts';
 import { githubReporter } from './githubReporter.ts';
+import { htmlReporter } from './htmlReporter.ts';
 import { jsonReporter } from './jsonReporter.ts';
 import { junitReporter } from './junitReporter.ts';
 
@@ -12,6 +13,7 @@ export const reporters = {
   github: githubReporter,
   junit: junitReporter,
   json: jsonReporter,
+  html: htmlReporter,
 } satisfies Record<string, (options: never) => Reporter>;
 
 export type ReporterName = keyof typeof reporters;
@@ -23,4 +25,4 @@ export function createReporter<N extends ReporterName>(name: N, options: Reporte
 }
 
 /** The reporters that write a file and need its path (`--output-file`); the others write to standard output. */
-export const FILE_REPORTERS = ['junit', 'json'] as const satisfies readonly ReporterName[];
+export const FILE_REPORTERS = ['junit', 'json', 'html'] as const satisfies readonly ReporterName[];

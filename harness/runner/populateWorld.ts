@@ -74,8 +74,10 @@ async function addDevice(world: World, family: FamilyModule, id: string, options
   appliance.onChange((snapshot) => {
     if (transport.publishState) world.clock.track(transport.publishState(id, snapshot));
     if (snapshot.state === last) return;
-    // What caused it (POWER_ON, RESET, after:bootTime): the firmware's own history says, last entry first.
-    const event = appliance.history().at(-1)?.event;
+    // What caused it (POWER_ON, RESET, after:bootTime): the firmware's last history entry, if it is
+    // this change (the run's tear-down powers a device off without one).
+    const entry = appliance.history().at(-1);
+    const event = entry !== undefined && entry.state.split('.')[0] === snapshot.state ? entry.event : undefined;
     world.record('state', `${last} → ${snapshot.state}${event === undefined ? '' : ` (${event})`}`, id);
     device.history.push(event === undefined ? { t: world.elapsed(), state: snapshot.state } : { t: world.elapsed(), state: snapshot.state, event });
     last = snapshot.state;
