@@ -1,31 +1,20 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { isoTime } from '../../emulator/clock/Clock.ts';
-import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import { DeviceErrorCode } from '../../firmware-sim/shared/DeviceErrorCode.ts';
 import { SmartServerErrorCode } from '../../firmware-sim/smartserver/SmartServerErrorCode.ts';
 import { HTTP_STATUS } from '../../license-server/http/failureStatus.ts';
 import { parseValue } from '../../protocol/messages/envelope.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
-import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Failure } from '../../protocol/result.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
 import { audioDevicePage } from './deviceRoutesAudio.ts';
+import type { DeviceAction, DevicePageFamily } from './devicePageFamily.ts';
 import { gatewayDevicePage } from './deviceRoutesGateway.ts';
 import { smartserverDevicePage } from './deviceRoutesSmartServer.ts';
 import { videoDevicePage } from './deviceRoutesVideo.ts';
 
-/** One operation a device page offers: its body's schema and the firmware operation it drives. */
-export interface DeviceAction {
-  readonly body: z.ZodType<unknown>;
-  run(device: DeviceHandle, body: never): Result<unknown> | Promise<Result<unknown>>;
-}
-
-/** What a family adds to the device API for its own pages: a view of its pages' data and its actions. */
-export interface DevicePageFamily {
-  /** The data the family's pages show, read through the appliance's own API. */
-  view(appliance: Appliance): unknown;
-  readonly actions: Readonly<Record<string, DeviceAction>>;
-}
+export type { DeviceAction, DevicePageFamily } from './devicePageFamily.ts';
 
 /** Families with pages of their own; a device of another family still gets its snapshot and `reboot`. */
 export const DEVICE_PAGE_FAMILIES: Readonly<Record<string, DevicePageFamily>> = {

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { AudioDevice, AudioState } from '../../firmware-sim/audio/AudioDevice.ts';
-import type { Result } from '../../protocol/result.ts';
-import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
-import type { DeviceHandle } from '../runner/World.ts';
-
-const audioOf = (device: DeviceHandle) => device.appliance as AudioDevice;
+import { familyActions, type DevicePageFamily } from './devicePageFamily.ts';
 
 /** The same bounds the enrol op puts on the wire (protocol/messages/audio.ts), so a page's typo is named here. */
 const enrollBody = z.object({
@@ -12,9 +8,7 @@ const enrollBody = z.object({
   provisioningToken: z.string().min(1).max(128),
 }).strict();
 
-function action<S extends z.ZodType<unknown>>(body: S, run: (device: AudioDevice, body: z.output<S>) => Promise<Result<unknown>>): DeviceAction {
-  return { body, run: (device, value: never) => run(audioOf(device), value) };
-}
+const action = familyActions<AudioDevice>();
 
 /**
  * [PC-7] The managed audio device's enrolment page over the device API: where the device is

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import type { Gateway } from '../../firmware-sim/gateway/Gateway.ts';
-import type { Result } from '../../protocol/result.ts';
-import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
-import type { DeviceHandle } from '../runner/World.ts';
-
-const gatewayOf = (device: DeviceHandle) => device.appliance as Gateway;
-/** A page's answer when the device cannot show it (off or booting): null, the snapshot says why. */
-const orNull = <T>(result: Result<T>): T | null => (result.ok ? result.value : null);
+import { familyActions, orNull, type DevicePageFamily } from './devicePageFamily.ts';
 
 const licenseId = z.string().min(1).max(200);
 const text = z.string().max(200);
 
-function action<S extends z.ZodType<unknown>>(body: S, run: (gateway: Gateway, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
-  return { body, run: (device, value: never) => run(gatewayOf(device), value) };
-}
+const action = familyActions<Gateway>();
 
 /**
  * [GW-4, GW-5, GW-6, GW-8, GW-9] The gateway's General / License page over the device API: the

@@ -2,22 +2,14 @@ import { z } from 'zod';
 import type { SmartServer } from '../../firmware-sim/smartserver/SmartServer.ts';
 import { fieldProtocols } from '../../firmware-sim/smartserver/smartserverImage.ts';
 import { ACTIVATION_TIME_MS } from '../../firmware-sim/smartserver/smartserverMachine.ts';
-import type { Result } from '../../protocol/result.ts';
-import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
-import type { DeviceHandle } from '../runner/World.ts';
-
-const smartServerOf = (device: DeviceHandle) => device.appliance as SmartServer;
-/** A page's answer when the device cannot show it (off, booting, or firmware before 3.3): null, the snapshot says why. */
-const orNull = <T>(result: Result<T>): T | null => (result.ok ? result.value : null);
+import { familyActions, orNull, type DevicePageFamily } from './devicePageFamily.ts';
 
 const empty = z.object({}).strict();
 const name = z.string().min(1).max(200);
 // The firmware checks the selection itself (none, twice, too many), so the page shows its words.
 const licenseIds = z.array(name).max(1000);
 
-function action<S extends z.ZodType<unknown>>(body: S, run: (server: SmartServer, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
-  return { body, run: (device, value: never) => run(smartServerOf(device), value) };
-}
+const action = familyActions<SmartServer>();
 
 /**
  * [SS-3 … SS-8] The SmartServer CMS over the device API: the Manage Licenses dialog with its

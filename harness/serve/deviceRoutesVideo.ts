@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { configurationSchema } from '../../firmware-sim/video/licensesPage.ts';
 import type { VideoPlatform } from '../../firmware-sim/video/VideoPlatform.ts';
-import type { Result } from '../../protocol/result.ts';
-import type { DeviceAction, DevicePageFamily } from './deviceRoutes.ts';
-import type { DeviceHandle } from '../runner/World.ts';
+import { familyActions, type DevicePageFamily } from './devicePageFamily.ts';
 
-const videoOf = (device: DeviceHandle) => device.appliance as VideoPlatform;
-
-function action<S extends z.ZodType<unknown>>(body: S, run: (video: VideoPlatform, body: z.output<S>) => Result<unknown> | Promise<Result<unknown>>): DeviceAction {
-  return { body, run: (device, value: never) => run(videoOf(device), value) };
-}
+const action = familyActions<VideoPlatform>();
 
 /**
  * [CL-1, CL-3, CL-4, CL-5, CL-7] The Clariti product's Licenses page (Admin > Server > Licenses

@@ -50,6 +50,18 @@ describe('gateway portal: the portal page\'s routes for one account', () => {
     expect(unwrap(await gateway().filesForDevice({ hardwareId }))).toHaveLength(1);
   });
 
+  it('refuses another family\'s license of the account (a SmartServer\'s, a Clariti\'s) with LICENSE_WRONG_FAMILY, unbound', async () => {
+    const [capacity, ports] = await t.activated('acme', [{ featureCode: 'SS-CAPACITY', count: 25 }, { featureCode: 'CLARITI-PORTS', count: 5 }]);
+    const hardwareId = t.device('gw1').hardwareId;
+    for (const id of [capacity!, ports!]) {
+      expect(await acme.call('POST', `/gateway/accounts/acme/licenses/${id}/bind`, { hardwareId }))
+        .toMatchObject({ status: 409, body: { error: 'LICENSE_WRONG_FAMILY', where: 'licenseId' } });
+      expect(await acme.call('POST', `/gateway/accounts/acme/licenses/${id}/move`, { toHardwareId: hardwareId }))
+        .toMatchObject({ status: 409, body: { error: 'LICENSE_WRONG_FAMILY' } });
+    }
+    expect((await acme.call('GET', `/gateway/accounts/acme/devices/${hardwareId}/licenses`)).body).toEqual({ files: [] });
+  });
+
   it('refuses a token for another account, and bad input naming the field', async () => {
     const [id] = await t.activated('acme', [{ featureCode: 'Mobility', count: 1 }]);
     expect(await acme.call('GET', '/gateway/accounts/globex/devices/X1/licenses')).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', where: 'accountId' } });

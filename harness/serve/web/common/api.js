@@ -57,3 +57,51 @@ export function el(tag, attrs = {}, ...children) {
   node.append(...children.flat());
   return node;
 }
+
+/**
+ * `work` (a page's read-and-redraw) one run at a time: a call while one runs is folded into one
+ * more run after it, so a slow answer is never drawn over a newer one, and a caller that awaits
+ * (an action's refresh) resumes once a read begun after its call has been drawn.
+ */
+export function oneAtATime(work) {
+  let running = null;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await work();
+    } while (again);
+  };
+  return () => {
+    if (running !== null) {
+      again = true;
+      return running;
+    }
+    running = loop().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
+/**
+ * Runs `work` on the form's submit, one submission at a time: the submit button is disabled
+ * until it is done and a second Enter or click meanwhile does nothing, so a double-click on a
+ * projector's remote cannot send the same request twice.
+ */
+export function onSubmit(form, work) {
+  let busy = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    busy = true;
+    const button = form.querySelector('button[type=submit]');
+    if (button) button.disabled = true;
+    try {
+      await work(event);
+    } finally {
+      busy = false;
+      if (button) button.disabled = false;
+    }
+  });
+}

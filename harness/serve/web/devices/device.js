@@ -6,13 +6,14 @@
 // (docs/device-pages.md); nothing here is fetched from outside fleetrig.
 
 import { connectLive } from '/common/liveClient.js';
-import { el, errorText, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
+import { el, errorText, oneAtATime, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
 import { mountMachineView } from './machineView.js';
 
 // The page reads the device API again at once when the live feed (/api/v1/live) says this device
 // changed, and once a second besides (wall time, in the browser), so the virtual time and
 // countdowns the API computes keep moving while the device itself does not.
 const REFRESH_MS = 1000;
+const LIVE_MS = 200;
 
 const deviceId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 const $ = (id) => document.getElementById(id);
@@ -45,10 +46,15 @@ function wireSignIn() {
   $('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const typed = $('sign-in-token').value.trim();
-    // Only the administrator may list tokens, so this asks whether the token is one.
-    const checked = await request('GET', '/api/v1/tokens', undefined, typed);
+    // Whose token it is; only the administrator's may operate a device.
+    const checked = await request('GET', '/api/v1/session', undefined, typed);
     if (!checked.ok) {
       $('sign-in-error').textContent = errorText(checked);
+      return;
+    }
+    const { user, roles } = checked.value.session;
+    if (!roles.includes('Administrator')) {
+      $('sign-in-error').textContent = `FORBIDDEN: the token of ${user} has ${roles.join(', ')}; operating a device needs the Administrator's (the one fleetrig serve prints)`;
       return;
     }
     storeToken(TOKEN_KEYS.administrator, typed);
@@ -114,7 +120,8 @@ async function main() {
   const updateMachine = mountMachineView(machineSection, { deviceId, get: api.get, errorText });
 
   let timer;
-  const refresh = async () => {
+  let soon;
+  const refresh = oneAtATime(async () => {
     clearTimeout(timer);
     const read = await api.device();
     if (read.ok) {
@@ -125,9 +132,16 @@ async function main() {
       $('load-error').textContent = errorText(read);
     }
     await updateMachine();
-    // A refresh an action asked for may overlap the timer's: keep one timer, not two.
+    // A refresh an action asked for may come while the timer's runs: keep one timer, not two.
     clearTimeout(timer);
     timer = setTimeout(refresh, REFRESH_MS);
+  });
+  /** The live feed may report a busy device many times a second: read it at most every LIVE_MS. */
+  const refreshSoon = () => {
+    soon ??= setTimeout(() => {
+      soon = undefined;
+      void refresh();
+    }, LIVE_MS);
   };
   /**
    * Runs one of the device's actions from a control: the control (if any) is disabled while it
@@ -153,7 +167,7 @@ async function main() {
   connectLive({
     onSnapshot: () => void refresh(),
     onMessage: (message) => {
-      if (message.type === 'change' && message.device?.deviceId === deviceId) void refresh();
+      if (message.type === 'change' && message.device?.deviceId === deviceId) refreshSoon();
     },
   });
 }

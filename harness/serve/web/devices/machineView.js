@@ -10,7 +10,7 @@ import { el } from '/common/api.js';
 const SHOWN = 20;
 
 /** 30000 → `30 s`, 28800000 → `8 h`: a delay as a person would say it. */
-export function durationText(ms) {
+function durationText(ms) {
   const units = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${unit}`;
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;

@@ -19,7 +19,7 @@ const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 const minute = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** 2 min as `1 min 59 s`: what is left of an activation, in virtual time. */
-export function timeLeftText(ms) {
+function timeLeftText(ms) {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }

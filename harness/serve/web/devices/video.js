@@ -12,7 +12,7 @@ import { el } from '/common/api.js';
 const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
 
 /** A virtual instant as the page shows it: `2026-01-01 10:00:00 UTC`. */
-export function timeText(ms) {
+function timeText(ms) {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
@@ -21,7 +21,7 @@ export function timeText(ms) {
  * selects the text in `node` instead so Ctrl+C copies it. Resolves with what happened, for a
  * status line.
  */
-export async function copyText(text, node) {
+async function copyText(text, node) {
   try {
     await navigator.clipboard.writeText(text);
     return 'Copied to the clipboard.';

@@ -7,7 +7,7 @@
 // licenses changes what the portal shows. A portal module only says what its page shows and does.
 
 import { connectLive } from '/common/liveClient.js';
-import { el, errorText, fromAddress, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
+import { el, errorText, fromAddress, oneAtATime, request, storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
 
 const ACCOUNT_KEY = 'fleetrig.portalAccount';
 /** At most one refresh per this many milliseconds while the fleet changes, however busy it is. */
@@ -54,10 +54,13 @@ export async function startPortal(portal) {
 
   let update = null;
   let timer;
+  const redraw = oneAtATime(async () => {
+    if (update !== null) await update();
+  });
   const refresh = async () => {
     clearTimeout(timer);
     timer = undefined;
-    if (update !== null) await update();
+    await redraw();
   };
   const refreshSoon = () => {
     if (timer === undefined && update !== null) timer = setTimeout(refresh, REFRESH_THROTTLE_MS);
@@ -77,7 +80,8 @@ export async function startPortal(portal) {
     signOut.hidden = !signedIn;
     if (session !== null && !session.ok) {
       signInError.textContent = errorText(session);
-      storeToken(TOKEN_KEYS.portal, null);
+      // Only a token the service refuses is forgotten; an unreachable service keeps it for the next try.
+      if (session.status === 401) storeToken(TOKEN_KEYS.portal, null);
     }
     if (!signedIn) {
       accountForm.hidden = true;

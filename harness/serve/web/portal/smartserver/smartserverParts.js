@@ -14,7 +14,6 @@ export function whereCell(license) {
     : el('td', {}, el('span', { class: 'badge ok' }, 'Activated'), ' on install code ', el('span', { class: 'code' }, license.activatedOn));
 }
 
-/** The status words the API uses (Active, Expiring Shortly, …) with a colour. */
 /** A row's Select checkbox: ticks `license` in `selected` (kept across redraws) and calls `changed`. */
 export function selectCell(license, selected, changed) {
   return el('td', {}, el('input', {
@@ -27,6 +26,7 @@ export function selectCell(license, selected, changed) {
   }));
 }
 
+/** The status words the API uses (Active, Expiring Shortly, …) with a colour. */
 export function statusBadge(status) {
   const tone = status === 'Active' ? 'ok' : status === 'Expiring Shortly' ? 'warn' : status === 'Inactive' ? 'bad' : 'off';
   return el('span', { class: `badge ${tone}` }, status);

@@ -12,7 +12,7 @@ import { copyButton, selectCell, day, statusBadge, syncRows, whereCell } from '/
 document.documentElement.classList.toggle('embedded', window.top !== window);
 
 /** The counts as `smartserver.portal.expect` computes them: in the cloud = bound to no server. */
-export function licenseCounts(licenses) {
+function licenseCounts(licenses) {
   const inCloud = licenses.filter((l) => l.activatedOn === null).length;
   return { total: licenses.length, inCloud, activated: licenses.length - inCloud };
 }

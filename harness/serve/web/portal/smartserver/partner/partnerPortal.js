@@ -4,6 +4,7 @@
 // activation key into the partner account, and assign licenses to a customer, where they wait
 // in the cloud for the customer's servers to download. Every control is one API request.
 
+import { onSubmit } from '/common/api.js';
 import { startPortal } from '/portal/portalShell.js';
 import { copyButton, selectCell, day, statusBadge, syncRows, whereCell } from '/portal/smartserver/smartserverParts.js';
 
@@ -25,8 +26,7 @@ function mount(root, ctx) {
     el('label', { for: 'ss-customer-name' }, 'Customer name'),
     el('div', { class: 'inline' }, nameInput, el('button', { type: 'submit' }, 'Add customer')),
     addError, added);
-  addForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(addForm, async () => {
     const result = await post(`/smartserver/partners/${partner}/customers`, { name: nameInput.value });
     addError.textContent = result.ok ? '' : errorText(result);
     if (result.ok) {
@@ -55,8 +55,7 @@ function mount(root, ctx) {
     el('label', { for: 'ss-activation-key' }, 'Activation key'),
     el('div', { class: 'inline' }, keyInput, el('button', { type: 'submit' }, 'Activate')),
     keyError, keyDone);
-  keyForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(keyForm, async () => {
     const result = await post(`/accounts/${partner}/activations`, { activationKey: keyInput.value });
     keyError.textContent = result.ok ? '' : errorText(result);
     keyDone.textContent = result.ok ? `Activated ${result.value.licenses.length} licenses into account ${ctx.accountId}: ${result.value.licenses.map((l) => l.id).join(', ')}` : '';
