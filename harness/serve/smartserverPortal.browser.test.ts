@@ -24,10 +24,10 @@ describe('the License Partner Portal and License Customer Portal, in Chromium, b
   };
 
   beforeAll(async () => {
-    // The copy buttons write to the clipboard, which Chromium allows only when granted.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     rig = await startBrowserRig(SCENARIO);
     ({ browser, service } = rig);
+    // The copy buttons write to the clipboard, which Chromium allows only when granted.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   });
   afterAll(() => rig?.close());
 

@@ -1,4 +1,3 @@
-/* global navigator, window */
 // [CL-1, CL-3, CL-4, CL-5, CL-7] The Clariti product's Licenses page, after the vendor's
 // licensing guide: Admin > Server > Licenses on a Clariti Core, Licenses on a Clariti Manager.
 // Name (the host name unless one is entered), License mode, automatic refresh, the Access token
@@ -7,29 +6,10 @@
 // field to copy by hand), the Install License window, and the entitlements in effect. Every
 // control calls the device API.
 
+import { copyText, utcTime } from '/common/pageParts.js';
 import { el } from '/common/api.js';
 
 const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
-
-/** A virtual instant as the page shows it: `2026-01-01 10:00:00 UTC`. */
-function timeText(ms) {
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/**
- * Copies `text` to the clipboard; where the browser refuses (no secure context, no permission),
- * selects the text in `node` instead so Ctrl+C copies it. Resolves with what happened, for a
- * status line.
- */
-async function copyText(text, node) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return 'Copied to the clipboard.';
-  } catch {
-    window.getSelection()?.selectAllChildren(node);
-    return 'The browser would not copy: the code is selected, press Ctrl+C to copy it.';
-  }
-}
 
 /** A native dialog, modal when open, named by its heading. */
 function dialog(id, title, ...children) {
@@ -249,8 +229,8 @@ export function mount(root, ctx) {
 
     const status = page.lastConnectionStatus;
     connection.replaceChildren(status === null ? badge('off', 'Never connected')
-      : el('span', {}, badge(status === 'SUCCESS' ? 'ok' : 'bad', status), ` at ${timeText(page.lastConnectionAt)}`));
-    nextRefresh.textContent = state.nextRefreshAt === null ? 'Automatic license refresh: off.' : `Automatic license refresh: next at ${timeText(state.nextRefreshAt)}.`;
+      : el('span', {}, badge(status === 'SUCCESS' ? 'ok' : 'bad', status), ` at ${utcTime(page.lastConnectionAt)}`));
+    nextRefresh.textContent = state.nextRefreshAt === null ? 'Automatic license refresh: off.' : `Automatic license refresh: next at ${utcTime(state.nextRefreshAt)}.`;
 
     const entries = Object.entries(page.entitlements);
     const signature = JSON.stringify(entries);
@@ -260,7 +240,7 @@ export function mount(root, ctx) {
     }
     entitlementTable.hidden = entries.length === 0;
     noEntitlements.textContent = entries.length === 0 ? 'No license installed: no entitlements in effect.' : '';
-    installedAt.textContent = state.installedAt === null ? '' : `License installed at ${timeText(state.installedAt)}.`;
+    installedAt.textContent = state.installedAt === null ? '' : `License installed at ${utcTime(state.installedAt)}.`;
     callsNow.textContent = `${state.activeCalls} active call${state.activeCalls === 1 ? '' : 's'} of ${page.entitlements['CLARITI-PORTS'] ?? 0} CLARITI-PORTS licensed.`;
   };
 }

@@ -1,4 +1,3 @@
-/* global navigator, window */
 // [CL-2, CL-4, CL-5, CL-6, CL-7, CL-8] Poly Lens: Manage > Licensing > Clariti, after the
 // vendor's Clariti licensing guide: activate the License Activation Key, then the tabs
 // Purchased Products (Add New > Standard / Restrictive Purchased Product, License > Process
@@ -6,25 +5,14 @@
 // (create, copy the secret shown once, revoke). Every control is one request of the video
 // portal's API under /api/v1/video (docs/http.md), a refusal shown beside it in the API's words.
 
+import { copyText, utcTime } from '/common/pageParts.js';
 import { startPortal } from '/portal/portalShell.js';
 
 const TABS = [['products', 'Purchased Products'], ['entitlements', 'Entitlements'], ['tokens', 'Access Tokens']];
 const MODE = { standard: ['info', 'Standard'], restrictive: ['warn', 'Restrictive'], online: ['ok', 'Standard (online)'] };
 const TOKEN_STATUS = { Active: 'ok', Revoked: 'bad' };
 
-const timeText = (ms) => (ms === null ? '—' : `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
 const productName = (p) => p.name ?? p.hostName ?? p.productId;
-
-/** Copies `text`; where the browser refuses, selects `node` so Ctrl+C copies it. */
-async function copyText(text, node) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return 'Copied to the clipboard.';
-  } catch {
-    window.getSelection()?.selectAllChildren(node);
-    return 'The browser would not copy: the text is selected, press Ctrl+C to copy it.';
-  }
-}
 
 function mount(root, ctx) {
   const { el, errorText, refresh, accountId } = ctx;
@@ -209,7 +197,7 @@ function mount(root, ctx) {
           return el('tr', { 'aria-label': productName(p) },
             el('td', {}, productName(p)), el('td', {}, p.type ?? '—'), el('td', {}, p.version ?? '—'),
             el('td', {}, badge(tone, label)), el('td', {}, el('code', {}, p.productId)),
-            el('td', {}, entitlementText(p.entitlements)), el('td', {}, timeText(p.lastConnectedAt)),
+            el('td', {}, entitlementText(p.entitlements)), el('td', {}, utcTime(p.lastConnectedAt)),
             el('td', {}, el('button', { type: 'button', 'aria-label': `Process License for ${productName(p)}`, onclick: () => openProcess(p) }, 'Process License')));
         }));
         table.hidden = list.length === 0;
@@ -330,7 +318,7 @@ function mount(root, ctx) {
         });
         return el('tr', { 'aria-label': `${t.tokenId} ${t.user}` },
           el('td', {}, el('code', {}, t.tokenId)), el('td', {}, t.user), el('td', {}, badge(TOKEN_STATUS[t.status] ?? 'info', t.status)),
-          el('td', {}, timeText(t.createdAt)), el('td', {}, timeText(t.lastUsedAt)), el('td', {}, timeText(t.revokedAt)),
+          el('td', {}, utcTime(t.createdAt)), el('td', {}, utcTime(t.lastUsedAt)), el('td', {}, utcTime(t.revokedAt)),
           el('td', {}, t.status === 'Active' ? revoke : '', el('p', { class: 'error', role: 'alert' }, rowErrors.get(t.tokenId) ?? '')));
       }));
       table.hidden = list.length === 0;
