@@ -12,6 +12,8 @@ const badge = (tone, text) => el('span', { class: `badge ${tone}` }, text);
  */
 export function pbxUsers(run, errorText) {
   const rowErrors = new Map();
+  /** The license picked in each user's Grant list, kept across redraws. */
+  const picked = new Map();
   const rows = el('tbody');
   const nameBox = el('input', { id: 'gw-new-user', type: 'text', autocomplete: 'off', 'aria-describedby': 'gw-new-user-error' });
   const addError = el('p', { class: 'error', role: 'alert', id: 'gw-new-user-error' });
@@ -39,7 +41,9 @@ export function pbxUsers(run, errorText) {
 
   function userRow(user, features) {
     const grantable = features.map((f) => f.featureCode).filter((code) => !user.features.includes(code));
-    const picker = el('select', { 'aria-label': `License to grant ${user.name}` }, ...grantable.map((code) => el('option', { value: code }, code)));
+    // The license picked survives the table being redrawn (another user's row changed).
+    const picker = el('select', { 'aria-label': `License to grant ${user.name}`, onchange: () => picked.set(user.name, picker.value) }, ...grantable.map((code) => el('option', { value: code }, code)));
+    if (grantable.includes(picked.get(user.name))) picker.value = picked.get(user.name);
     const granted = user.features.length === 0 ? ['none']
       : user.features.map((code) => el('span', { class: 'inline' }, badge('ok', code), rowAction(user.name, 'Revoke', `Revoke ${code} from ${user.name}`, 'revoke', () => ({ user: user.name, featureCode: code }))));
     return el('tr', { 'aria-label': user.name },

@@ -35,6 +35,8 @@ export function licensesSection(ctx, api) {
   const done = el('p', { class: 'done', role: 'status', id: 'cs-licenses-done' });
   /** A row's refused Renew, kept across refreshes until the next action in that row. */
   const rowErrors = new Map();
+  /** The renewal term picked per license, kept across redraws. */
+  const terms = new Map();
   const activation = activateDialog(api, ctx, (text) => {
     done.textContent = text;
   });
@@ -51,8 +53,10 @@ export function licensesSection(ctx, api) {
   function renewCell(license) {
     const error = el('p', { class: 'error', role: 'alert' }, rowErrors.get(license.recordId) ?? '');
     if (license.renewedBy !== null) return [el('span', {}, 'renewed'), error];
-    const years = el('select', { 'aria-label': `Renewal term for ${license.licenseId}` },
+    // The term chosen survives the row being redrawn (a count elsewhere in it changed).
+    const years = el('select', { 'aria-label': `Renewal term for ${license.licenseId}`, onchange: () => terms.set(license.recordId, years.value) },
       el('option', { value: '1' }, '1 year'), el('option', { value: '3' }, '3 years'));
+    years.value = terms.get(license.recordId) ?? '1';
     const button = el('button', { type: 'button', 'aria-label': `Renew ${license.licenseId}` }, 'Renew');
     button.addEventListener('click', async () => {
       rowErrors.delete(license.recordId);
