@@ -3,10 +3,14 @@ import { parseDuration } from '../../emulator/clock/duration.ts';
 
 /** Field schemas shared by the scenario format and the step kinds. */
 
-/** `90s`, `8h`, `3mo`, `1y`, `2h30m` — parsed to milliseconds. */
+/**
+ * `90s`, `8h`, `3mo`, `1y`, `2h30m` — parsed to milliseconds. The pattern is parseDuration's
+ * grammar, written out so the JSON Schema carries it and an editor flags `8 hours` as typed.
+ */
+export const DURATION_PATTERN = /^\s*(?:\d+(?:\.\d+)?(?:ms|mo|s|m|h|d|w|y))+\s*$/;
 export const duration = z
   .string()
-  .refine((s) => parseDuration(s) !== undefined, { message: 'expected a duration such as 90s, 5m, 8h, 3mo, 1y' })
+  .regex(DURATION_PATTERN, 'expected a duration such as 90s, 5m, 8h, 3mo, 1y')
   .transform((s) => parseDuration(s)!);
 
 /** A device ID (`gw-001`), a glob over IDs (`gw-*`, `*`), or a list of those. */

@@ -26,4 +26,11 @@ describe('scenario JSON Schema', () => {
     expect(validate({ ...base, steps: [{ say: 'An hour passes.', advance: '1h' }] })).toBe(true);
     expect(validate({ ...base, steps: [{ say: 3, advance: '1h' }] })).toBe(false);
   });
+
+  it('refuses a duration as prose, as the loader does: `advance: 8 hours`', () => {
+    const base = { name: 'x', fleet: [{ family: 'gateway' }] };
+    expect(validate({ ...base, steps: [{ advance: '2h30m' }] })).toBe(true);
+    expect(validate({ ...base, steps: [{ advance: '8 hours' }] })).toBe(false);
+    expect(validate({ ...base, steps: [{ wait: { devices: 'gw-001', state: 'running', within: 'soon' } }] })).toBe(false);
+  });
 });
