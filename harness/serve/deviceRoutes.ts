@@ -1,4 +1,4 @@
-import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { isoTime } from '../../emulator/clock/Clock.ts';
 import { DeviceErrorCode } from '../../firmware-sim/shared/DeviceErrorCode.ts';
@@ -64,14 +64,6 @@ function sendDeviceFailure(res: Response, failure: Failure): void {
   res.status(deviceFailureStatus(failure.code)).json(body);
 }
 
-/** A body that is not JSON (or too large) answers like the rest of the API, not with Express's HTML page. */
-const unreadableBody: ErrorRequestHandler = (error: { type?: string; message?: string }, _req, res, next) => {
-  if (error.type === 'entity.too.large') res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than the server accepts' });
-  else if (typeof error.type === 'string' && error.type.startsWith('entity.')) {
-    sendDeviceFailure(res, { code: ErrorCode.BadRequest, message: `request body is not valid JSON: ${error.message}`, where: '(root)' });
-  } else next(error);
-};
-
 /**
  * `/api/v1/fleet/devices`: what a device's own web pages read and do (docs/device-pages.md).
  * `GET /:id` is the device's snapshot plus its family's view, with the virtual time it was taken
@@ -133,6 +125,5 @@ export function deviceRoutes(world: World, guard: RequestHandler): Router {
     if (done.ok) res.json(done.value);
     else sendDeviceFailure(res, done.error);
   });
-  router.use(unreadableBody);
   return router;
 }
