@@ -1,8 +1,9 @@
-/* global document, location, history, sessionStorage, fetch, setInterval, setTimeout */
+/* global document, fetch, setInterval, setTimeout */
 /* eslint-disable no-restricted-globals -- a page in the browser polls on wall time; the rig's virtual time is the API's `now` */
 // The demo page: reads and drives demo mode only through the HTTP API a script could call too
 // (GET/POST /api/v1/demo, /api/v1/clock). It polls once a second, and sooner when the live feed
 // says the fleet changed (a step under way changes it).
+import { storedToken, storeToken, takeTokenFromAddress, TOKEN_KEYS } from '/common/api.js';
 import { connectLive } from '/common/liveClient.js';
 import { portalPanel } from './portalPanel.js';
 
@@ -11,16 +12,11 @@ const POLL_MS = 1000;
 const LIVE_THROTTLE_MS = 300;
 const $ = (id) => document.getElementById(id);
 
-// The same key as the device pages (web/devices/device.js): one sign-in per tab serves both.
-const TOKEN_KEY = 'fleetrig.administratorToken';
+// The device pages' key: one sign-in per tab serves both.
 const tokenInput = $('token');
-const fromLink = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
-if (fromLink) {
-  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(fromLink[1]));
-  history.replaceState(null, '', location.pathname);
-}
-tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
-tokenInput.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim()));
+takeTokenFromAddress(TOKEN_KEYS.administrator);
+tokenInput.value = storedToken(TOKEN_KEYS.administrator) ?? '';
+tokenInput.addEventListener('change', () => storeToken(TOKEN_KEYS.administrator, tokenInput.value.trim()));
 
 let busy = false;
 let lastDemo;

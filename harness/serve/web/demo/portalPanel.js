@@ -1,10 +1,12 @@
-/* global document, fetch, location */
+/* global document, location */
 // The cloud beside the demo: once the scenario's `smartserver.portal.createCustomer` step has
 // passed, the License Customer Portal of that customer in an iframe, signed in with the demo's
 // administrator token, so the audience sees the cloud's counts (total, in the cloud, activated)
 // change with each step. The Customer ID is drawn during the demo, so the panel asks the
 // partner's customers by the name the step gave (GET /api/v1/smartserver/partners/:partner/customers?name=),
 // the same question a script would ask.
+
+import { errorText, request } from '/common/api.js';
 
 const CREATE_CUSTOMER = 'smartserver.portal.createCustomer';
 
@@ -33,15 +35,10 @@ export function portalPanel(panel, token) {
   };
 
   async function customerIdOf(partner, name) {
-    const path = `/api/v1/smartserver/partners/${encodeURIComponent(partner)}/customers?name=${encodeURIComponent(name)}`;
-    try {
-      const reply = await fetch(path, { headers: { accept: 'application/json', authorization: `Bearer ${token()}` } });
-      const body = await reply.json();
-      if (!reply.ok) return { message: `${body.error}: ${body.message}` };
-      return body.customers.length === 0 ? { message: `partner ${partner} has no customer ${name}` } : { customerId: body.customers[0].customerId };
-    } catch (error) {
-      return { message: `the service does not answer (${error.message})` };
-    }
+    const reply = await request('GET', `/api/v1/smartserver/partners/${encodeURIComponent(partner)}/customers?name=${encodeURIComponent(name)}`, undefined, token());
+    if (!reply.ok) return { message: errorText(reply) };
+    const { customers } = reply.value;
+    return customers.length === 0 ? { message: `partner ${partner} has no customer ${name}` } : { customerId: customers[0].customerId };
   }
 
   // A step may change the cloud alone (an assignment), which the portal's live feed does not
