@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../../test/browser/screenshot.ts';
 import type { Service } from './createService.ts';
 import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
+import { mintToken } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, 'audioLicensing.yaml');
 /** The red of Expiring Shortly rows (devices.css, --bad). */
@@ -24,11 +25,7 @@ describe('audio licensing in Chromium: Poly Cloud Services and the audio devices
   afterAll(() => rig?.close());
 
   /** A portal user's token, minted by the administrator: no page offers that. */
-  async function portalToken(user: string): Promise<string> {
-    const minted = await api('POST', '/api/v1/tokens', { user, roles: ['Customer'], accountId: 'acme' });
-    expect(minted.status).toBe(201);
-    return minted.body.token as string;
-  }
+  const portalToken = (user: string) => mintToken(service, user, ['Customer'], 'acme');
 
   async function signInToPortal(page: Page, token: string): Promise<void> {
     await page.getByLabel('Portal user token').fill(token);

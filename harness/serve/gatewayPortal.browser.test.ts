@@ -5,6 +5,7 @@ import { screenshot } from '../../test/browser/screenshot.ts';
 import type { Service } from './createService.ts';
 import { licenseOnPortalPage } from './testing/licenseOnPortalPage.ts';
 import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
+import { mintToken } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, '..', '..', 'scenarios', 'gateway', 'move-license.yaml');
 const VIEWPORT = { width: 1280, height: 900 };
@@ -62,12 +63,11 @@ describe('the gateway license portal and the gateways\' own pages, in Chromium, 
     // What no page offers: the vendor's order desk takes the order, the administrator mints the customer's token.
     const order = await api('POST', '/api/v1/orders', { accountId: 'acme', items: [{ featureCode: 'Mobility', count: 2 }, { featureCode: 'Port', count: 4 }] });
     const activationKey = order.body.activationKey as string;
-    const minted = await api('POST', '/api/v1/tokens', { user: 'olive', roles: ['Customer'], accountId: 'acme' });
-    expect(minted.status).toBe(201);
+    const token = await mintToken(service, 'olive', ['Customer'], 'acme');
 
     const portal = await context.newPage();
     await portal.goto(`${service.httpUrl}/portal/gateway/`);
-    await portal.getByLabel('Portal user token').fill(minted.body.token as string);
+    await portal.getByLabel('Portal user token').fill(token);
     await portal.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => portal.getByText('Signed in as olive (Customer), account acme').isVisible(), SEEN).toBe(true);
     await expect.poll(() => portal.getByText('No licenses yet: activate an activation key.').isVisible(), SEEN).toBe(true);

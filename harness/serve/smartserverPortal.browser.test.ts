@@ -6,6 +6,7 @@ import { newRequestCode } from '../../protocol/codes/requestCode.ts';
 import { screenshot } from '../../test/browser/screenshot.ts';
 import type { Service } from './createService.ts';
 import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
+import { mintToken } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, 'smartserverPortal.browser.yaml');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -17,11 +18,7 @@ describe('the License Partner Portal and License Customer Portal, in Chromium, b
   let rig: BrowserRig;
   const api = (method: string, path: string, body?: unknown) => rig.api(method, path, body);
   /** A portal user's token, as the administrator mints it (no page offers that). */
-  const mint = async (user: string, roles: string[], accountId: string): Promise<string> => {
-    const minted = await api('POST', '/api/v1/tokens', { user, roles, accountId });
-    expect(minted.status).toBe(201);
-    return minted.body.token as string;
-  };
+  const mint = (user: string, roles: string[], accountId: string) => mintToken(service, user, roles, accountId);
 
   beforeAll(async () => {
     rig = await startBrowserRig(SCENARIO);

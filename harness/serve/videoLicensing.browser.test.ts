@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../../test/browser/screenshot.ts';
 import type { Service } from './createService.ts';
 import { SEEN, startBrowserRig, type BrowserRig } from './testing/browserRig.ts';
+import { mintToken } from './testing/scenarioService.ts';
 
 const SCENARIO = join(import.meta.dirname, 'videoLicensing.yaml');
 
@@ -19,7 +20,7 @@ describe('Clariti licensing between the product\'s Licenses page and Poly Lens, 
     ({ browser, service } = rig);
     // The 30-second boots, skipped as the demo's clock controls do; and acme's user of Poly Lens.
     await rig.advance('1m');
-    customerToken = (await api('POST', '/api/v1/tokens', { user: 'olive', roles: ['Customer'], accountId: 'acme' })).body.token as string;
+    customerToken = await mintToken(service, 'olive', ['Customer'], 'acme');
   });
   afterAll(() => rig?.close());
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { httpClient } from '../../../license-server/testing/httpTestClient.ts';
-
-const SEEN = { timeout: 10_000 };
+import { SEEN } from './browserRig.ts';
+import { call, mintToken } from './scenarioService.ts';
 
 export interface PortalLicensing {
   /** The running service: its address and the administrator's token. */
@@ -21,10 +20,9 @@ export interface PortalLicensing {
  */
 export async function licenseOnPortalPage(browser: Browser, options: PortalLicensing): Promise<string[]> {
   const { service, deviceId, items, accountId } = options;
-  const { call } = httpClient(service.httpUrl, { token: service.token });
-  const order = await call('POST', '/api/v1/orders', { accountId, items });
-  const minted = await call('POST', '/api/v1/tokens', { user: 'olive', roles: ['Customer'], accountId });
-  expect([order.status, minted.status]).toEqual([201, 201]);
+  const order = await call(service, 'POST', '/api/v1/orders', { accountId, items });
+  expect(order.status).toBe(201);
+  const token = await mintToken(service, 'olive', ['Customer'], accountId);
 
   const page: Page = await browser.newPage();
   try {
@@ -33,7 +31,7 @@ export async function licenseOnPortalPage(browser: Browser, options: PortalLicen
     const hardwareId = (await page.getByText(/^Hardware ID: /).textContent())!.replace('Hardware ID: ', '');
 
     await page.goto(`${service.httpUrl}/portal/gateway/`);
-    await page.getByLabel('Portal user token').fill(minted.body.token as string);
+    await page.getByLabel('Portal user token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const activation = page.getByRole('region', { name: 'Activate licenses' });
     await activation.getByLabel('Activation key').fill(order.body.activationKey as string);

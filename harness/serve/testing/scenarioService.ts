@@ -9,6 +9,9 @@ import { createService, type Service } from '../createService.ts';
 import { MEMORY_STORE } from '../openStore.ts';
 import { silentLogger } from '../serviceLog.ts';
 
+/** Where a service answers and its administrator token: all a request needs. */
+export type ServiceAddress = Pick<Service, 'httpUrl' | 'token'>;
+
 export interface ScenarioServiceOptions {
   seed?: number;
   /** A temporary SQLite file (the default, as `serve` keeps its store), or memory. */
@@ -29,6 +32,13 @@ export async function startScenarioService(scenarioFile: string, options: Scenar
 }
 
 /** A request to the service as the administrator (or with `token`, or none for `null`). */
-export function call(service: Service, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
+export function call(service: ServiceAddress, method: string, path: string, body?: unknown, token: string | null = service.token): Promise<HttpReply> {
   return httpClient(service.httpUrl, token === null ? {} : { token }).call(method, path, body);
+}
+
+/** A portal user's token, as the administrator mints it (no page offers that): its secret. */
+export async function mintToken(service: ServiceAddress, user: string, roles: readonly string[], accountId: string): Promise<string> {
+  const minted = await call(service, 'POST', '/api/v1/tokens', { user, roles, accountId });
+  if (minted.status !== 201) throw new Error(`minting a token for ${user}: HTTP ${minted.status} ${JSON.stringify(minted.body)}`);
+  return minted.body.token as string;
 }
