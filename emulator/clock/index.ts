@@ -2,6 +2,6 @@ export type { Clock, Hold, HoldOptions, TimerId } from './Clock.ts';
 export { sleep, every, isoTime } from './Clock.ts';
 export { VirtualClock, VIRTUAL_EPOCH } from './VirtualClock.ts';
 export { ClockHaltedError, type ClockHalt } from './ClockHalt.ts';
-export { WallClock, wallNow } from './wallClock.ts';
+export { WallClock, wallNow, wallEpochMs } from './wallClock.ts';
 export { parseDuration, formatDuration, HOUR, DAY, MONTH, YEAR } from './duration.ts';
 export { settle } from './settle.ts';

@@ -66,3 +66,11 @@ export class WallClock implements Clock {
 export function wallNow(): number {
   return performance.now();
 }
+
+/**
+ * The host's calendar time in milliseconds since 1970, for the few reports that say when a run
+ * happened (JUnit's `timestamp`). Never feeds virtual time.
+ */
+export function wallEpochMs(): number {
+  return Date.now();
+}

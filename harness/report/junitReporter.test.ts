@@ -1,18 +1,44 @@
 import { describe, it, expect } from 'vitest';
-import { failureBody, junitReporter, renderJunit } from './junitReporter.ts';
+import { failureBody, junitReporter, renderJunit, type JunitHost } from './junitReporter.ts';
 import { parseXml, type XmlElement } from './parseXml.fixture.ts';
 import type { RunResult } from './RunResult.ts';
 import { failedScenario, passedScenario, sampleRun } from './sampleRun.fixture.ts';
 
+const HOST: JunitHost = { hostname: 'ci-runner-7', startedAt: Date.UTC(2026, 11, 1, 16, 30, 5, 250) };
 const child = (el: XmlElement | undefined, name: string): XmlElement[] => el?.children.filter((c) => c.name === name) ?? [];
 
 describe('renderJunit', () => {
-  const root = parseXml(renderJunit(sampleRun));
+  const root = parseXml(renderJunit(sampleRun, HOST));
   const suites = child(root, 'testsuite');
 
-  it('writes a testsuites root with the run totals', () => {
+  it('writes a testsuites root without attributes, as Ant\'s schema requires: the totals are on the suites', () => {
     expect(root.name).toBe('testsuites');
-    expect(root.attrs).toMatchObject({ name: 'fleetrig', tests: '3', failures: '1', errors: '0', time: '3.140' });
+    expect(root.attrs).toEqual({});
+    const total = (name: string) => suites.reduce((n, s) => n + Number(s.attrs[name]), 0);
+    expect([total('tests'), total('failures'), total('errors')]).toEqual([3, 1, 0]);
+  });
+
+  it('gives every suite the package, id, timestamp and hostname Ant requires, and system-out and system-err after its cases', () => {
+    expect(suites.map((s) => s.attrs)).toMatchObject([
+      { package: 'scenarios', id: '0', timestamp: '2026-12-01T16:30:05', hostname: 'ci-runner-7', errors: '0' },
+      { package: 'scenarios', id: '1', timestamp: '2026-12-01T16:30:05', hostname: 'ci-runner-7', errors: '0' },
+    ]);
+    for (const suite of suites) expect(suite.children.map((c) => c.name).slice(-2)).toEqual(['system-out', 'system-err']);
+  });
+
+  it('writes a scenario a signal cut short as an error with the reason, since Ant has no skipped', () => {
+    const cut: RunResult = {
+      ...sampleRun,
+      files: [{ file: 'a.yaml', scenarios: [{ ...passedScenario, status: 'interrupted', failure: { message: 'interrupted by SIGINT before step 2 of 5' } }] }],
+      passed: 0,
+      failed: 0,
+      interrupted: { scenarios: 1, signal: 'SIGINT' },
+    };
+    const suite = child(parseXml(renderJunit(cut, HOST)), 'testsuite')[0];
+    expect(suite?.attrs).toMatchObject({ tests: '1', failures: '0', errors: '1' });
+    expect(suite?.attrs).not.toHaveProperty('skipped');
+    const [error] = child(child(suite, 'testcase')[0], 'error');
+    expect(error?.attrs).toEqual({ message: 'interrupted by SIGINT before step 2 of 5', type: 'Interrupted' });
   });
 
   it('writes one testsuite per file and one testcase per scenario', () => {
@@ -51,7 +77,7 @@ describe('renderJunit', () => {
       passed: 0,
       failed: 1,
     };
-    const parsed = parseXml(renderJunit(run));
+    const parsed = parseXml(renderJunit(run, HOST));
     const testcase = child(child(parsed, 'testsuite')[0], 'testcase')[0];
     expect(testcase?.attrs.name).toBe('a<b>&"\'\n\tc\\u0000\\u0008\\u000b\\u001b\ufffd\ufffd]]>𝄞');
     expect(child(testcase, 'failure')[0]?.text).toContain('\\u001b');
@@ -59,7 +85,7 @@ describe('renderJunit', () => {
 
   it('writes a failure even when the runner gave no detail', () => {
     const run: RunResult = { ...sampleRun, files: [{ file: 'a.yaml', scenarios: [{ ...failedScenario, failure: undefined, trace: [] }] }] };
-    const failure = child(child(child(parseXml(renderJunit(run)), 'testsuite')[0], 'testcase')[0], 'failure')[0];
+    const failure = child(child(child(parseXml(renderJunit(run, HOST)), 'testsuite')[0], 'testcase')[0], 'failure')[0];
     expect(failure?.attrs.message).toBe('scenario failed');
   });
 });
@@ -67,8 +93,9 @@ describe('renderJunit', () => {
 describe('junitReporter', () => {
   it('writes the XML to its file when the run ends', async () => {
     const written: Array<[string, string]> = [];
-    const reporter = junitReporter({ outputFile: 'reports/junit.xml', writeFile: async (path, text) => void written.push([path, text]) });
+    const reporter = junitReporter({ outputFile: 'reports/junit.xml', host: HOST, writeFile: async (path, text) => void written.push([path, text]) });
+    reporter.onRunStart?.({ seed: sampleRun.seed, files: [] });
     await reporter.onRunEnd?.(sampleRun);
-    expect(written).toEqual([['reports/junit.xml', renderJunit(sampleRun)]]);
+    expect(written).toEqual([['reports/junit.xml', renderJunit(sampleRun, HOST)]]);
   });
 });

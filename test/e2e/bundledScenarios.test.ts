@@ -39,7 +39,7 @@ describe('bundled scenarios', () => {
 
   it('report as JUnit XML: one testsuite per file, one testcase per scenario', async () => {
     const run = unwrap(await runFiles({ paths: [join(ROOT, 'scenarios', 'gateway')], seed: 1, reporters: [] }));
-    const xml = renderJunit(run);
+    const xml = renderJunit(run, { hostname: 'ci', startedAt: 0 });
     const files = run.files.length;
     const scenarios = run.files.reduce((n, f) => n + f.scenarios.length, 0);
     expect(xml.match(/<testsuite\s/g)).toHaveLength(files);

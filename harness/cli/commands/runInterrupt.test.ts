@@ -50,7 +50,7 @@ describe('fleetrig run, interrupted', () => {
     expect(statuses.filter((s) => s === 'interrupted')).toHaveLength(trace.interrupted);
     expect(trace.files.flatMap((f) => f.scenarios).find((s) => s.status === 'interrupted')?.failure?.message).toMatch(new RegExp(`^interrupted by ${signal} before`));
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toContain(`<skipped message="interrupted by ${signal} before`);
+    expect(xml).toContain(`<error message="interrupted by ${signal} before`);
     expect(xml.match(/<testcase /g)).toHaveLength(30);
   }, 60_000);
 
