@@ -19,6 +19,14 @@ describe('fleetrig --help', () => {
     expect(t.stdout()).toContain('Exit codes:');
   });
 
+  it('prints the scenario JSON Schema, with its stable $id and descriptions, for fleetrig schema', async () => {
+    const t = fakeIo();
+    expect(await main(['schema'], t.io)).toBe(0);
+    const schema = JSON.parse(t.stdout()) as { $id: string; properties: Record<string, { description?: string }> };
+    expect(schema.$id).toBe('https://fleetrig.dev/schema/scenario.json');
+    expect(schema.properties.steps?.description).toMatch(/one-key mapping/);
+  });
+
   it('describes validate', async () => {
     const t = fakeIo();
     expect(await main(['validate', '--help'], t.io)).toBe(0);

@@ -11,9 +11,10 @@ import { registerValidate } from './commands/validate.ts';
 import { registerDevice } from './commands/device.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerCredentials } from './commands/credentials.ts';
+import { registerSchema } from './commands/schema.ts';
 
 /** One entry per command. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials, registerSchema];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;

@@ -14,16 +14,24 @@ export const duration = z
   .transform((s) => parseDuration(s)!);
 
 /** A device ID (`gw-001`), a glob over IDs (`gw-*`, `*`), or a list of those. */
-export const devices = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export const devices = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('Which devices: an ID (gw-001), a glob over IDs (gw-*, *), or a list of those.');
 
-export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a device ID such as gw-001');
+export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a device ID such as gw-001').describe('One device, by ID: gw-001.');
 
 /** A reference to a license created by activating a scenario order: `ORDER.N`, N from 1. */
-export const licenseRef = z.string().regex(/^[A-Za-z][\w-]*\.\d+$/, 'expected a license reference ORDER.N, e.g. o1.2');
+export const licenseRef = z
+  .string()
+  .regex(/^[A-Za-z][\w-]*\.\d+$/, 'expected a license reference ORDER.N, e.g. o1.2')
+  .describe('A license of a scenario order: ORDER.N, the Nth license of order ORDER (o1.2).');
 
 export const name = z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'expected a name of letters, digits, _ and -');
 
 export const featureCode = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'expected a feature code such as Mobility or PDMS-AUDIO');
 
 /** A stable error code, as in `expectError: LICENSE_LIMIT`. */
-export const errorCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT');
+export const errorCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT')
+  .describe('The step must fail with this stable error code (docs list them); it passes only if it does.');

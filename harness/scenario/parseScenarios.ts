@@ -133,11 +133,22 @@ function checkAgainst<T>(schema: z.ZodType<T>, value: unknown, base: (string | n
         const hint = known ? closest(key, known) : undefined;
         at([...path, key], `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
       }
+    } else if (issue.code === 'invalid_value') {
+      const given = valueAt(value, issue.path as (string | number)[]);
+      const hint = typeof given === 'string' ? closest(given, issue.values.map(String)) : undefined;
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      at(path, `${JSON.stringify(given)} is not one of ${allowed}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`);
     } else {
       at(path, issue.message);
     }
   }
   return { ok: false };
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let node = value;
+  for (const p of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[p] : undefined;
+  return node;
 }
 
 /** Field names the schema accepts at a path, for "did you mean" hints. */

@@ -8,47 +8,55 @@ import { duration, featureCode, name } from './fields.ts';
  */
 export const orderItemSchema = z
   .object({
-    feature: featureCode,
-    /** Licensed amount per license (channels, users, devices). */
-    count: z.number().int().positive().default(1),
-    /** How many separate licenses of this item the order holds (one per device, say). */
-    quantity: z.number().int().positive().max(100_000).default(1),
-    /** Term from activation; omitted for a perpetual license. */
-    term: duration.optional(),
-    type: z.enum(transactionTypes).default('New'),
+    feature: featureCode.describe('The feature code the licenses grant, e.g. Mobility, Port, CLARITI-PORTS, PDMS-AUDIO.'),
+    count: z.number().int().positive().default(1).describe('Licensed amount per license: channels, users or devices. Default 1.'),
+    quantity: z.number().int().positive().max(100_000).default(1).describe('How many separate licenses of this item the order holds (one per device, say). Default 1.'),
+    term: duration.optional().describe('How long each license lasts from activation, e.g. 1y or 3mo; omitted for a perpetual license.'),
+    type: z.enum(transactionTypes).default('New').describe('The transaction type the portal records for the item. Default New.'),
   })
   .strict();
 
 export const orderSchema = z
   .object({
-    id: name,
-    account: name.default('default'),
-    items: z.array(orderItemSchema).min(1),
+    id: name.describe('The order ID; steps refer to its licenses as ID.N (o1.1, o1.2, …).'),
+    account: name.default('default').describe("The customer account the order belongs to. Default 'default'."),
+    items: z.array(orderItemSchema).min(1).describe('What the order holds: one entry per feature.'),
   })
   .strict();
 
 export const fleetEntrySchema = z
   .object({
-    family: z.string().min(1),
-    count: z.number().int().min(1).max(100_000).default(1),
-    /** Device IDs are PREFIX-001, PREFIX-002, …; defaults to the family's own prefix. */
-    prefix: z.string().regex(/^[a-z][a-z0-9]{0,15}$/, 'expected a short lower-case prefix such as gw').optional(),
-    /** The family's model, e.g. `manager` for the video family; the family's default if omitted. */
-    variant: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a lower-case variant name such as manager').optional(),
+    family: z.string().min(1).describe('The appliance family: gateway, smartserver, video or audio.'),
+    count: z.number().int().min(1).max(100_000).default(1).describe('How many devices of this entry. Default 1.'),
+    prefix: z
+      .string()
+      .regex(/^[a-z][a-z0-9]{0,15}$/, 'expected a short lower-case prefix such as gw')
+      .optional()
+      .describe("Device IDs are PREFIX-001, PREFIX-002, …; the family's own prefix (gw, ss, cl, pc) if omitted."),
+    variant: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a lower-case variant name such as manager')
+      .optional()
+      .describe("The family's model, e.g. manager for the video family or v3-2 for a SmartServer; the family's default if omitted."),
   })
   .strict();
 
 export const scenarioSchema = z
   .object({
-    name: z.string().min(1).max(200),
-    description: z.string().optional(),
-    /** Behaviour IDs; those in brackets in the name count too. */
-    ids: z.array(z.string().regex(/^[A-Z]{2}-\d+$/, 'expected a behaviour ID such as GW-5')).optional(),
-    /** A fixed seed for this scenario; `--seed` overrides it. */
-    seed: z.number().int().nonnegative().optional(),
-    fleet: z.array(fleetEntrySchema).min(1),
-    portal: z.object({ orders: z.array(orderSchema).default([]) }).strict().default({ orders: [] }),
-    steps: z.array(z.unknown()).min(1),
+    name: z.string().min(1).max(200).describe('What the scenario shows, with the behaviour IDs it exercises in brackets: [GW-9] test mode switches off after 8 hours.'),
+    description: z.string().optional().describe('Longer prose about the scenario, for people reading it.'),
+    ids: z
+      .array(z.string().regex(/^[A-Z]{2}-\d+$/, 'expected a behaviour ID such as GW-5'))
+      .optional()
+      .describe('Behaviour IDs the scenario exercises (docs/behaviours.md); those in brackets in the name count too.'),
+    seed: z.number().int().nonnegative().optional().describe('A fixed seed for this scenario; --seed overrides it.'),
+    fleet: z.array(fleetEntrySchema).min(1).describe('The devices the scenario runs: one entry per family and model.'),
+    portal: z
+      .object({ orders: z.array(orderSchema).default([]).describe("Orders placed in the vendor's portal before the first step.") })
+      .strict()
+      .default({ orders: [] })
+      .describe("The vendor license cloud's starting data."),
+    steps: z.array(z.unknown()).min(1).describe('What happens, in order: each step a one-key mapping, `- kind: args`.'),
   })
   .strict();
 

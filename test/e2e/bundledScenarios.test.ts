@@ -60,6 +60,16 @@ describe('fleetrig run on a broken scenario', () => {
     expect(err.text()).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: steps\\[\\d+\\]\\.wait\\.withn: unknown field 'withn' \\(did you mean 'within'\\?\\)`));
   });
 
+  it('exits 2 on a check value no device can have, naming the values it could have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetrig-'));
+    const good = readFileSync(join(ROOT, 'scenarios', 'gateway', 'test-mode.yaml'), 'utf8');
+    const file = join(dir, 'runing.yaml');
+    writeFileSync(file, good.replace('state: running', 'state: runing'));
+    const [out, err] = [sink(), sink()];
+    expect(await main(['validate', file], { stdout: out, stderr: err, env: {} })).toBe(2);
+    expect(err.text()).toMatch(/runing\.yaml:\d+:\d+: steps\[\d+\]\.expect\.state: "runing" is not one of "off", "booting", "running" \(did you mean "running"\?\)/);
+  });
+
   it('exits 1 when an expectation fails, showing the expectation, the device and its history', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleetrig-'));
     const good = readFileSync(join(ROOT, 'scenarios', 'gateway', 'test-license.yaml'), 'utf8');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { FamilyModule } from '../../harness/families/FamilyModule.ts';
+import { probe } from '../../harness/families/DeviceFamily.ts';
+import { runState } from '../../harness/families/probeValues.ts';
 import { deviceId } from '../../harness/scenario/fields.ts';
 import { deviceStep } from '../../harness/steps/deviceStep.ts';
 import { expectationFailed } from '../../harness/steps/outcome.ts';
@@ -42,7 +44,7 @@ export const toyFamily: FamilyModule = {
   create: ({ board }) => createToyLamp({ board }),
   steps: [requestLicense, portalExpect],
   probes: {
-    state: (a) => a.snapshot().state,
-    lit: (a) => a.snapshot().licenses.length > 0,
+    state: probe('The run state: off, booting or running.', runState, (a) => a.snapshot().state),
+    lit: probe('The lamp is lit: it holds a license.', z.boolean(), (a) => a.snapshot().licenses.length > 0),
   },
 };

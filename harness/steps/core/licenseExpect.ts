@@ -14,10 +14,10 @@ export const licenseExpect = defineStep({
   summary: 'Check a license in the portal: its status (PC-4 wording), the device it is bound to, its feature and count.',
   args: z.object({
     license: licenseRef,
-    status: z.enum(['Impending', 'Active', 'Expiring Shortly', 'Inactive']).optional(),
-    boundTo: deviceId.nullable().optional(),
-    feature: z.string().optional(),
-    count: z.number().int().optional(),
+    status: z.enum(['Impending', 'Active', 'Expiring Shortly', 'Inactive']).optional().describe("The license's status on the portal."),
+    boundTo: deviceId.nullable().optional().describe('The device it is bound to, or null for none.'),
+    feature: z.string().optional().describe('Its feature code.'),
+    count: z.number().int().optional().describe('Its licensed amount.'),
   }).strict(),
   async run(world, { license, ...expected }) {
     const found = await orderLicense(world, license);

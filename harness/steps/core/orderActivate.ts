@@ -11,7 +11,11 @@ import { expectOutcome } from '../outcome.ts';
 export const orderActivate = defineStep({
   kind: 'order.activate',
   summary: "Activate an order's licenses in its account with the order's activation key (or a typed `key`).",
-  args: z.object({ order: name, key: z.string().optional(), expectError: errorCode.optional() }).strict(),
+  args: z.object({
+    order: name.describe('The scenario order to activate.'),
+    key: z.string().optional().describe("An activation key to type instead of the order's own."),
+    expectError: errorCode.optional(),
+  }).strict(),
   async run(world, { order: orderName, key, expectError }) {
     const order = world.order(orderName);
     if (!order.ok) return order;

@@ -11,7 +11,7 @@ export function waitStep(families: readonly DeviceFamily[]) {
   return defineStep({
     kind: 'wait',
     summary: 'Advance time until every selected device passes the checks, failing if `within` passes first.',
-    args: z.object({ devices, within: duration, ...checksShape(families) }).strict(),
+    args: z.object({ devices, within: duration.describe('How much virtual time to wait at most for the checks to hold, e.g. 2m.'), ...checksShape(families) }).strict(),
     async run(world, { devices: selector, within, ...checks }) {
       const chosen = world.select(selector);
       if (!chosen.ok) return chosen;

@@ -15,7 +15,7 @@ export const enroll = deviceStep({
   inTurn: true,
   kind: 'audio.enroll',
   summary: "Enrol audio devices with the device-management service, with the account's provisioning token (read as a Device Admin, `as`); refused beyond the account's Managed Device bound.",
-  args: { account: account.default(DEFAULT_ACCOUNT), as: asUser, token: z.string().min(1).max(128).optional() },
+  args: { account: account.default(DEFAULT_ACCOUNT), as: asUser, token: z.string().min(1).max(128).optional().describe('A provisioning token to type instead of the one the portal hands the user (a wrong one is refused).') },
   what: (a) => `enrol with account ${a.account}`,
   async run(device, a, world) {
     let provisioningToken = a.token;

@@ -17,11 +17,11 @@ export const portalActivate = defineStep({
   kind: 'audio.portal.activate',
   summary: "Activate an order's licenses in the device-management portal with its 17-character key, as `as`, accepting the license agreement or not; `key` types another key, `typo: N` mistypes character N (refused naming position N).",
   args: z.object({
-    order: name,
+    order: name.describe("The scenario order whose activation key is typed."),
     as: asUser,
-    acceptAgreement: z.boolean(),
-    key: z.string().max(64).optional(),
-    typo: z.number().int().min(1).max(ACTIVATION_KEY_LENGTH).optional(),
+    acceptAgreement: z.boolean().describe('[PC-5] The License Admin ticks the license agreement; activation needs it.'),
+    key: z.string().max(64).optional().describe("A key to type instead of the order's own."),
+    typo: z.number().int().min(1).max(ACTIVATION_KEY_LENGTH).optional().describe("Mistype the order's key at this character (1-based): it must be refused with CODE_INVALID naming the position."),
     expectError: errorCode.optional(),
   }).strict().refine((a) => a.typo === undefined || (a.key === undefined && a.expectError === undefined), {
     message: 'typo mistypes the order\'s own key and expects CODE_INVALID itself; give it without key and expectError',

@@ -16,9 +16,9 @@ export const portalAddUser = defineStep({
   summary: 'Create a device-management portal user with roles (Account Admin, License Admin, Device Admin), as an Account Admin (`as`).',
   args: z.object({
     account: account.default(DEFAULT_ACCOUNT),
-    user: asUser,
-    roles: z.array(z.enum(portalRoles)),
-    as: asUser.optional(),
+    user: asUser.describe('The new user\'s name.'),
+    roles: z.array(z.enum(portalRoles)).describe('The roles the new user gets.'),
+    as: asUser.optional().describe('The Account Admin who adds the user; the account\'s first user when omitted.'),
     expectError: errorCode.optional(),
   }).strict(),
   async run(world, a) {

@@ -17,24 +17,28 @@ const statuses = ['Impending', 'Active', 'Expiring Shortly', 'Inactive'] as cons
 const args = z.object({
   account: account.optional(),
   as: asUser,
-  /** [PC-2] counts (total, active, expiringShortly, impending, inactive) and managedDevices, matched on the keys given. */
-  summary: z.record(z.string(), z.unknown()).optional(),
-  /** A license of the list, by reference (`o1.1`, or a renewal's `r1.1`); the fields below check it. */
-  license: licenseRef.optional(),
-  /** [PC-3] its License ID is this order's activation key. */
-  keyOf: name.optional(),
-  status: z.enum(statuses).optional(),
-  transactionType: z.enum(transactionTypes).optional(),
-  featureCode: z.string().optional(),
-  description: z.string().optional(),
-  type: z.string().optional(),
-  count: z.number().int().optional(),
-  usage: z.object({ used: z.number().int(), allowed: z.number().int() }).partial().strict().optional(),
-  red: z.boolean().optional(),
-  renewed: z.boolean().optional(),
-  /** Start and end, in whole days since the scenario started (the fleet's boot takes its first seconds). */
-  starts: duration.optional(),
-  ends: duration.optional(),
+  summary: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('[PC-2] The dashboard counts — total, active, expiringShortly, impending, inactive — and managedDevices, matched on the keys given.'),
+  license: licenseRef.optional().describe("A license of the list, by reference (o1.1, or a renewal's r1.1); the fields below check it."),
+  keyOf: name.optional().describe("[PC-3] The license's License ID is this order's activation key."),
+  status: z.enum(statuses).optional().describe("The license's status on the portal."),
+  transactionType: z.enum(transactionTypes).optional().describe('The transaction that created it: New or Renewal.'),
+  featureCode: z.string().optional().describe("The license's feature code, e.g. PDMS-AUDIO."),
+  description: z.string().optional().describe("The license's description as the portal lists it."),
+  type: z.string().optional().describe("The license's type as the portal lists it, e.g. Managed Device."),
+  count: z.number().int().optional().describe('How many devices the license allows.'),
+  usage: z
+    .object({ used: z.number().int().describe('Devices managed under it.'), allowed: z.number().int().describe('Devices it allows.') })
+    .partial()
+    .strict()
+    .optional()
+    .describe('[PC-4] Usage: managed devices used and allowed.'),
+  red: z.boolean().optional().describe('[PC-4] The usage shows red: more devices managed than allowed.'),
+  renewed: z.boolean().optional().describe('[PC-6] A renewal has replaced it.'),
+  starts: duration.optional().describe("The license's start, in whole days since the scenario started (the fleet's boot takes its first seconds)."),
+  ends: duration.optional().describe("The license's end, in whole days since the scenario started."),
   expectError: errorCode.optional(),
 }).strict();
 type Args = z.output<typeof args>;

@@ -17,8 +17,8 @@ export const portalRenew = defineStep({
   args: z.object({
     license: licenseRef,
     as: asUser,
-    years: z.union([z.literal(1), z.literal(3)]).optional(),
-    renewal: name.optional(),
+    years: z.union([z.literal(1), z.literal(3)]).optional().describe('[PC-6] The renewal term: 1 or 3 years; the license\'s own term when omitted.'),
+    renewal: name.optional().describe('Names the renewal order, so later steps can refer to its license as NAME.1.'),
     expectError: errorCode.optional(),
   }).strict(),
   async run(world, a) {

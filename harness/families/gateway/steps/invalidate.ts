@@ -9,7 +9,7 @@ export const invalidate = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.invalidate',
   summary: 'The device invalidates licenses at the portal, signed with its device certificate.',
-  args: { licenses: z.array(licenseRef).min(1) },
+  args: { licenses: z.array(licenseRef).min(1).describe('The licenses to invalidate on this device, as ORDER.N references.') },
   what: (a) => `invalidate ${a.licenses.join(', ')}`,
   run: (gw, a, world) => {
     const ids = licenseIds(world, a.licenses);

@@ -42,7 +42,13 @@ async function bindingPlan(world: World, args: BindArgs, deviceCount: number): P
 export const portalBind = defineStep({
   kind: 'gateway.portal.bind',
   summary: "Bind a license (`license: o1.2`) to a device, or give each device one of each feature of an order (`order: o1`).",
-  args: z.object({ license: licenseRef.optional(), order: name.optional(), feature: featureCode.optional(), devices, expectError: errorCode.optional() })
+  args: z.object({
+    license: licenseRef.optional().describe('One license to bind, to the one device selected.'),
+    order: name.optional().describe("Bind this order's licenses, one per selected device in turn."),
+    feature: featureCode.optional().describe("With order: only the order's licenses of this feature."),
+    devices,
+    expectError: errorCode.optional(),
+  })
     .strict()
     .refine((a) => (a.license === undefined) !== (a.order === undefined), { message: 'give either license or order' }),
   async run(world, args) {

@@ -8,7 +8,7 @@ import { gatewayModule } from '../../../../license-server/portals/gateway/gatewa
 export const portalMove = defineStep({
   kind: 'gateway.portal.move',
   summary: "Move a license to another device's hardware ID; the old device's copy becomes invalid.",
-  args: z.object({ license: licenseRef, to: deviceId, expectError: errorCode.optional() }).strict(),
+  args: z.object({ license: licenseRef, to: deviceId.describe('The device the license moves to.'), expectError: errorCode.optional() }).strict(),
   async run(world, { license, to, expectError }) {
     const id = world.license(license);
     if (!id.ok) return id;

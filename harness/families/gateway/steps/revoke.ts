@@ -7,7 +7,7 @@ export const revoke = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.revoke',
   summary: "Take a per-user PBX license back from users.",
-  args: { users, feature: featureCode },
+  args: { users, feature: featureCode.describe('The feature to revoke, e.g. Mobility.') },
   what: (a) => `revoke ${a.feature} from ${a.users.join(', ')}`,
   run: (gw, a) => eachUser(a.users, (u) => gw.pbx.revoke(u, a.feature)),
 });

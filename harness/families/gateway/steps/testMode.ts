@@ -7,7 +7,7 @@ export const testMode = deviceStep({
   family: gatewayDevices,
   kind: 'gateway.testMode',
   summary: 'Switch test mode on (fully licensed for 8 hours, then off and reboot) or off.',
-  args: { on: z.boolean() },
+  args: { on: z.boolean().describe('true switches test mode on (for 8 hours at most), false off.') },
   what: (a) => `switch test mode ${a.on ? 'on' : 'off'}`,
   run: (gw, a) => (a.on ? gw.testMode.on() : gw.testMode.off()),
 });

@@ -24,10 +24,10 @@ export const activate = defineStep({
   summary: 'Activate selected licenses from the cloud (`licenses: [o1.1] | all`, or a per-server `plan`); waits until the activations complete unless `wait: false`.',
   args: z.object({
     devices: devices.optional(),
-    licenses: selection.optional(),
-    plan: z.record(z.string(), selection).optional(),
-    wait: z.boolean().default(true),
-    within: duration.default(10 * 60_000),
+    licenses: selection.optional().describe('The licenses to activate on the selected servers: ORDER.N references, or all.'),
+    plan: z.record(z.string(), selection).optional().describe('Per server: server ID → the licenses it activates (instead of devices and licenses).'),
+    wait: z.boolean().default(true).describe('Wait until the activations complete. Default true.'),
+    within: duration.default(10 * 60_000).describe('How long to wait at most. Default 10m.'),
     expectError: errorCode.optional(),
   }).strict().refine((a) => (a.plan === undefined) === (a.devices !== undefined && a.licenses !== undefined), {
     message: 'give either devices and licenses, or a plan',

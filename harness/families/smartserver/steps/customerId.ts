@@ -16,9 +16,9 @@ export const customerIdStep = deviceStep({
   kind: 'smartserver.customerId',
   summary: "Type a Customer ID (a customer's, or any `id` text) in Manage Customer Accounts, then save (default), discard or keep it unsaved.",
   args: {
-    customer: customerName.optional(),
-    id: z.string().max(200).optional(),
-    then: z.enum(['save', 'discard', 'keep']).default('save'),
+    customer: customerName.optional().describe("Type this partner-portal customer's Customer ID."),
+    id: z.string().max(200).optional().describe('Type this text as the Customer ID instead.'),
+    then: z.enum(['save', 'discard', 'keep']).default('save').describe('Then Save Changes (default), Discard Changes, or leave it unsaved.'),
   },
   what: (a) => `${a.then} Customer ID ${a.customer ?? a.id ?? '?'}`,
   run: (server, a, world) => typeAndFinish(server, a, world),

@@ -5,7 +5,7 @@ import type { World } from '../../../runner/World.ts';
 import { smartserverModule } from '../../../../license-server/portals/smartserver/smartserverModule.ts';
 
 /** A customer as scenarios name it: the name given to `smartserver.portal.createCustomer`. */
-export const customerName = z.string().trim().min(1).max(200);
+export const customerName = z.string().trim().min(1).max(200).describe('A customer of the partner portal, by the name smartserver.portal.createCustomer gave it.');
 
 /** The customer with this name in the partner portal; scenario customer names are unique. */
 export async function findCustomer(world: World, name: string): Promise<Result<Customer>> {

@@ -21,7 +21,11 @@ export const offlineActivate = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.offlineActivate',
   summary: 'Offline capacity activation: request code from the server, response code from the customer portal, installed on the server; `typo: N` mistypes the Nth character.',
-  args: { customer: customerName, licenses: z.array(licenseRef).min(1), typo: z.number().int().min(1).max(26).optional() },
+  args: {
+    customer: customerName,
+    licenses: z.array(licenseRef).min(1).describe('The capacity licenses to activate, as ORDER.N references.'),
+    typo: z.number().int().min(1).max(26).optional().describe('Mistype the request code at this character (1-based): the portal must refuse it naming the position.'),
+  },
   what: (a) => `activate ${a.licenses.join(', ')} offline${a.typo ? ` (request code mistyped at character ${a.typo})` : ''}`,
   run: (server, a, world) => roundTrip(server, a, world),
 });

@@ -13,7 +13,12 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
 export const portalAssign = defineStep({
   kind: 'smartserver.portal.assign',
   summary: "Partner portal: assign licenses — every license of an `order`, or the `licenses` listed — to a customer.",
-  args: z.object({ customer: customerName, order: name.optional(), licenses: z.array(licenseRef).min(1).optional(), expectError: errorCode.optional() })
+  args: z.object({
+    customer: customerName,
+    order: name.optional().describe('Assign every license of this order.'),
+    licenses: z.array(licenseRef).min(1).optional().describe('Assign these licenses, as ORDER.N references.'),
+    expectError: errorCode.optional(),
+  })
     .strict()
     .refine((a) => (a.order === undefined) !== (a.licenses === undefined), { message: 'give either order or licenses' }),
   async run(world, args) {

@@ -9,7 +9,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
 export const portalCreateCustomer = defineStep({
   kind: 'smartserver.portal.createCustomer',
   summary: 'Partner portal: add a customer/project account, which gets a UUID Customer ID (scenarios refer to it by name).',
-  args: z.object({ partner: name, name: customerName, expectError: errorCode.optional() }).strict(),
+  args: z.object({ partner: name.describe('The partner account that adds the customer.'), name: customerName.describe('The new customer\'s name; later steps refer to it by this name.'), expectError: errorCode.optional() }).strict(),
   async run(world, { partner, name: customer, expectError }) {
     const result = await world.server.portal(smartserverModule).createCustomer({ partnerAccountId: partner, name: customer });
     if (result.ok) world.record('portal', `partner ${partner} added customer ${customer}: Customer ID ${result.value.customerId}`);

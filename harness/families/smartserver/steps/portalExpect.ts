@@ -16,11 +16,11 @@ export const portalExpect = defineStep({
   summary: "Check a customer's licenses in the cloud: counts `inCloud`, `activated`, `total`, per-server `servers`, and `boundTo` per license.",
   args: z.object({
     customer: customerName,
-    inCloud: z.number().int().nonnegative().optional(),
-    activated: z.number().int().nonnegative().optional(),
-    total: z.number().int().nonnegative().optional(),
-    servers: z.record(z.string(), z.number().int().nonnegative()).optional(),
-    boundTo: z.record(licenseRef, z.string().nullable()).optional(),
+    inCloud: z.number().int().nonnegative().optional().describe('Licenses held in the cloud, not activated on a server.'),
+    activated: z.number().int().nonnegative().optional().describe('Licenses activated on a server.'),
+    total: z.number().int().nonnegative().optional().describe("All the customer's licenses."),
+    servers: z.record(z.string(), z.number().int().nonnegative()).optional().describe('Server ID → how many licenses it has activated.'),
+    boundTo: z.record(licenseRef, z.string().nullable()).optional().describe('License (ORDER.N) → the server it is bound to, or null.'),
   }).strict(),
   async run(world, { customer: customerRef, ...expected }) {
     const customer = await findCustomer(world, customerRef);

@@ -12,7 +12,10 @@ export const provision = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.provision',
   summary: 'Provision field devices by hand: the named ones (all or none, bounded by device capacity) or `all` up to the capacity.',
-  args: { fieldDevices: z.union([z.literal('all'), fieldDeviceNames]), refused: z.number().int().nonnegative().optional() },
+  args: {
+    fieldDevices: z.union([z.literal('all'), fieldDeviceNames]).describe('The field devices to provision by name (all or none), or all up to the capacity.'),
+    refused: z.number().int().nonnegative().optional().describe('With all: how many must be left unprovisioned for want of capacity.'),
+  },
   what: (a) => `provision ${a.fieldDevices === 'all' ? 'all field devices' : a.fieldDevices.join(', ')}`,
   run: (server, a) => {
     const result = server.fieldDevices.provision(a.fieldDevices);

@@ -11,7 +11,7 @@ export const transfer = deviceStep({
   family: smartserverDevices,
   kind: 'smartserver.transfer',
   summary: 'Transfer to Cloud: with `confirm: true` every capacity and maintenance license returns to the cloud and every field device turns unlicensed.',
-  args: { confirm: z.boolean() },
+  args: { confirm: z.boolean().describe('Answer the modal confirmation: true transfers, false cancels.') },
   what: (a) => `transfer licenses to the cloud${a.confirm ? '' : ' (not confirmed)'}`,
   run: (server, a) => server.cloud.transferToCloud({ confirm: a.confirm }),
 });

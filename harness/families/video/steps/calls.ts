@@ -11,7 +11,7 @@ export const calls = deviceStep({
   family: videoDevices,
   kind: 'video.calls',
   summary: 'Set the number of concurrent calls; refused beyond the CLARITI-PORTS entitlement.',
-  args: { count: z.number().int().min(0) },
+  args: { count: z.number().int().min(0).describe('How many calls are in progress.') },
   what: (a) => `run ${a.count} calls at once`,
   run: (product, a) => product.conferencing.setActiveCalls(a.count),
 });

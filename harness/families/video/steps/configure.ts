@@ -16,11 +16,11 @@ export const configure = deviceStep({
   kind: 'video.configure',
   summary: 'Set Name, License mode, automatic refresh and the Access token on the Licenses page, then Update Configuration.',
   args: {
-    name: z.string().max(64).optional(),
-    mode: z.enum(['standard', 'restrictive']).optional(),
-    autoRefresh: z.boolean().optional(),
-    token: varName.nullable().optional(),
-    rawToken: z.string().min(1).max(256).optional(),
+    name: z.string().max(64).optional().describe('[CL-1] The Name; empty goes back to the host name.'),
+    mode: z.enum(['standard', 'restrictive']).optional().describe('The License mode: standard connects to the portal, restrictive works by copied codes.'),
+    autoRefresh: z.boolean().optional().describe('[CL-3] Refresh the license automatically every day.'),
+    token: varName.nullable().optional().describe('The Access token, by the name video.portal.createToken kept it under; null clears it.'),
+    rawToken: z.string().min(1).max(256).optional().describe('An Access token typed as text (a wrong one is refused at Update License).'),
   },
   what: (a) => `configure the Licenses page (${Object.keys(a).filter((k) => k !== 'devices' && k !== 'expectError').join(', ')})`,
   run: (product, a, world) => {

@@ -15,7 +15,10 @@ export const installResponse = deviceStep({
   family: videoDevices,
   kind: 'video.installResponse',
   summary: 'Paste a response code from the portal (this device\'s by default) and select Process License Response Code.',
-  args: { response: z.union([deviceId, varName]).optional(), tamper: z.boolean().optional() },
+  args: {
+    response: z.union([deviceId, varName]).optional().describe("Whose response code: a product's ID or a name given with as; the device's own by default."),
+    tamper: z.boolean().optional().describe('Alter one character of the code first: the product must refuse it.'),
+  },
   what: (a) => `install response code ${a.response ?? '(its own)'}${a.tamper ? ', altered' : ''}`,
   run: (product, a, world, device) => {
     const kept = keptResponse(world, a.response ?? device.id);

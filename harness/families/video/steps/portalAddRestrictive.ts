@@ -19,8 +19,16 @@ export const portalAddRestrictive = defineStep({
   kind: 'video.portal.addRestrictive',
   summary: 'Add Restrictive Purchased Product with the fields copied from the window; fields given here replace the copied ones.',
   args: z.object({
-    account, product: deviceId, name: field.optional(), type: field.optional(), version: field.optional(), serial: field.optional(),
-    hostName: field.optional(), optional: z.boolean().default(false), typo, expectError: errorCode.optional(),
+    account,
+    product: deviceId.describe('The product whose License Product window was copied.'),
+    name: field.optional().describe('The Name field, instead of the copied one.'),
+    type: field.optional().describe('The Type field, instead of the copied one.'),
+    version: field.optional().describe('The Version field, instead of the copied one.'),
+    serial: field.optional().describe('The Serial Number field, instead of the copied one.'),
+    hostName: field.optional().describe('The Host Name field, instead of the copied one.'),
+    optional: z.boolean().default(false).describe('Also fill the optional fields. Default false.'),
+    typo,
+    expectError: errorCode.optional(),
   }).strict(),
   async run(world, { account: accountId, product, optional, typo: at, expectError, ...typed }) {
     const window = copiedWindow(world, product);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { deviceId, errorCode, featureCode, name } from '../../../scenario/fields.ts';
+import { deviceId, errorCode, featureCode } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectOutcome } from '../../../steps/outcome.ts';
 import { productOf } from '../videoVars.ts';
+import { account } from './portalArgs.ts';
 import { videoModule } from '../../../../license-server/portals/video/videoModule.ts';
 
 /**
@@ -13,7 +14,13 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
 export const portalAssign = defineStep({
   kind: 'video.portal.assign',
   summary: "Assign a count of an entitlement pool to a purchased product (what it holds afterwards); never over-assigned.",
-  args: z.object({ account: name.default('default'), feature: featureCode, product: deviceId, count: z.number().int().min(0), expectError: errorCode.optional() }).strict(),
+  args: z.object({
+    account,
+    feature: featureCode.describe('The entitlement pool, by feature code, e.g. CLARITI-PORTS.'),
+    product: deviceId.describe('The purchased product.'),
+    count: z.number().int().min(0).describe('How many the product holds afterwards; never more than the pool has.'),
+    expectError: errorCode.optional(),
+  }).strict(),
   async run(world, { account, feature, product, count, expectError }) {
     const target = productOf(world, product);
     if (!target.ok) return target;

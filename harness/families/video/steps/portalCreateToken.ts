@@ -13,7 +13,12 @@ import { account } from './portalArgs.ts';
 export const portalCreateToken = defineStep({
   kind: 'video.portal.createToken',
   summary: 'Create an access token for a portal user; `as` names it for later steps.',
-  args: z.object({ account, user: z.string().min(1).max(128), as: name, expectError: errorCode.optional() }).strict(),
+  args: z.object({
+    account,
+    user: z.string().min(1).max(128).describe('The portal user the token is for.'),
+    as: name.describe('The name later steps use for the token (video.configure token, video.portal.revokeToken).'),
+    expectError: errorCode.optional(),
+  }).strict(),
   async run(world, { account: accountId, user, as, expectError }) {
     const result = await world.server.portal(videoModule).createAccessToken({ accountId, user });
     if (result.ok) {

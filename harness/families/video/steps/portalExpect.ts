@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { name } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectationFailed } from '../../../steps/outcome.ts';
 import { mismatch } from '../../../steps/matchPartial.ts';
 import { fingerprintOf } from '../../../../protocol/codes/requestCode.ts';
 import type { World } from '../../../runner/World.ts';
 import { keptToken } from '../videoVars.ts';
+import { account } from './portalArgs.ts';
 import { videoModule } from '../../../../license-server/portals/video/videoModule.ts';
 
 const count = z.number().int().min(0);
@@ -20,15 +20,38 @@ export const portalExpect = defineStep({
   kind: 'video.portal.expect',
   summary: 'Check the video portal: access tokens (Active/Revoked), purchased products by device, entitlement pools by feature.',
   args: z.object({
-    account: name.default('default'),
-    tokens: z.record(z.string(), z.enum(['Active', 'Revoked'])).optional(),
-    products: z.record(z.string(), z.union([z.literal(false), z.object({
-      mode: z.enum(['standard', 'restrictive', 'online']).optional(),
-      name: z.string().nullable().optional(),
-      type: z.string().nullable().optional(),
-      entitlements: z.record(z.string(), count).optional(),
-    }).strict()])).optional(),
-    entitlements: z.record(z.string(), z.object({ total: count.optional(), assigned: count.optional(), available: count.optional() }).strict()).optional(),
+    account,
+    tokens: z.record(z.string(), z.enum(['Active', 'Revoked'])).optional().describe('Token name → Active or Revoked.'),
+    products: z
+      .record(
+        z.string(),
+        z.union([
+          z.literal(false),
+          z
+            .object({
+              mode: z.enum(['standard', 'restrictive', 'online']).optional().describe('How the product was added.'),
+              name: z.string().nullable().optional().describe('Its Name on the portal.'),
+              type: z.string().nullable().optional().describe('Its Type on the portal.'),
+              entitlements: z.record(z.string(), count).optional().describe('Feature → count assigned to it.'),
+            })
+            .strict(),
+        ]),
+      )
+      .optional()
+      .describe('Device ID → its purchased product on the portal, or false for none.'),
+    entitlements: z
+      .record(
+        z.string(),
+        z
+          .object({
+            total: count.optional().describe('All the pool holds.'),
+            assigned: count.optional().describe('Assigned to products.'),
+            available: count.optional().describe('Left to assign.'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Feature → its entitlement pool.'),
   }).strict(),
   async run(world, { account, ...expected }) {
     const actual = await portalView(world, account, expected);

@@ -3,6 +3,7 @@ import { deviceId, errorCode, name } from '../../../scenario/fields.ts';
 import { defineStep } from '../../../steps/StepKind.ts';
 import { expectOutcome } from '../../../steps/outcome.ts';
 import { keepResponse, productOf } from '../videoVars.ts';
+import { account } from './portalArgs.ts';
 import { videoModule } from '../../../../license-server/portals/video/videoModule.ts';
 
 /**
@@ -13,7 +14,12 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
 export const portalProcess = defineStep({
   kind: 'video.portal.processLicense',
   summary: 'Process License for a purchased product and copy the Response Code for video.installResponse (kept under `as` too, if given).',
-  args: z.object({ account: name.default('default'), product: deviceId, as: name.optional(), expectError: errorCode.optional() }).strict(),
+  args: z.object({
+    account,
+    product: deviceId.describe('The purchased product to process the license for.'),
+    as: name.optional().describe('Also keep the response code under this name, for video.installResponse.'),
+    expectError: errorCode.optional(),
+  }).strict(),
   async run(world, { account, product, as, expectError }) {
     const target = productOf(world, product);
     if (!target.ok) return target;

@@ -9,7 +9,7 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
 export const portalRevokeToken = defineStep({
   kind: 'video.portal.revokeToken',
   summary: 'Revoke an access token made by video.portal.createToken.',
-  args: z.object({ token: name, expectError: errorCode.optional() }).strict(),
+  args: z.object({ token: name.describe('The token, by the name video.portal.createToken gave it.'), expectError: errorCode.optional() }).strict(),
   async run(world, { token, expectError }) {
     const kept = keptToken(world, token);
     if (!kept.ok) return kept;
