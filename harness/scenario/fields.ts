@@ -14,8 +14,9 @@ export const duration = z
   .transform((s) => parseDuration(s)!);
 
 /** A device ID (`gw-001`), a glob over IDs (`gw-*`, `*`), or a list of those. */
+const deviceGlob = z.string().regex(/^[a-z0-9*][a-z0-9*-]{0,62}$/, 'expected a device ID or a glob such as gw-001, gw-*, *');
 export const devices = z
-  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .union([deviceGlob, z.array(deviceGlob).min(1)])
   .describe('Which devices: an ID (gw-001), a glob over IDs (gw-*, *), or a list of those.');
 
 export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a device ID such as gw-001').describe('One device, by ID: gw-001.');
