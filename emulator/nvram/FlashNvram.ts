@@ -1,6 +1,7 @@
 import { Listeners, type Unsubscribe } from '../link/Link.ts';
 import { PowerLossError, type Nvram } from './Nvram.ts';
 import type { WriteStepPower } from '../power/SupplyPower.ts';
+import { FlashRegion } from './FlashRegion.ts';
 import { decodeHeader, encodeHeader, HEADER_SIZE, imageCrc } from './slotHeader.ts';
 
 export interface FlashNvramOptions {
@@ -19,8 +20,8 @@ export type SlotName = 'A' | 'B';
 const SLOT_NAMES: readonly SlotName[] = ['A', 'B'];
 
 interface Slot {
-  header: Uint8Array;
-  data: Uint8Array;
+  header: FlashRegion;
+  data: FlashRegion;
 }
 
 interface ValidImage {
@@ -48,13 +49,13 @@ export class FlashNvram implements Nvram {
     this.capacity = wholePositive('capacity', options.capacity ?? DEFAULT_CAPACITY);
     this.#power = options.power;
     const slotBytes = Math.ceil(this.capacity / this.pageSize) * this.pageSize;
-    const blank = (): Slot => ({ header: erased(HEADER_SIZE), data: erased(slotBytes) });
+    const blank = (): Slot => ({ header: new FlashRegion(HEADER_SIZE, HEADER_SIZE), data: new FlashRegion(slotBytes, this.pageSize) });
     this.#slots = [blank(), blank()];
   }
 
   read(): Uint8Array | undefined {
     this.#requirePower('read');
-    return this.#newest()?.image.slice();
+    return this.#newest()?.image;
   }
 
   commit(image: Uint8Array): void {
@@ -104,26 +105,26 @@ export class FlashNvram implements Nvram {
       throw new RangeError(`flipBit: byte ${options.byte} is outside the ${cells.length}-byte ${options.region ?? 'data'} region`);
     }
     if (!Number.isInteger(bit) || bit < 0 || bit > 7) throw new RangeError(`flipBit: bit ${bit} is not 0..7`);
-    cells[options.byte] = cells[options.byte]! ^ (1 << bit);
+    cells.flip(options.byte, bit);
   }
 
   /** Programs one page, or tears it if the power goes during the step. */
-  #step(region: Uint8Array, offset: number, bytes: Uint8Array): void {
+  #step(region: FlashRegion, offset: number, bytes: Uint8Array): void {
     this.#lastSteps++;
     if (this.#power.beforeWriteStep()) {
-      region.set(bytes, offset);
+      region.write(offset, bytes);
       return;
     }
-    region.set(torn(bytes), offset);
+    region.write(offset, torn(bytes));
     throw new PowerLossError(`power was lost at NVRAM write step ${this.#lastSteps}; the page was left half-written`);
   }
 
   #newest(): ValidImage | undefined {
     let best: ValidImage | undefined;
     this.#slots.forEach((slot, index) => {
-      const header = decodeHeader(slot.header);
+      const header = decodeHeader(slot.header.read(0, HEADER_SIZE));
       if (!header || header.length > slot.data.length) return;
-      const image = slot.data.subarray(0, header.length);
+      const image = slot.data.read(0, header.length);
       if (imageCrc(image) !== header.crc) return;
       if (!best || header.sequence > best.sequence) best = { slot: index, sequence: header.sequence, image };
     });
@@ -141,10 +142,6 @@ function torn(bytes: Uint8Array): Uint8Array {
   for (let i = Math.ceil(out.length / 2); i < out.length; i++) out[i] = out[i]! ^ 0x5a;
   if (out.length === 1) out[0] = out[0]! ^ 0x5a;
   return out;
-}
-
-function erased(n: number): Uint8Array {
-  return new Uint8Array(n).fill(0xff);
 }
 
 function wholePositive(name: string, value: number): number {
