@@ -1,6 +1,7 @@
 import type { Clock, Hold, TimerId } from './Clock.ts';
 
 const NO_HOLD: Hold = { release: () => {} };
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Real time, for `--realtime` runs, demos and external firmware. The only module besides the
@@ -30,13 +31,23 @@ export class WallClock implements Clock {
 
   setTimeout(fn: () => void, delayMs: number): TimerId {
     const id = this.#nextId++;
+    this.#arm(id, Date.now() + Math.max(0, delayMs), fn);
+    return id;
+  }
+
+  /**
+   * Node fires a timer longer than 2³¹−1 ms (about 24.8 days) at once, so a longer wait — a
+   * year-long license term — is made of shorter ones: callers give the real deadline.
+   */
+  #arm(id: TimerId, due: number, fn: () => void): void {
+    const wait = due - Date.now();
     const handle = globalThis.setTimeout(() => {
+      if (wait > LONGEST_TIMER_MS) return this.#arm(id, due, fn);
       this.#timers.delete(id);
       fn();
-    }, delayMs);
+    }, Math.min(Math.max(0, wait), LONGEST_TIMER_MS));
     if (!this.#keepAlive) handle.unref?.();
     this.#timers.set(id, handle);
-    return id;
   }
 
   clearTimeout(id: TimerId): void {

@@ -1,13 +1,10 @@
 import type { Clock, TimerId } from '../../emulator/clock/Clock.ts';
-import { DAY } from '../../emulator/clock/duration.ts';
-
-// Node's timers cannot wait longer than ~24.8 days, so a year-long term is watched in steps.
-const LONGEST_WAIT_MS = DAY;
 
 /**
  * A license starting or ending changes a device's state with no event to tell of it: this
  * timer wakes the firmware at the next such edge (a gateway's timed license, a SmartServer's
- * maintenance term) to publish it.
+ * maintenance term) to publish it. One timer at the real deadline, however far (the clocks
+ * take waits of any length), so a fleet of devices with year-long terms sleeps until then.
  */
 export interface LicenseEdgeTimer {
   /** Drops the pending wake-up and sets one for the next edge, if there is one. */
@@ -34,7 +31,7 @@ export function createLicenseEdgeTimer(options: {
       timer = undefined;
       onEdge();
       rearm();
-    }, Math.min(next - now, LONGEST_WAIT_MS));
+    }, next - now);
   }
 
   return { rearm };
