@@ -1,0 +1,50 @@
+import type { AnyStateMachine, EventFromLogic, SnapshotFrom } from 'xstate';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot, type StatePath } from 'xstate/graph';
+
+/**
+ * The paths a model-based test walks, from the machine's initial state over the events the
+ * test chose: every simple path (no state twice), and for every transition the shortest path
+ * to its source followed by it — simple paths alone never take a transition back to a state
+ * already on the path (a reboot, test mode's end), which is where the bugs hide. xstate/graph's
+ * createTestModel refuses machines with `after` transitions, so the paths come from the graph
+ * functions, with each delay an event of its own (`afterEvent`) that the test turns into
+ * advancing the clock.
+ *
+ * Only events the snapshot `can` take are offered, so a path never holds a step that changes
+ * nothing; `limit` bounds the traversal, so a machine grown too large fails fast (xstate/graph
+ * throws "Traversal limit exceeded") instead of running for minutes.
+ */
+export function modelPaths<M extends AnyStateMachine>(machine: M, options: {
+  /** The events to try, with representative payloads; a function gives each state its own. */
+  events: readonly EventFromLogic<M>[] | ((snapshot: SnapshotFrom<M>) => readonly EventFromLogic<M>[]);
+  limit?: number;
+}) {
+  type Path = StatePath<SnapshotFrom<M>, EventFromLogic<M>>;
+  const { events, limit = 10_000 } = options;
+  const offered = typeof events === 'function' ? events : () => events;
+  const traversal = { events: (snapshot: SnapshotFrom<M>) => offered(snapshot).filter((event) => snapshot.can(event)), limit };
+  const simple: Path[] = getSimplePaths(machine, traversal);
+  const shortestTo = new Map(getShortestPaths(machine, traversal).map((path: Path) => [serializeSnapshot(path.state), path]));
+  const throughEveryTransition = Object.entries(getAdjacencyMap(machine, traversal)).flatMap(([source, { transitions }]) =>
+    Object.values(transitions).map(({ event, state }): Path => {
+      const head = shortestTo.get(source as ReturnType<typeof serializeSnapshot>)!;
+      return { state, steps: [...head.steps, { event, state }], weight: head.weight + 1 };
+    }));
+  const seen = new Set<string>();
+  return [...simple, ...throughEveryTransition].filter((path) => {
+    const key = describePath(path.steps);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** The event XState sends itself when `delay` (a name from `setup({ delays })`) elapses in the state with ID `stateId`. */
+export function afterEvent<M extends AnyStateMachine>(machine: M, delay: string, stateId: string): EventFromLogic<M> {
+  const type = `xstate.after.${delay}.${stateId}`;
+  if (!machine.events.includes(type)) throw new Error(`${machine.id} has no delayed transition ${type}; it has ${machine.events.join(', ')}`);
+  return { type } as EventFromLogic<M>;
+}
+
+/** A path as a test failure names it: its events, payloads included. */
+export function describePath(steps: readonly { event: { type: string } }[]): string {
+  return steps.map(({ event: { type, ...payload } }) => (Object.keys(payload).length ? `${type} ${JSON.stringify(payload)}` : type)).join(' → ');
+}
