@@ -3,9 +3,10 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot, t
 
 /**
  * The paths a model-based test walks, from the machine's initial state over the events the
- * test chose: every simple path (no state twice), and for every transition the shortest path
- * to its source followed by it — simple paths alone never take a transition back to a state
- * already on the path (a reboot, test mode's end), which is where the bugs hide. xstate/graph's
+ * test chose: every simple path (no state twice), and for every transition, and every two
+ * transitions in a row, the shortest path to the first one's source followed by them — simple
+ * paths alone never take a transition back to a state already on the path (a reboot, test
+ * mode's end), which is where the bugs hide. xstate/graph's
  * createTestModel refuses machines with `after` transitions, so the paths come from the graph
  * functions, with each delay an event of its own (`afterEvent`) that the test turns into
  * advancing the clock.
@@ -24,14 +25,15 @@ export function modelPaths<M extends AnyStateMachine>(machine: M, options: {
   const offered = typeof events === 'function' ? events : () => events;
   const traversal = { events: (snapshot: SnapshotFrom<M>) => offered(snapshot).filter((event) => snapshot.can(event)), limit };
   const simple: Path[] = getSimplePaths(machine, traversal);
-  const shortestTo = new Map(getShortestPaths(machine, traversal).map((path: Path) => [serializeSnapshot(path.state), path]));
-  const throughEveryTransition = Object.entries(getAdjacencyMap(machine, traversal)).flatMap(([source, { transitions }]) =>
-    Object.values(transitions).map(({ event, state }): Path => {
-      const head = shortestTo.get(source as ReturnType<typeof serializeSnapshot>)!;
-      return { state, steps: [...head.steps, { event, state }], weight: head.weight + 1 };
-    }));
+  const adjacency = getAdjacencyMap(machine, traversal);
+  const key = (snapshot: SnapshotFrom<M>) => serializeSnapshot(snapshot) as keyof typeof adjacency;
+  const extend = (path: Path): Path[] =>
+    Object.values(adjacency[key(path.state)]?.transitions ?? {}).map(({ event, state }) => ({ state, steps: [...path.steps, { event, state }], weight: path.weight + 1 }));
+  // Transition coverage and transition-pair coverage: each transition, and each two in a row.
+  const throughEveryTransition = getShortestPaths(machine, traversal).flatMap(extend);
+  const throughEveryPair = throughEveryTransition.flatMap(extend);
   const seen = new Set<string>();
-  return [...simple, ...throughEveryTransition].filter((path) => {
+  return [...simple, ...throughEveryTransition, ...throughEveryPair].filter((path) => {
     const key = describePath(path.steps);
     return !seen.has(key) && Boolean(seen.add(key));
   });
