@@ -1,4 +1,4 @@
-import type { AnyStateMachine, EventFromLogic, SnapshotFrom } from 'xstate';
+import type { ActorLogic, AnyMachineSnapshot, AnyStateMachine, EventFromLogic, EventObject, Snapshot } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot, type StatePath } from 'xstate/graph';
 
 /**
@@ -11,32 +11,42 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot, t
  * functions, with each delay an event of its own (`afterEvent`) that the test turns into
  * advancing the clock.
  *
- * Only events the snapshot `can` take are offered, so a path never holds a step that changes
+ * Only events a machine snapshot `can` take are offered, so a path never holds a step that changes
  * nothing; `limit` bounds the traversal, so a machine grown too large fails fast (xstate/graph
  * throws "Traversal limit exceeded") instead of running for minutes.
  */
-export function modelPaths<M extends AnyStateMachine>(machine: M, options: {
-  /** The events to try, with representative payloads; a function gives each state its own. */
-  events: readonly EventFromLogic<M>[] | ((snapshot: SnapshotFrom<M>) => readonly EventFromLogic<M>[]);
-  limit?: number;
-}) {
-  type Path = StatePath<SnapshotFrom<M>, EventFromLogic<M>>;
+export function modelPaths<TSnapshot extends Snapshot<unknown>, TEvent extends EventObject>(
+  logic: ActorLogic<TSnapshot, TEvent>,
+  options: {
+    /** The events to try, with representative payloads; a function gives each state its own. */
+    events: readonly TEvent[] | ((snapshot: TSnapshot) => readonly TEvent[]);
+    /** Tells states apart; a machine snapshot's value and context by default. */
+    serialize?: (snapshot: TSnapshot) => string;
+    limit?: number;
+  },
+): StatePath<TSnapshot, TEvent>[] {
+  type Path = StatePath<TSnapshot, TEvent>;
   const { events, limit = 10_000 } = options;
+  const serialize = options.serialize ?? ((snapshot: TSnapshot) => serializeSnapshot(snapshot as AnyMachineSnapshot));
   const offered = typeof events === 'function' ? events : () => events;
-  const traversal = { events: (snapshot: SnapshotFrom<M>) => offered(snapshot).filter((event) => snapshot.can(event)), limit };
-  const simple: Path[] = getSimplePaths(machine, traversal);
-  const adjacency = getAdjacencyMap(machine, traversal);
-  const key = (snapshot: SnapshotFrom<M>) => serializeSnapshot(snapshot) as keyof typeof adjacency;
+  const enabled = (snapshot: TSnapshot, event: TEvent) => !isMachineSnapshot(snapshot) || snapshot.can(event);
+  const traversal = { events: (snapshot: TSnapshot) => offered(snapshot).filter((event) => enabled(snapshot, event)), serializeState: serialize, limit };
+  const simple: Path[] = getSimplePaths(logic, traversal);
+  const adjacency = getAdjacencyMap(logic, traversal);
   const extend = (path: Path): Path[] =>
-    Object.values(adjacency[key(path.state)]?.transitions ?? {}).map(({ event, state }) => ({ state, steps: [...path.steps, { event, state }], weight: path.weight + 1 }));
+    Object.values(adjacency[serialize(path.state) as keyof typeof adjacency]?.transitions ?? {}).map(({ event, state }) => ({ state, steps: [...path.steps, { event, state }], weight: path.weight + 1 }));
   // Transition coverage and transition-pair coverage: each transition, and each two in a row.
-  const throughEveryTransition = getShortestPaths(machine, traversal).flatMap(extend);
+  const throughEveryTransition = getShortestPaths(logic, traversal).flatMap(extend);
   const throughEveryPair = throughEveryTransition.flatMap(extend);
   const seen = new Set<string>();
   return [...simple, ...throughEveryTransition, ...throughEveryPair].filter((path) => {
     const key = describePath(path.steps);
     return !seen.has(key) && Boolean(seen.add(key));
   });
+}
+
+function isMachineSnapshot(snapshot: unknown): snapshot is AnyMachineSnapshot {
+  return typeof (snapshot as Partial<AnyMachineSnapshot>).can === 'function';
 }
 
 /** The event XState sends itself when `delay` (a name from `setup({ delays })`) elapses in the state with ID `stateId`. */
