@@ -50,11 +50,17 @@ async function replay(path: (typeof paths)[number]) {
   const steps = path.steps.slice(1);
   let pending: Promise<Result<unknown>> | null = null;
   let silent = false;
+  // [SS-5][SS-6] what the server should hold: each activation that ran its course adds its
+  // license, a transfer the cloud took returns them all; a reboot mid-way changes nothing.
+  let claimed: string | null = null;
+  let held = new Map<string, number>();
   /** The server's licenses through the offline route (SS-8), outside the model: something for a transfer to return. */
   const installOffline = () => {
     const { nonce } = unwrap(readRequestCode(unwrap(device.offline.requestCode()).requestCode));
-    const response = portal.responseCode({ installCode: device.installCode, requestNonce: nonce, grants: [{ licenseId: `OFF-${clock.now()}`, featureCode: 'SS-CAPACITY', count: 1, end: null }] });
+    const licenseId = `OFF-${held.size}`;
+    const response = portal.responseCode({ installCode: device.installCode, requestNonce: nonce, grants: [{ licenseId, featureCode: 'SS-CAPACITY', count: 1, end: null }] });
     unwrap(device.offline.installResponse(response));
+    held.set(licenseId, 1);
   };
   try {
     for (const [i, { event, state: model }] of steps.entries()) {
@@ -69,11 +75,15 @@ async function replay(path: (typeof paths)[number]) {
         case 'RESET': board.reset(); break;
         case 'REBOOT': unwrap(device.recoveryFlash(device.firmwareVersion())); break;
         case boot.type: await clock.advance(BOOT_TIME_MS); break;
-        case activated.type: await clock.advance(ACTIVATION_TIME_MS); break;
+        case activated.type:
+          await clock.advance(ACTIVATION_TIME_MS);
+          held.set(claimed!, CAPACITY_PER_LICENSE);
+          break;
         case 'CLAIM': {
           const installed = new Set(unwrap(device.licenses()).map((l) => l.licenseId));
           // The cloud refuses a license it does not hold: the path's CLAIM_FAILED.
           const ids = next === 'CLAIM_FAILED' ? ['SSL-404'] : [pool.find((id) => !installed.has(id))!];
+          claimed = ids[0]!;
           pending = device.cloud.activate(ids);
           break;
         }
@@ -83,11 +93,16 @@ async function replay(path: (typeof paths)[number]) {
           break;
         case 'CLAIMED': expect((await pending!).ok).toBe(true); break;
         case 'CLAIM_FAILED': expect(await pending!).toMatchObject({ ok: false, error: { code: 'LICENSE_BOUND_ELSEWHERE' } }); break;
-        case 'TRANSFER_DONE': await pending!; break;
+        case 'TRANSFER_DONE':
+          // The cloud takes them back when it holds any of them for this server, not offline ones alone.
+          if ((await pending!).ok) held = new Map();
+          else expect([...held.keys()].every((id) => id.startsWith('OFF-'))).toBe(true);
+          break;
       }
       const seen = device.snapshot();
       expect(seen.state).toBe(typeof model.value === 'string' ? model.value : 'running');
       if (seen.state !== 'running') continue;
+      expect(seen.capacity).toBe([...held.values()].reduce((a, b) => a + b, 0));
       expect(seen.activation.state).toBe((model.value as { running: string }).running);
 
       // [SS-7] provisioning by hand takes what the capacity allows, and never more.
