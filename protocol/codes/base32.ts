@@ -22,7 +22,9 @@ export function normalize(text: string): NormalizedCode | NormalizeError {
   for (let i = 0; i < text.length; i++) {
     const raw = text[i]!;
     if (raw === '-' || raw === ' ') continue;
-    const upper = raw.toUpperCase();
+    // ASCII only: toUpperCase() maps some other letters onto it ('ſ' to S, 'ı' to I), which
+    // the error would then have to call "one of 0-9 and A-Z" although it is neither.
+    const upper = raw <= '\x7e' ? raw.toUpperCase() : raw;
     const value = ALPHABET.indexOf(ALIASES[upper] ?? upper);
     if (value < 0) return { position: i + 1, char: raw };
     symbols.push(value);

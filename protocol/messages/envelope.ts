@@ -28,16 +28,16 @@ export const replySchema = z.union([
 ]);
 export type Reply = z.infer<typeof replySchema>;
 
-/** Parses one frame against a schema; the error names the field that is wrong. */
+/** Parses one frame against a schema; the error names the field that is wrong, `(root)` for the frame as a whole. */
 export function parseFrame<T>(frame: string, schema: z.ZodType<T>, what: string): Result<T, Failure<'BAD_REQUEST'>> {
   if (Buffer.byteLength(frame) > MAX_FRAME_BYTES) {
-    return fail('BAD_REQUEST', `${what}: frame of ${Buffer.byteLength(frame)} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit`);
+    return fail('BAD_REQUEST', `${what}: frame of ${Buffer.byteLength(frame)} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit`, '(root)');
   }
   let json: unknown;
   try {
     json = JSON.parse(frame);
   } catch (e) {
-    return fail('BAD_REQUEST', `${what}: not JSON (${(e as Error).message})`);
+    return fail('BAD_REQUEST', `${what}: not JSON (${(e as Error).message})`, '(root)');
   }
   return parseValue(json, schema, what);
 }
