@@ -52,8 +52,16 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
     await store.close();
   };
 
-  const populated = await placeOrders(world, scenario.portal.orders);
-  const fleet = populated.ok ? await addFleet(world, { fleet: scenario.fleet, families: options.families, factory, transport }) : populated;
+  // Whatever stops the fleet being built, what did connect is closed: a half-built fleet of
+  // thousands of sockets must not keep the process alive.
+  let fleet: Result<void>;
+  try {
+    const populated = await placeOrders(world, scenario.portal.orders);
+    fleet = populated.ok ? await addFleet(world, { fleet: scenario.fleet, families: options.families, factory, transport }) : populated;
+  } catch (error) {
+    await close();
+    throw error;
+  }
   if (!fleet.ok) {
     await close();
     return fleet;

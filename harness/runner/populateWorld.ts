@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
 import { DAY } from '../../emulator/clock/duration.ts';
+import type { Identity } from '../../emulator/identity/Identity.ts';
 import { manufacture, type Factory } from '../../emulator/identity/manufacture.ts';
+import type { Random } from '../../emulator/random/Random.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { FamilyModule } from '../families/FamilyModule.ts';
 import type { FleetEntry, OrderSpec } from '../scenario/scenarioSchema.ts';
 import { tapLink } from '../transport/tapLink.ts';
-import type { Transport } from '../transport/Transport.ts';
+import type { DeviceWire, Transport } from '../transport/Transport.ts';
 import { describeFrame } from './describeFrame.ts';
 import { fleetDeviceIds } from './fleetDeviceIds.ts';
 import type { DeviceHandle, World } from './World.ts';
@@ -38,27 +41,95 @@ export interface AddFleetOptions {
   onBoard?: (board: EmulatedBoard, family: string) => void;
 }
 
-/** A scenario's `fleet`, manufactured, wired through `transport` and powered on. */
+/** How many devices connect to the broker at once while a fleet is built. */
+const ATTACH_CONCURRENCY = 64;
+
+interface PlannedDevice {
+  id: string;
+  family: FamilyModule;
+  variant?: string;
+  random: Random;
+  identity: Identity;
+}
+
+/**
+ * A scenario's `fleet`, manufactured, wired through `transport` and powered on. Identities are
+ * drawn in fleet order (the factory's hardware IDs depend on it) and devices built in fleet
+ * order, but their links are attached many at a time: a broker accepts connections in
+ * parallel, and ten thousand one after another took most of a large fleet's start-up. A link
+ * that cannot be attached fails the fleet with the reason once every attach has settled, so
+ * the caller can close what did connect.
+ */
 export async function addFleet(world: World, options: AddFleetOptions): Promise<Result<void>> {
-  const added: DeviceHandle[] = [];
+  const planned: PlannedDevice[] = [];
+  const ids = new Set<string>();
   for (const entry of options.fleet) {
     const family = options.families.get(entry.family)!;
     for (const id of fleetDeviceIds(entry, family.prefix)) {
-      if (world.devices.has(id)) return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
-      const device = await addDevice(world, family, id, options, entry.variant);
-      world.devices.set(id, device);
-      added.push(device);
+      if (world.devices.has(id) || ids.has(id)) return fail('SCENARIO_INVALID', `device ID ${id} is used twice; give the fleet entries distinct prefixes`);
+      ids.add(id);
+      const random = world.random.fork(`device/${id}`);
+      const identity = manufacture(options.factory, { random: random.fork('identity'), family: family.family });
+      planned.push({ id, family, random, identity, ...(entry.variant === undefined ? {} : { variant: entry.variant }) });
     }
   }
+  const wires = await attachAll(planned, options.transport);
+  if (!wires.ok) return wires;
+  const added = planned.map((p, i) => {
+    const device = buildDevice(world, p, wires.value[i]!, options);
+    world.devices.set(p.id, device);
+    return device;
+  });
   for (const device of added) device.appliance.start();
   return ok(undefined);
 }
 
-async function addDevice(world: World, family: FamilyModule, id: string, options: AddFleetOptions, variant?: string): Promise<DeviceHandle> {
-  const { factory, transport } = options;
-  const random = world.random.fork(`device/${id}`);
-  const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
-  const wire = await transport.attach(id, { family: family.family });
+async function attachAll(planned: readonly PlannedDevice[], transport: Transport): Promise<Result<DeviceWire[]>> {
+  const wires: DeviceWire[] = [];
+  let next = 0;
+  let failure: { id: string; error: unknown } | undefined;
+  const attachNext = async (): Promise<void> => {
+    while (next < planned.length && failure === undefined) {
+      const i = next++;
+      const { id, family } = planned[i]!;
+      try {
+        wires[i] = await transport.attach(id, { family: family.family });
+      } catch (error) {
+        failure ??= { id, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ATTACH_CONCURRENCY, planned.length) }, attachNext));
+  if (failure === undefined) return ok(wires);
+  return fail('BROKER_UNREACHABLE', `device ${failure.id} could not connect (${attached(wires)} of ${planned.length} had): ${attachFailure(failure.error)}`);
+}
+
+function attached(wires: readonly (DeviceWire | undefined)[]): number {
+  return wires.filter((w) => w !== undefined).length;
+}
+
+/** The reason in a person's words; for running out of descriptors, the limit and how to raise it. */
+function attachFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EMFILE' || code === 'ENFILE') {
+    const limit = openFilesLimit();
+    return `the process ran out of file descriptors${limit === undefined ? '' : ` (its limit, ulimit -n, is ${limit})`}: each device on the tcp transport holds two; raise the limit, or use the stream or memory transport`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function openFilesLimit(): number | undefined {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    return Number.isFinite(soft) ? soft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function buildDevice(world: World, planned: PlannedDevice, wire: DeviceWire, options: AddFleetOptions): DeviceHandle {
+  const { id, family, variant, random, identity } = planned;
   // The tap exists before the handle it records into, so it looks the handle up when a frame passes.
   const ref: { device?: DeviceHandle } = {};
   const link = tapLink(wire.link, (direction, frame) => {
@@ -67,6 +138,7 @@ async function addDevice(world: World, family: FamilyModule, id: string, options
   const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
   options.onBoard?.(board, family.family);
   const appliance = family.create({ board, vendorPublicKey: world.server.vendorPublicKey, variant });
+  const { transport } = options;
   const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
   ref.device = device;
   let last = appliance.snapshot().state;
