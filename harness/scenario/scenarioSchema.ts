@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { transactionTypes } from '../../protocol/licenseFile.ts';
-import { duration, featureCode, name } from './fields.ts';
+import { calendarDuration, featureCode, name } from './fields.ts';
 
 /**
  * The scenario format (docs/scenarios.md). Steps are checked one by one against the step-kind
@@ -13,8 +13,8 @@ export const orderItemSchema = z
     count: z.number().int().positive().default(1),
     /** How many separate licenses of this item the order holds (one per device, say). */
     quantity: z.number().int().positive().max(100_000).default(1),
-    /** Term from activation; omitted for a perpetual license. */
-    term: duration.optional(),
+    /** Term from activation, calendar months and years as the vendors mean them; omitted for a perpetual license. */
+    term: calendarDuration.optional(),
     type: z.enum(transactionTypes).default('New'),
   })
   .strict();
