@@ -13,6 +13,11 @@ export const ConsoleErrorCode = {
   Garbage: 'GARBAGE',
   /** The line was longer than the console's limit; the whole line was discarded. */
   LineTooLong: 'LINE_TOO_LONG',
+  /**
+   * More lines arrived than the console holds waiting for an answer (MAX_QUEUED_LINES, behind a
+   * slow command or pasted at once); the message says how many of them were refused.
+   */
+  Busy: 'BUSY',
 } as const;
 export type ConsoleErrorCode = (typeof ConsoleErrorCode)[keyof typeof ConsoleErrorCode];
 

@@ -1,18 +1,24 @@
 import type { Unsubscribe } from '../../emulator/link/Link.ts';
 
-/** What a console has received and refused since it started. */
+/**
+ * What a console has received and refused since it started. Every line received, but empty
+ * lines and Ctrl-C'd ones, is counted under exactly one of these, so they add up to the lines sent.
+ */
 export interface ConsoleStats {
-  /** Command lines answered (empty lines not counted). */
+  /** Command lines answered, known or not (an `error UNKNOWN_COMMAND` or `USAGE` answer included). */
   lines: number;
-  /** Lines refused for bytes that are not printable UTF-8 text. */
+  /** Typed lines refused `GARBAGE` for bytes that are not printable UTF-8 text. */
   garbage: number;
-  /** Lines refused for being longer than the limit (4096 bytes typed, a 64 KiB message framed). */
+  /** Typed lines refused `LINE_TOO_LONG` for being over 4096 bytes. */
   overlong: number;
   /** Frames with a good CRC, handed to the serial link. */
   framesOk: number;
-  /** Frames refused: bad CRC, bad base64url, not UTF-8, too long. */
+  /** Frames refused with a `~!` line: bad CRC, bad base64url, not UTF-8, control bytes, too long. */
   framesCorrupt: number;
-  /** Command lines dropped because too many were waiting behind a slow command. */
+  /**
+   * Typed lines of any kind refused `BUSY`, because MAX_QUEUED_LINES lines were already waiting
+   * for an answer; not counted as garbage or overlong even if they were.
+   */
   dropped: number;
 }
 

@@ -4,7 +4,7 @@ import { createUartPair, type UartPair } from '../../emulator/uart/createUartPai
 import { encodeSerialFrame } from '../../protocol/serialFrame.ts';
 import type { Appliance, ApplianceState } from '../shared/Appliance.ts';
 import type { ConsoleCommands } from './ConsoleCommands.ts';
-import { createConsole, MAX_LINE_BYTES } from './createConsole.ts';
+import { createConsole, MAX_LINE_BYTES, MAX_QUEUED_LINES } from './createConsole.ts';
 import type { SerialConsole } from './SerialConsole.ts';
 import { openMockTerminal, resetMockPorts, type MockTerminal } from './testing/mockTerminal.ts';
 
@@ -112,6 +112,44 @@ describe('serial console (over serialport\'s MockBinding)', () => {
     await term.send('slow\rtoast 1\r');
     const text = await term.until(from, (t) => t.includes('toasting'));
     expect(text.indexOf('slow done')).toBeLessThan(text.indexOf('toasting 1'));
+  });
+
+  it('answers 40 status lines pasted at once, each in turn', async () => {
+    await start();
+    const from = term.output().length;
+    await term.send('status\r'.repeat(40));
+    const text = await term.until(from, (t) => (t.match(/dev-001> /g) ?? []).length === 40);
+    // Typed ahead, each answer after the first follows the prompt of the one before.
+    expect(text.match(/^(dev-001> )?device\s+dev-001$/gm)).toHaveLength(40);
+    expect(serial.stats()).toMatchObject({ lines: 40, dropped: 0, garbage: 0 });
+  });
+
+  it('refuses the lines past the queue behind a slow command with one BUSY line, counted as dropped, in their place', async () => {
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await start({ ...family, hold: { usage: 'hold', summary: 'waits for the test', run: async () => { await gate; return 'held'; } } });
+    const from = term.output().length;
+    // The slow command, then the queue's worth of lines, then 9 more of which 3 are noise.
+    await term.send(`hold\r${'toast 1\r'.repeat(MAX_QUEUED_LINES - 1)}${'toast 2\r'.repeat(6)}${'\x00\x01\r'.repeat(3)}`);
+    await vi.waitFor(() => expect(serial.stats().dropped).toBe(9));
+    release();
+    await term.send('toast 3\r');
+    const text = await term.until(from, (t) => t.includes('toasting 3'));
+    expect(text.match(/toasting 1/g)).toHaveLength(MAX_QUEUED_LINES - 1);
+    expect(text).not.toContain('toasting 2');
+    expect(text).not.toContain('GARBAGE');
+    expect(text).toMatch(new RegExp(`dev-001> error BUSY: 9 lines refused: ${MAX_QUEUED_LINES} lines were already waiting for an answer; send them again after the prompt\\ndev-001> toast 3\\ntoasting 3`));
+    expect(text.lastIndexOf('toasting 1')).toBeLessThan(text.indexOf('error BUSY'));
+    expect(serial.stats()).toMatchObject({ lines: MAX_QUEUED_LINES + 1, dropped: 9, garbage: 0 });
+  });
+
+  it('echoes bytes that are not UTF-8 as U+FFFD, never raw, and refuses their line as garbage', async () => {
+    await start();
+    const raw: Buffer[] = [];
+    term.port.on('data', (chunk: Buffer) => raw.push(chunk));
+    expect(await term.command(Uint8Array.from([0x61, 0xff, 0xfe, 0xc3]))).toMatch(/^error GARBAGE: /);
+    const echoed = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(raw));
+    expect(echoed.startsWith('a\ufffd\ufffd\ufffd\r\n')).toBe(true);
   });
 
   it('ends lines with CR, LF or CRLF, and erases with backspace', async () => {

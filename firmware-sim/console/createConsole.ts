@@ -42,8 +42,11 @@ export interface CreateConsoleOptions {
 
 /** The longest typed line. */
 export const MAX_LINE_BYTES = 4096;
-/** Command lines waiting behind a slow command before more are dropped. */
-export const MAX_QUEUED_LINES = 32;
+/**
+ * Lines waiting for their answer (behind a slow command, or pasted at once) before more are
+ * refused BUSY: a paste of this many lines is answered line by line.
+ */
+export const MAX_QUEUED_LINES = 256;
 
 const MARKER = FRAME_MARKER.charCodeAt(0);
 
@@ -57,6 +60,8 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
   let atLineStart = true;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
+  /** The BUSY answer at the queue's tail, while more refused lines may still join it. */
+  let busy: { lines: number } | undefined;
 
   const builtins = builtinCommands({ appliance, clock, reset: options.reset, stats: () => ({ ...stats }), commands: () => commands });
   for (const name of Object.keys(options.commands)) {
@@ -74,7 +79,6 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
   const answer = (text: string): void => write(text === '' ? '' : `${text}\n`);
 
   const run = async (line: string): Promise<void> => {
-    if (line.trim() === '') return prompt();
     stats.lines++;
     answer(await dispatch(line));
     prompt();
@@ -95,15 +99,38 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
     }
   };
 
-  /** Commands answer one at a time, in order; frames and refusals need no queue. */
-  const enqueue = (work: () => Promise<void> | void): void => {
-    if (queued >= MAX_QUEUED_LINES) {
-      stats.dropped++;
-      return;
-    }
+  /**
+   * Commands answer one at a time, in order; frames need no queue. A line past the
+   * MAX_QUEUED_LINES waiting is refused unread, and each run of such lines gets one BUSY line,
+   * in its place in the order, so a flood of lines cannot become a flood of error lines.
+   * Returns whether the work was taken.
+   */
+  const enqueue = (work: () => Promise<void> | void): boolean => {
+    if (queued >= MAX_QUEUED_LINES) return false;
+    busy = undefined;
     queued++;
     // `run` answers its own errors; the catch only keeps one broken answer from stalling the rest.
     queue = queue.then(work).catch(() => undefined).finally(() => queued--);
+    return true;
+  };
+  const refuseBusy = (): void => {
+    stats.dropped++;
+    if (busy) {
+      busy.lines++;
+      return;
+    }
+    const run = (busy = { lines: 1 });
+    queue = queue.then(() => {
+      if (busy === run) busy = undefined;
+      const what = run.lines === 1 ? '1 line' : `${run.lines} lines`;
+      answer(errorText('BUSY', `${what} refused: ${MAX_QUEUED_LINES} lines were already waiting for an answer; send ${run.lines === 1 ? 'it' : 'them'} again after the prompt`));
+      prompt();
+    });
+  };
+  /** Counts a line under `counter` if the queue takes its answer, under `dropped` if not. */
+  const accept = (counter: 'garbage' | 'overlong' | undefined, work: () => Promise<void> | void): void => {
+    if (!enqueue(work)) return refuseBusy();
+    if (counter) stats[counter]++;
   };
 
   /** A refusal goes on a line of its own, so the host's frame reader sees it whole. */
@@ -118,18 +145,18 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
     if (isFrame) return onFrameLine(event);
     switch (event.kind) {
       case 'line':
-        return enqueue(() => run(event.text));
+        // An empty line or a Ctrl-C only asks for a prompt: nothing to refuse when the queue is full.
+        if (event.text.trim() === '') return void enqueue(prompt);
+        return accept(undefined, () => run(event.text));
       case 'cancel':
-        return enqueue(prompt);
+        return void enqueue(prompt);
       case 'garbage':
-        stats.garbage++;
-        return enqueue(() => {
+        return accept('garbage', () => {
           answer(errorText('GARBAGE', `line refused: ${event.bytes} bytes that are not all printable text (binary data, or the wrong line settings? use ${describeLine(uart.settings)})`));
           prompt();
         });
       case 'overlong':
-        stats.overlong++;
-        return enqueue(() => {
+        return accept('overlong', () => {
           answer(errorText('LINE_TOO_LONG', `line refused: ${event.bytes} bytes, more than the ${event.limit}-byte limit; the whole line was discarded`));
           prompt();
         });
@@ -140,10 +167,7 @@ export function createConsole(options: CreateConsoleOptions): SerialConsole {
     if (event.kind === 'garbage') {
       return refuseFrame({ code: FrameErrorCode.Format, message: `serial frame: ${event.bytes} bytes holding control characters or bad UTF-8` });
     }
-    if (event.kind === 'overlong') {
-      stats.overlong++;
-      return refuseFrame(frameTooLarge(event.bytes, event.limit));
-    }
+    if (event.kind === 'overlong') return refuseFrame(frameTooLarge(event.bytes, event.limit));
     if (event.kind !== 'line') return;
     const decoded = decodeSerialFrame(event.text);
     if (!decoded.ok) return refuseFrame(decoded.error);

@@ -70,6 +70,16 @@ describe('license messages over the serial line', () => {
     expect(await type('testlicense')).toMatch(/^error TEST_LICENSE_ALREADY_ISSUED: /m);
   });
 
+  it('answers 40 pasted lines line by line, a portal request among them, its frames passing between the answers', async () => {
+    const from = screen.length;
+    uart.host.write(Buffer.from(`${'status\r'.repeat(20)}testlicense\r${'status\r'.repeat(19)}`));
+    await t.clock.advanceUntil(() => (screen.slice(from).match(/gw-001> /g) ?? []).length === 40, 60_000);
+    const text = screen.slice(from);
+    expect(text.match(/^(gw-001> )?device\s+gw-001$/gm)).toHaveLength(39);
+    expect(text).toMatch(/^(gw-001> )?added \S+ TEST-ALL x1 test active until /m);
+    expect(serial.stats()).toMatchObject({ lines: 40, framesOk: 1, dropped: 0 });
+  });
+
   it('refuses a frame corrupted on the wire with ~!CRC, which the host counts, and keeps the link working', async () => {
     const refusals: string[] = [];
     host.onRefusal((line) => refusals.push(line));

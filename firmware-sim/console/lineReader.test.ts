@@ -61,4 +61,13 @@ describe('lineReader', () => {
     expect(t.echo()).toBe('ab\b \bc\r\nxy^C\r\nz\r\n');
     expect(lines(t.events)).toEqual(['ac', '~frame', '<cancel>', 'z']);
   });
+
+  it('echoes only valid UTF-8: a character split across chunks once whole, bytes that are not UTF-8 as U+FFFD', () => {
+    const t = reader();
+    t.feed(Uint8Array.from([0x47, 0xc3]));
+    t.feed(Uint8Array.from([0xbc, 0x0d]));
+    t.feed(Uint8Array.from([0x61, 0xff, 0xc3, 0x28, 0x80, 0xed, 0xa0, 0x80, 0xe2, 0x82, 0x0d]));
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(t.echo(), 'latin1'))).toBe('Gü\r\na\ufffd\ufffd(\ufffd\ufffd\ufffd\r\n');
+    expect(lines(t.events)).toEqual(['Gü', '<garbage>']);
+  });
 });

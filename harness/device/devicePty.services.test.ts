@@ -93,6 +93,24 @@ describe('fleetrig device --serial pty', () => {
     expect(stderr()).toContain('SIGINT received; gw-001 stopped');
   }, 30_000);
 
+  it('answers 40 status lines pasted at once on the pty, each of them, none dropped', async () => {
+    const { path } = await start();
+    const fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
+    const input = new ReadStream(fd);
+    const output = new WriteStream(fd);
+    streams.push(input, output);
+    let screen = '';
+    input.on('data', (c: Buffer) => (screen += c.toString('utf8').replace(/\r\n/g, '\n')));
+    output.write('status\r');
+    await vi.waitFor(() => expect(screen).toMatch(/^state\s+(booting|running)$/m), { timeout: 10_000, interval: 20 });
+    const from = screen.length;
+    output.write(`${'status\r'.repeat(40)}stats\r`);
+    await vi.waitFor(() => expect(screen.slice(from)).toMatch(/dropped\s+\d+\ngw-001> $/), { timeout: 10_000, interval: 20 });
+    const text = screen.slice(from);
+    expect(text.match(/^(gw-001> )?device\s+gw-001$/gm)).toHaveLength(40);
+    expect(text).toMatch(/^dropped\s+0$/m);
+  }, 30_000);
+
   it('[GW-8] answers a framed gateway.testLicense request that the documented pyserial host writes on the pty with the reply frame', async () => {
     const { path, stderr } = await start();
     // The device of --seed 1, as the factory built it: its key signs the request's proof.

@@ -7,6 +7,7 @@ import { runDevice, type RunningDevice } from './runDevice.ts';
 import { openTcpTerminal, type TcpTerminal } from './testing/tcpTerminal.ts';
 import { WallClock } from '../../emulator/clock/wallClock.ts';
 import { createUartPair } from '../../emulator/uart/createUartPair.ts';
+import { createRandom } from '../../emulator/random/Random.ts';
 
 describe('runDevice', () => {
   const running: RunningDevice[] = [];
@@ -64,6 +65,24 @@ describe('runDevice', () => {
     expect(stats).toMatch(/^framesCorrupt\s+1$/m);
     expect(stats).toMatch(/^overlong\s+1$/m);
     expect(stats).toMatch(/^lines\s+3$/m);
+  });
+
+  it.each(['gateway', 'smartserver', 'video', 'audio'])('%s over TCP: answers 40 pasted status lines, then takes a 4 KiB noise burst without dropping a line', async (family) => {
+    const device = await start({ family });
+    const term = await terminal(device);
+    const prompt = `${device.deviceId}> `;
+    const from = term.output().length;
+    term.send('status\r'.repeat(40));
+    const text = await term.until(from, (t) => t.split(prompt).length - 1 === 40);
+    expect(text.match(new RegExp(`^(${prompt})?family\\s+${family}$`, 'gm'))).toHaveLength(40);
+    term.send(createRandom(`noise/${family}`).bytes(4096));
+    // The noise's own lines are answered first; a Ctrl-C ends a line it left open.
+    const after = term.output().length;
+    term.send('\r\x03status\rstats\r');
+    const stats = await term.until(after, (t) => /\ndropped\s+\d+\n/.test(t));
+    expect(stats).toMatch(new RegExp(`^(${prompt})?family\\s+${family}$`, 'm'));
+    expect(stats).toMatch(/^dropped\s+0$/m);
+    expect(stats).toMatch(/^garbage\s+[1-9]\d*$/m);
   });
 
   it('runs the console on a terminal\'s stdin and stdout, and says when stdin ends', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
-import { DAY } from '../../emulator/clock/duration.ts';
+import { DAY, type Duration } from '../../emulator/clock/duration.ts';
 import type { Identity } from '../../emulator/identity/Identity.ts';
 import { manufacture, type Factory } from '../../emulator/identity/manufacture.ts';
 import type { Random } from '../../emulator/random/Random.ts';
@@ -23,7 +23,7 @@ export async function placeOrders(world: World, orders: readonly OrderSpec[]): P
       accountId: spec.account,
       // One license per unit of quantity: an order for 1,000 gateways holds 1,000 licenses.
       items: spec.items.flatMap((i) => Array.from({ length: i.quantity }, () => ({
-        featureCode: i.feature, count: i.count, transactionType: i.type, termDays: i.term === undefined ? null : i.term / DAY,
+        featureCode: i.feature, count: i.count, transactionType: i.type, ...termOf(i.term),
       }))),
     });
     if (!placed.ok) return fail(placed.error.code, `portal order '${spec.id}': ${placed.error.message}`);
@@ -155,4 +155,10 @@ function buildDevice(world: World, planned: PlannedDevice, wire: DeviceWire, opt
     last = snapshot.state;
   });
   return device;
+}
+
+/** An order item's term as the core takes it: calendar months, then days (null for none of either). */
+function termOf(term: Duration | undefined): { termMonths: number | null; termDays: number | null } {
+  if (term === undefined) return { termMonths: null, termDays: null };
+  return { termMonths: term.months === 0 ? null : term.months, termDays: term.ms === 0 ? null : term.ms / DAY };
 }

@@ -21,13 +21,13 @@ describe('parseScenarios', () => {
     expect(errors).toEqual([]);
     expect(scenarios[0]!.ids).toEqual(['GW-9']);
     expect(scenarios[0]!.steps.map((s) => [s.kind, s.line, s.path])).toEqual([['advance', 5, 'steps[0]'], ['expect', 6, 'steps[1]']]);
-    expect(scenarios[0]!.steps[0]!.args).toBe(8 * 3_600_000);
+    expect(scenarios[0]!.steps[0]!.args).toEqual({ months: 0, ms: 8 * 3_600_000 });
   });
 
   it('reads a step\'s narration (`say:`) beside its kind, and keeps its arguments as written', () => {
     const { scenarios, errors } = parse(GOOD.replace('  - advance: 8h\n', '  - say: Eight hours pass.\n    advance: 8h\n'));
     expect(errors).toEqual([]);
-    expect(scenarios[0]!.steps[0]).toMatchObject({ kind: 'advance', say: 'Eight hours pass.', written: '8h', args: 8 * 3_600_000, line: 5 });
+    expect(scenarios[0]!.steps[0]).toMatchObject({ kind: 'advance', say: 'Eight hours pass.', written: '8h', args: { months: 0, ms: 8 * 3_600_000 }, line: 5 });
     expect(scenarios[0]!.steps[1]!.say).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { transactionTypes } from '../../protocol/licenseFile.ts';
-import { duration, featureCode, name } from './fields.ts';
+import { calendarDuration, featureCode, name } from './fields.ts';
 
 /**
  * The scenario format (docs/scenarios.md). Steps are checked one by one against the step-kind
@@ -11,7 +11,7 @@ export const orderItemSchema = z
     feature: featureCode.describe('The feature code the licenses grant, e.g. Mobility, Port, CLARITI-PORTS, PDMS-AUDIO.'),
     count: z.number().int().positive().default(1).describe('Licensed amount per license: channels, users or devices. Default 1.'),
     quantity: z.number().int().positive().max(100_000).default(1).describe('How many separate licenses of this item the order holds (one per device, say). Default 1.'),
-    term: duration.optional().describe('How long each license lasts from activation, e.g. 1y or 3mo; omitted for a perpetual license.'),
+    term: calendarDuration.optional().describe('How long each license lasts from activation, calendar months and years as the vendors mean them (1y, 3mo); omitted for a perpetual license.'),
     type: z.enum(transactionTypes).default('New').describe('The transaction type the portal records for the item. Default New.'),
   })
   .strict();

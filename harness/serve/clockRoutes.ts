@@ -5,11 +5,12 @@ import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedCloc
 import { MAX_SPEED } from '../../emulator/clock/pacedClock.ts';
 import { parseValue } from '../../protocol/messages/envelope.ts';
 import { sendFailure } from '../../license-server/http/respond.ts';
-import { duration } from '../scenario/fields.ts';
+import { addDuration } from '../../emulator/clock/duration.ts';
+import { calendarDuration } from '../scenario/fields.ts';
 
 const speedBody = z.object({ speed: z.number().positive().max(MAX_SPEED) }).strict();
 // A duration as scenarios write it (`8h`, `3mo`), or plain milliseconds.
-const advanceBody = z.object({ by: z.union([duration, z.number().int().min(0).max(100 * 365 * 86_400_000)]) }).strict();
+const advanceBody = z.object({ by: z.union([calendarDuration, z.number().int().min(0).max(100 * 365 * 86_400_000)]) }).strict();
 const emptyBody = z.object({}).strict();
 
 /** The clock's state as the API shows it: epoch ms and ISO text for the same instant. */
@@ -50,7 +51,10 @@ export function clockRoutes(clock: PacedClock, onChange: (state: PacedClockState
   router.post('/pause', act(emptyBody, 'pause', () => clock.pause()));
   router.post('/resume', act(emptyBody, 'resume', () => clock.resume()));
   router.post('/speed', act(speedBody, 'clock speed', (body: z.output<typeof speedBody>) => clock.setSpeed(body.speed)));
-  router.post('/advance', act(advanceBody, 'clock advance', (body: z.output<typeof advanceBody>) => clock.advance(body.by)));
+  router.post('/advance', act(advanceBody, 'clock advance', (body: z.output<typeof advanceBody>) => {
+    const now = clock.state().now;
+    return clock.advance(typeof body.by === 'number' ? body.by : addDuration(now, body.by) - now);
+  }));
   router.post('/next-deadline', act(emptyBody, 'next deadline', () => clock.advanceToNextDeadline()));
   return router;
 }

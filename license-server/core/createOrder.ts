@@ -11,7 +11,9 @@ export const orderItemInput = z.object({
   featureCode: featureCodeSchema,
   count: z.number().int().min(1).max(1_000_000),
   transactionType: z.enum(transactionTypes).default('New'),
-  /** Term in days (fractions allowed, for short trials); null or absent for a perpetual license. */
+  /** Term in calendar months (a year is 12), added before termDays; null or absent for none. */
+  termMonths: z.number().int().positive().max(1_200).nullable().default(null),
+  /** Term in days (fractions allowed, for short trials); null or absent for none. Neither: a perpetual license. */
   termDays: z.number().positive().max(36_500).nullable().default(null),
   /** Fixed start in epoch ms; null or absent to start at activation. */
   start: z.number().int().min(0).nullable().default(null),

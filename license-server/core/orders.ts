@@ -3,7 +3,7 @@ import { fail, ok, type Result } from './result.ts';
 import type { StoreTx } from '../store/Store.ts';
 import type { CoreContext } from './CoreContext.ts';
 import { ensureAccount } from './accounts.ts';
-import { DAY_MS } from './licenseTerms.ts';
+import { termEnd } from './licenseTerms.ts';
 import type { License, Order, OrderItem } from './types.ts';
 
 /**
@@ -72,7 +72,7 @@ export async function activateOrder(
       transactionType: item.transactionType,
       kind: 'standard',
       start,
-      end: item.termDays === null ? null : start + Math.round(item.termDays * DAY_MS),
+      end: termEnd(start, item),
       hardwareId: null,
       createdAt: args.now,
     };

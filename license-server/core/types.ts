@@ -20,7 +20,12 @@ export interface OrderItem {
   featureCode: string;
   count: number;
   transactionType: TransactionType;
-  /** Term length in days; null for a perpetual license. */
+  /**
+   * Term length in calendar months, added before `termDays`; absent (orders stored before it
+   * existed) or null for none. A license with neither is perpetual.
+   */
+  termMonths?: number | null;
+  /** Term length in days, added after `termMonths`; null for none. */
   termDays: number | null;
   /** Fixed start (epoch ms); null to start at activation. */
   start: number | null;

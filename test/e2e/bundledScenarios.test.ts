@@ -74,7 +74,7 @@ describe('fleetrig run on a broken scenario', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleetrig-'));
     const good = readFileSync(join(ROOT, 'scenarios', 'gateway', 'test-license.yaml'), 'utf8');
     const file = join(dir, 'wrong.yaml');
-    writeFileSync(file, good.replace('advance: 2d', 'advance: 1h'));
+    writeFileSync(file, good.replace('advance: 5d', 'advance: 1h'));
     const [out, err] = [sink(), sink()];
     const code = await main(['run', file, '--seed', '1'], { stdout: out, stderr: err, env: {} });
     expect(code).toBe(1);

@@ -1,4 +1,4 @@
-import { MONTH } from '../../../emulator/clock/duration.ts';
+import { addDuration } from '../../../emulator/clock/duration.ts';
 import { createRandom } from '../../../emulator/random/Random.ts';
 import { proofText, verifyDeviceProof } from '../../../protocol/deviceCertificate.ts';
 import { sealLicenseFile, type LicensePayload } from '../../../protocol/licenseFile.ts';
@@ -78,7 +78,7 @@ function scriptGatewayPortal(rig: ReturnType<typeof createApplianceRig>) {
     const hardwareId = String(request.body.hardwareId);
     if (testIssued.has(hardwareId)) return { ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED', message: `hardware ${hardwareId} already had its test license` } };
     const now = clock.now();
-    const file = issue({ licenseId: `TEST-${hardwareId}`, hardwareId, featureCode: 'Mobility', count: 10, start: now, end: now + 3 * MONTH, transactionType: 'Trial', kind: 'test' });
+    const file = issue({ licenseId: `TEST-${hardwareId}`, hardwareId, featureCode: 'Mobility', count: 10, start: now, end: addDuration(now, { months: 3, ms: 0 }), transactionType: 'Trial', kind: 'test' });
     testIssued.set(hardwareId, file);
     return { ok: true, body: { file } };
   });

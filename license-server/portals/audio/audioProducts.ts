@@ -1,4 +1,6 @@
 import type { ManagedDeviceKind } from '../../../protocol/messages/audio.ts';
+import type { Duration } from '../../../emulator/clock/duration.ts';
+import { DAY_MS } from '../../core/licenseTerms.ts';
 import type { TransactionType } from '../../core/types.ts';
 
 /**
@@ -31,11 +33,11 @@ export function productForDevice(kind: ManagedDeviceKind): AudioProduct | undefi
 
 /**
  * PC-8: the term a license gets when its order gives none — a Trial is free for a limited
- * period (30 days), a New or Renewal subscription runs a year. An Addon has no term of its own:
- * it ends with the New or Renewal license it adds to.
+ * period (30 days), a New or Renewal subscription runs a year, a calendar one ("a one or three
+ * year period"). An Addon has no term of its own: it ends with the New or Renewal license it adds to.
  */
-export const DEFAULT_TERM_DAYS: Readonly<Record<Exclude<TransactionType, 'Addon'>, number>> = {
-  Trial: 30,
-  New: 365,
-  Renewal: 365,
+export const DEFAULT_TERMS: Readonly<Record<Exclude<TransactionType, 'Addon'>, Duration>> = {
+  Trial: { months: 0, ms: 30 * DAY_MS },
+  New: { months: 12, ms: 0 },
+  Renewal: { months: 12, ms: 0 },
 };

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../protocol/result.ts';
+import { addDuration } from '../../../emulator/clock/duration.ts';
 import { DAY_MS } from '../../core/licenseTerms.ts';
 import { createAudioPortalRig, type AudioPortalRig } from './testing/audioPortalRig.ts';
 
 const AUDIO = 'PDMS-AUDIO';
-const YEAR_MS = 365 * DAY_MS;
+/** The end of `years` calendar years from `start`: a term of one or three years, as sold. */
+const yearsFrom = (start: number, years: number): number => addDuration(start, { months: 12 * years, ms: 0 });
 
 describe('device-management portal: renew a license', () => {
   let r: AudioPortalRig;
@@ -43,7 +45,7 @@ describe('device-management portal: renew a license', () => {
     const renewed = unwrap(await r.portal.renew(r.admin, { licenseId: term.recordId }));
     expect(renewed.rolledIn).toEqual([addon.recordId]);
     expect(renewed.renewal).toMatchObject({
-      transactionType: 'Renewal', count: 15, startTime: term.endTime, endTime: term.endTime! + YEAR_MS, status: 'Impending', red: false,
+      transactionType: 'Renewal', count: 15, startTime: term.endTime, endTime: yearsFrom(term.endTime!, 1), status: 'Impending', red: false,
     });
     expect(renewed.renewal.licenseId).not.toBe(term.licenseId);
     // The renewed term stays until its end, but no longer shows red: the renewal covers it.
@@ -60,7 +62,9 @@ describe('device-management portal: renew a license', () => {
     const { term } = await termWithAddon();
     await r.clock.advanceTo(term.endTime! - DAY_MS);
     const { renewal } = unwrap(await r.portal.renew(r.admin, { licenseId: term.recordId, years: 3 }));
-    expect(renewal.endTime! - renewal.startTime).toBe(3 * YEAR_MS);
+    // Three calendar years, one of them a leap year: 1096 days.
+    expect(renewal.endTime).toBe(yearsFrom(renewal.startTime, 3));
+    expect(renewal.endTime! - renewal.startTime).toBe(1096 * DAY_MS);
     const twice = await r.portal.renew(r.admin, { licenseId: term.recordId });
     if (!twice.ok) expect(twice.error.message).toContain(`renewed already by license ${renewal.licenseId}`);
     expect(twice.ok).toBe(false);
@@ -86,7 +90,7 @@ describe('device-management portal: renew a license', () => {
     expect(await r.portal.activate(r.admin, { activationKey: renewalKey, acceptAgreement: true })).toMatchObject({ ok: false, error: { code: 'NOT_RENEWABLE' } });
     await r.clock.advanceTo(term.endTime! - 10 * DAY_MS);
     const [renewal] = unwrap(await r.portal.activate(r.admin, { activationKey: renewalKey, acceptAgreement: true })).licenses;
-    expect(renewal).toMatchObject({ transactionType: 'Renewal', startTime: term.endTime, endTime: term.endTime! + YEAR_MS, status: 'Impending' });
+    expect(renewal).toMatchObject({ transactionType: 'Renewal', startTime: term.endTime, endTime: yearsFrom(term.endTime!, 1), status: 'Impending' });
     expect(await row(term.recordId)).toMatchObject({ red: false, renewedBy: renewal!.recordId });
   });
 

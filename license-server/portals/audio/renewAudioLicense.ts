@@ -28,8 +28,6 @@ export interface AudioRenewal {
   rolledIn: string[];
 }
 
-const DAYS_PER_YEAR = 365;
-
 /**
  * [PC-6] Renews a license in Expiring Shortly. This stands for the vendor's side of the flow
  * too (the customer contacts sales, an order for the Renewal is placed and its key activated):
@@ -57,7 +55,7 @@ export async function renewAudioLicense(ctx: CoreContext, actor: PortalActor, in
     const count = license.count + addons.reduce((sum, a) => sum + a.count, 0);
     const order = await placeOrder(tx, ctx, {
       accountId,
-      items: [{ featureCode: license.featureCode, count, transactionType: 'Renewal', termDays: years * DAYS_PER_YEAR, start: license.end }],
+      items: [{ featureCode: license.featureCode, count, transactionType: 'Renewal', termMonths: years * 12, termDays: null, start: license.end }],
       now,
     });
     const activated = await activateOrder(tx, ctx, { activationKey: order.activationKey, accountId, now });

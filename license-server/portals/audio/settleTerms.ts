@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from '../../core/result.ts';
-import { DAY_MS } from '../../core/licenseTerms.ts';
+import { addDuration } from '../../../emulator/clock/duration.ts';
 import { licenseStatus } from '../../core/licenseStatus.ts';
 import { LicenseStatus, type License } from '../../core/types.ts';
 import type { StoreTx } from '../../store/Store.ts';
-import { DEFAULT_TERM_DAYS, audioProduct } from './audioProducts.ts';
+import { DEFAULT_TERMS, audioProduct } from './audioProducts.ts';
 import { renewalOf, termInForce } from './audioTerms.ts';
 
 /**
@@ -32,19 +32,21 @@ export async function settleTerms(tx: StoreTx, args: { activated: readonly Licen
 
 function settleTerm(license: License, others: readonly License[], now: number): Result<License> {
   const { featureCode } = license;
-  const termMs = (type: keyof typeof DEFAULT_TERM_DAYS): number =>
-    license.end === null ? DEFAULT_TERM_DAYS[type] * DAY_MS : license.end - license.start;
+  // The term from `start`: the default one in calendar terms, or the order's own, as long as it was
+  // from its activation (a Renewal's own term keeps its length when moved to the end it renews).
+  const termEnd = (type: keyof typeof DEFAULT_TERMS, start: number): number =>
+    license.end === null ? addDuration(start, DEFAULT_TERMS[type]) : start + (license.end - license.start);
   switch (license.transactionType) {
     case 'Trial':
     case 'New':
-      return ok(license.end === null ? { ...license, end: license.start + termMs(license.transactionType) } : license);
+      return ok(license.end === null ? { ...license, end: termEnd(license.transactionType, license.start) } : license);
     case 'Renewal': {
       const renewed = others.find((l) => (l.transactionType === 'New' || l.transactionType === 'Renewal') && l.featureCode === featureCode
         && licenseStatus(l, now) === LicenseStatus.ExpiringShortly && renewalOf(l, others) === undefined);
       if (!renewed || renewed.end === null) {
         return fail('NOT_RENEWABLE', `a ${featureCode} Renewal follows a New or Renewal license in Expiring Shortly that is not renewed yet; account ${license.accountId} has none`, 'activationKey');
       }
-      return ok({ ...license, start: renewed.end, end: renewed.end + termMs('Renewal') });
+      return ok({ ...license, start: renewed.end, end: termEnd('Renewal', renewed.end) });
     }
     case 'Addon': {
       const term = termInForce(others, featureCode, now);

@@ -16,13 +16,14 @@ describe('gateway portal: issueTestLicense', () => {
     await t.close();
   });
 
-  it('[GW-8] issues a test license valid for three months from its first download', async () => {
+  it('[GW-8] issues a test license valid for three calendar months from its first download: May 1st to August 1st, 92 days', async () => {
     const gw = t.device('gw1');
-    await t.clock.advance(3 * DAY_MS);
+    await t.clock.advanceTo(Date.parse('2026-05-01T09:30:00.000Z'));
     const downloadedAt = t.clock.now();
     const payload = unwrap(openLicenseFile(unwrap(await t.server.portal(gatewayModule).issueTestLicense({ hardwareId: gw.hardwareId })), t.server.vendorPublicKey, gw.hardwareId));
-    expect(payload).toMatchObject({ kind: 'test', transactionType: 'Trial', start: downloadedAt, end: downloadedAt + 90 * DAY_MS });
-    await t.clock.advance(90 * DAY_MS - 1);
+    expect(payload).toMatchObject({ kind: 'test', transactionType: 'Trial', start: downloadedAt, end: Date.parse('2026-08-01T09:30:00.000Z') });
+    expect(payload.end! - downloadedAt).toBe(92 * DAY_MS);
+    await t.clock.advance(92 * DAY_MS - 1);
     expect(licenseStatus(payload, t.clock.now())).toBe('Expiring Shortly');
     expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw.hardwareId }))).toHaveLength(1);
     await t.clock.advance(1);

@@ -4,7 +4,8 @@ import { ok, type Failure, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { hardwareIdSchema } from '../../core/fields.ts';
 import { issueLicenseFile } from '../../core/licenseFiles.ts';
-import { DAY_MS, TEST_LICENSE_DAYS, TEST_LICENSE_FEATURE } from '../../core/licenseTerms.ts';
+import { TEST_LICENSE_FEATURE, TEST_LICENSE_TERM } from '../../core/licenseTerms.ts';
+import { addDuration } from '../../../emulator/clock/duration.ts';
 import { runOperation, type OperationScope } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
 import { findTestLicenseGrant, insertTestLicenseGrant } from './gatewayRecords.ts';
@@ -41,7 +42,7 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
       transactionType: 'Trial',
       kind: 'test',
       start: now,
-      end: now + TEST_LICENSE_DAYS * DAY_MS,
+      end: addDuration(now, TEST_LICENSE_TERM),
       hardwareId,
       createdAt: now,
     };

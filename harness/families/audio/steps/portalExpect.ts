@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DAY } from '../../../../emulator/clock/duration.ts';
+import { addDuration, DAY } from '../../../../emulator/clock/duration.ts';
 import { transactionTypes } from '../../../../protocol/licenseFile.ts';
 import type { Result } from '../../../../protocol/result.ts';
 import type { AudioLicenseView } from '../../../../license-server/portals/audio/audioLicenseView.ts';
-import { duration, errorCode, licenseRef, name } from '../../../scenario/fields.ts';
+import { calendarDuration, duration, errorCode, licenseRef, name } from '../../../scenario/fields.ts';
 import { defineStep, type StepOutcome } from '../../../steps/StepKind.ts';
 import { expectationFailed, expectOutcome } from '../../../steps/outcome.ts';
 import { mismatch } from '../../../steps/matchPartial.ts';
@@ -39,6 +39,9 @@ const args = z.object({
   renewed: z.boolean().optional().describe('[PC-6] A renewal has replaced it.'),
   starts: duration.optional().describe("The license's start, in whole days since the scenario started (the fleet's boot takes its first seconds)."),
   ends: duration.optional().describe("The license's end, in whole days since the scenario started."),
+  lasts: calendarDuration
+    .optional()
+    .describe("Its term, from its own start to its end, calendar months and years as the portal counts them (lasts: 1y is 365 or 366 days): unlike ends, true whatever day the scenario starts on."),
   expectError: errorCode.optional(),
 }).strict();
 type Args = z.output<typeof args>;
@@ -69,22 +72,26 @@ export const portalExpect = defineStep({
     if (!listed.ok) return listed;
     const view = listed.value.find((l) => l.recordId === id.value);
     if (!view) return expectationFailed(`license ${a.license} (${id.value}) is not on the Licenses page of account ${accountId}`);
-    return check({ ok: true, value: actualOf(view, world, a) }, wantOf(world, a), `license ${a.license}`) ?? { ok: true, value: view };
+    return check({ ok: true, value: actualOf(view, world, a) }, wantOf(world, a, view), `license ${a.license}`) ?? { ok: true, value: view };
   },
 });
 
-function wantOf(world: World, a: Args): Record<string, unknown> {
-  const { account: _a, as: _as, summary: _s, license: _l, expectError: _e, keyOf, starts, ends, ...fields } = a;
+function wantOf(world: World, a: Args, view: AudioLicenseView): Record<string, unknown> {
+  const { account: _a, as: _as, summary: _s, license: _l, expectError: _e, keyOf, starts, ends, lasts, ...fields } = a;
   const want: Record<string, unknown> = { ...fields };
   if (keyOf !== undefined) want.licenseId = world.orders.get(keyOf)?.activationKey ?? `(no order ${keyOf})`;
   if (starts !== undefined) want.starts = days(starts);
   if (ends !== undefined) want.ends = days(ends);
+  if (lasts !== undefined) want.lasts = days(addDuration(view.startTime, lasts) - view.startTime);
   return Object.fromEntries(Object.entries(want).filter(([, v]) => v !== undefined));
 }
 
 function actualOf(view: AudioLicenseView, world: World, a: Args): Record<string, unknown> {
   const since = (t: number | null): string => (t === null ? 'never' : days(t - world.startMs));
-  return { ...view, renewed: view.renewedBy !== null, starts: since(view.startTime), ends: a.ends === undefined ? undefined : since(view.endTime) };
+  return {
+    ...view, renewed: view.renewedBy !== null, starts: since(view.startTime), ends: a.ends === undefined ? undefined : since(view.endTime),
+    lasts: a.lasts === undefined ? undefined : view.endTime === null ? 'forever' : days(view.endTime - view.startTime),
+  };
 }
 
 const days = (ms: number): string => `${Math.floor(ms / DAY)}d`;

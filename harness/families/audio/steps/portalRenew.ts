@@ -32,7 +32,7 @@ export const portalRenew = defineStep({
       world.record('portal', `renewed ${a.license} as ${renewal.licenseId}: ${renewal.featureCode} ×${renewal.count} (${renewal.status}), ${result.value.rolledIn.length} Addon(s) rolled in`);
       if (a.renewal !== undefined) {
         world.orders.set(a.renewal, {
-          spec: { id: a.renewal, account: accountId, items: [{ feature: renewal.featureCode, count: renewal.count, quantity: 1, type: 'Renewal', term: (renewal.endTime ?? renewal.startTime) - renewal.startTime }] },
+          spec: { id: a.renewal, account: accountId, items: [{ feature: renewal.featureCode, count: renewal.count, quantity: 1, type: 'Renewal', term: { months: 0, ms: (renewal.endTime ?? renewal.startTime) - renewal.startTime } }] },
           orderId,
           activationKey: renewal.licenseId,
           licenses: [renewal.recordId],
