@@ -4,6 +4,8 @@ import type { LoadError } from './loadErrors.ts';
 import { scenarioSchema, type ScenarioHeader } from './scenarioSchema.ts';
 import { sourceMapOf, formatPath, type SourceMap } from './sourceMap.ts';
 import { closest } from './closest.ts';
+import { checkDocument } from './checkDocument.ts';
+import { forbiddenCharacter } from './decodeScenarioText.ts';
 
 /**
  * What the loader checks steps and fleets against: the registered step kinds (their argument
@@ -45,10 +47,13 @@ const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
  * names the file, the line and the field; nothing is run unless the whole file is valid.
  */
 export function parseScenarios(text: string, file: string, catalogue: ScenarioVocabulary): { scenarios: Scenario[]; errors: LoadError[] } {
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true });
   const scenarios: Scenario[] = [];
   const errors: LoadError[] = [];
+  const forbidden = forbiddenCharacter(text, file);
+  if (forbidden) return { scenarios, errors: [forbidden] };
+  const lines = new LineCounter();
+  // Keys are checked for uniqueness by checkDocument, in linear time.
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false });
   if (!Array.isArray(docs)) {
     return { scenarios, errors: [{ file, line: 1, message: 'not a YAML stream' }] };
   }
@@ -59,6 +64,8 @@ export function parseScenarios(text: string, file: string, catalogue: ScenarioVo
       errors.push({ file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` });
     }
     if (errors.length > before || doc.contents === null) continue;
+    errors.push(...checkDocument(doc, lines, file));
+    if (errors.length > before) continue;
     const scenario = parseDocument(doc, sourceMapOf(doc, lines), file, catalogue, errors);
     if (scenario) scenarios.push(scenario);
   }
@@ -75,7 +82,12 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
     at([], 'a scenario is a mapping with name, fleet and steps');
     return undefined;
   }
-  const checked = checkAgainst(scenarioSchema, doc.toJS(), [], at);
+  const value = toValue(doc);
+  if (!value.ok) {
+    at([], `YAML: ${value.message}`);
+    return undefined;
+  }
+  const checked = checkAgainst(scenarioSchema, value.value, [], at);
   if (!checked.ok) return undefined;
   const header = checked.value;
   header.fleet.forEach((entry, i) => {
@@ -119,6 +131,19 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
   const ids = new Set(header.ids ?? []);
   for (const m of header.name.matchAll(BRACKET_IDS)) ids.add(m[1]!);
   return { ...header, file, ids: [...ids].sort(), steps, line: source.locate([])?.line };
+}
+
+/**
+ * The document as plain values. checkDocument has already bounded and resolved every alias, so
+ * the parser's own alias limit (100, which refuses a harmless anchor reused 150 times) is off;
+ * anything the parser still throws is reported, not raised.
+ */
+function toValue(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: -1 }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Validates `value` with a zod schema, reporting the first issues at their YAML location. */

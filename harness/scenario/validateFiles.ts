@@ -3,6 +3,7 @@ import { createCatalogue } from '../catalogue.ts';
 import { collectFiles } from './collectFiles.ts';
 import { parseScenarios, type ScenarioVocabulary, type Scenario } from './parseScenarios.ts';
 import type { LoadError } from './loadErrors.ts';
+import { decodeScenarioText } from './decodeScenarioText.ts';
 
 export interface Loaded {
   files: string[];
@@ -15,12 +16,17 @@ export async function loadFiles(paths: readonly string[], catalogue: ScenarioVoc
   const { files, errors } = await collectFiles(paths);
   const scenarios: Scenario[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((e: Error) => e);
-    if (text instanceof Error) {
-      errors.push({ file, message: `cannot read: ${text.message}` });
+    const bytes = await readFile(file).catch((e: Error) => e);
+    if (bytes instanceof Error) {
+      errors.push({ file, message: `cannot read: ${bytes.message}` });
       continue;
     }
-    const parsed = parseScenarios(text, file, catalogue);
+    const decoded = decodeScenarioText(bytes, file);
+    if (!decoded.ok) {
+      errors.push(decoded.error);
+      continue;
+    }
+    const parsed = parseScenarios(decoded.text, file, catalogue);
     scenarios.push(...parsed.scenarios);
     errors.push(...parsed.errors);
   }
