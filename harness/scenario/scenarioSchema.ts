@@ -3,6 +3,20 @@ import { transactionTypes } from '../../protocol/licenseFile.ts';
 import { duration, featureCode, name } from './fields.ts';
 
 /**
+ * `2026-03-01` or `2026-03-01T12:00:00Z` (UTC): the day the license term starts, whenever the
+ * order is activated. Until then the portal shows the license as Impending.
+ */
+const startDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z)?$/, 'expected a UTC date such as 2026-03-01 or 2026-03-01T12:00:00Z')
+  .refine((s) => {
+    const ms = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+    return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(s.length === 10 ? s : s.slice(0, 16));
+  }, 'no such date')
+  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))
+  .describe('When the license term starts, as a UTC date (2026-03-01) or time (2026-03-01T12:00:00Z), rather than at activation; the license is Impending until then, and `term` counts from it.');
+
+/**
  * The scenario format (docs/scenarios.md). Steps are checked one by one against the step-kind
  * registry (see parseScenarios.ts), so this schema only says they are a list.
  */
@@ -13,8 +27,9 @@ export const orderItemSchema = z
     count: z.number().int().positive().default(1),
     /** How many separate licenses of this item the order holds (one per device, say). */
     quantity: z.number().int().positive().max(100_000).default(1),
-    /** Term from activation; omitted for a perpetual license. */
+    /** Term from activation (or from `start`); omitted for a perpetual license. */
     term: duration.optional(),
+    start: startDate.optional(),
     type: z.enum(transactionTypes).default('New'),
   })
   .strict();
