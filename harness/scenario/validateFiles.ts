@@ -21,16 +21,18 @@ export async function loadFiles(paths: readonly string[], catalogue: ScenarioVoc
       errors.push({ file, message: `cannot read: ${bytes.message}` });
       continue;
     }
-    const decoded = decodeScenarioText(bytes, file);
-    if (!decoded.ok) {
-      errors.push(decoded.error);
-      continue;
-    }
-    const parsed = parseScenarios(decoded.text, file, catalogue);
+    const parsed = parseScenarioFile(bytes, file, catalogue);
     scenarios.push(...parsed.scenarios);
     errors.push(...parsed.errors);
   }
   return { files, scenarios, errors };
+}
+
+/** A scenario file's bytes, checked as UTF-8 and then as scenarios. */
+export function parseScenarioFile(bytes: Uint8Array, file: string, catalogue: ScenarioVocabulary): { scenarios: Scenario[]; errors: LoadError[] } {
+  const decoded = decodeScenarioText(bytes, file);
+  if (!decoded.ok) return { scenarios: [], errors: [decoded.error] };
+  return parseScenarios(decoded.text, file, catalogue);
 }
 
 export async function validateFiles(paths: string[]): Promise<{ files: string[]; errors: LoadError[] }> {
