@@ -7,6 +7,8 @@ import type { LoadError } from './loadErrors.ts';
  * refused in milliseconds instead of exhausting memory or time.
  */
 export const SCENARIO_LIMITS = {
+  /** Bytes in one file: the largest bundled scenario is 8 KiB; parsing 256 KiB takes a fraction of a second. */
+  fileBytes: 256 * 1024,
   /** Keys in one mapping: a step has a handful, a `licenses:` expectation a few dozen. */
   mapKeys: 1000,
   /**

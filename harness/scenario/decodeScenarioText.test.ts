@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeScenarioText, forbiddenCharacter } from './decodeScenarioText.ts';
+import { decodeScenarioText, forbiddenCharacter, tooLarge } from './decodeScenarioText.ts';
 import { formatLoadError } from './loadErrors.ts';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
@@ -29,5 +29,12 @@ describe('forbiddenCharacter', () => {
 
   it('allows tabs, line breaks, and printable text in any script', () => {
     expect(forbiddenCharacter('a:\t1\r\nb: "日本語 ✓ \u{1F600}"\n', 'x.yaml')).toBeUndefined();
+  });
+});
+
+describe('tooLarge', () => {
+  it('refuses a file past the limit at the line and column where it passes it', () => {
+    expect(tooLarge(Buffer.from('ab\ncdef\n'), 'x.yaml', 8)).toBeUndefined();
+    expect(formatLoadError(tooLarge(Buffer.from('a: 1\n'.repeat(300)), 'x.yaml', 1024)!)).toBe('x.yaml:205:5: the file is 2 KiB; a scenario file may be at most 1 KiB, and this is where it passes that');
   });
 });

@@ -3,6 +3,16 @@ import type { LoadError } from './loadErrors.ts';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * A file past the size limit, named at the line where it passes it: the YAML parser's time grows
+ * with the file, so a huge one is refused before it is parsed.
+ */
+export function tooLarge(bytes: Uint8Array, file: string, limit: number): LoadError | undefined {
+  if (bytes.length <= limit) return undefined;
+  const { line, column } = positionAfter(new TextDecoder('utf-8').decode(bytes.subarray(0, limit)));
+  return { file, line, column, message: `the file is ${Math.ceil(bytes.length / 1024)} KiB; a scenario file may be at most ${limit / 1024} KiB, and this is where it passes that` };
+}
+
+/**
  * A scenario file's bytes as text, or where they stop being UTF-8. Node's own decoding turns a
  * bad byte into U+FFFD silently, so a damaged file would load and mean something else.
  */

@@ -3,7 +3,8 @@ import { createCatalogue } from '../catalogue.ts';
 import { collectFiles } from './collectFiles.ts';
 import { parseScenarios, type ScenarioVocabulary, type Scenario } from './parseScenarios.ts';
 import type { LoadError } from './loadErrors.ts';
-import { decodeScenarioText } from './decodeScenarioText.ts';
+import { decodeScenarioText, tooLarge } from './decodeScenarioText.ts';
+import { SCENARIO_LIMITS } from './checkDocument.ts';
 
 export interface Loaded {
   files: string[];
@@ -30,6 +31,8 @@ export async function loadFiles(paths: readonly string[], catalogue: ScenarioVoc
 
 /** A scenario file's bytes, checked as UTF-8 and then as scenarios. */
 export function parseScenarioFile(bytes: Uint8Array, file: string, catalogue: ScenarioVocabulary): { scenarios: Scenario[]; errors: LoadError[] } {
+  const large = tooLarge(bytes, file, SCENARIO_LIMITS.fileBytes);
+  if (large) return { scenarios: [], errors: [large] };
   const decoded = decodeScenarioText(bytes, file);
   if (!decoded.ok) return { scenarios: [], errors: [decoded.error] };
   return parseScenarios(decoded.text, file, catalogue);

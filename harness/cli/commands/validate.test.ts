@@ -56,11 +56,14 @@ function hostileFiles(): Record<string, { text: string | Buffer; error: string }
   const head = 'name: x\nfleet:\n  - family: gateway\nsteps:\n';
   let laughs = 'name: x\nfleet:\n  - family: gateway\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
   for (let i = 1; i < 10; i++) laughs += `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
-  const keys = Array.from({ length: 60_000 }, (_, i) => `      k${i}: 1\n`).join('');
+  const huge = `${head}  - expect:\n${Array.from({ length: 60_000 }, (_, i) => `      k${i}: 1\n`).join('')}`;
+  const limit = huge.slice(0, 256 * 1024);
+  const wide = `${head}  - expect: { ${Array.from({ length: 20_000 }, (_, i) => `"k${i}": 1`).join(', ')} }\n`;
   return {
     'undefined-alias.yaml': { text: `${head}  - advance: *nope\n`, error: ':5:14: YAML: alias *nope names no anchor before it' },
     'billion-laughs.yaml': { text: `${laughs}steps:\n  - advance: 1h\n`, error: ':7:45: YAML: too many alias resolutions' },
-    'huge-step.yaml': { text: `${head}  - expect:\n${keys}`, error: ':1006:7: YAML: a mapping of 60000 keys; at most 1000 are allowed' },
+    'huge-step.yaml': { text: huge, error: `:${limit.split('\n').length}:${limit.length - limit.lastIndexOf('\n')}: the file is ${Math.ceil(huge.length / 1024)} KiB; a scenario file may be at most 256 KiB` },
+    'wide-step.yaml': { text: wide, error: `:5:${wide.indexOf('"k1000"') - wide.lastIndexOf('\n', wide.length - 2)}: YAML: a mapping of 20000 keys; at most 1000 are allowed` },
     'nul.yaml': { text: `${head}  - advance: 1h\0\n`, error: ':5:16: a NUL byte (U+0000) is not allowed' },
     'not-utf8.yaml': { text: Buffer.concat([Buffer.from(`${head}  - advance: 1h # `), Buffer.from([0xff]), Buffer.from('\n')]), error: ':5:19: not UTF-8: byte 0xFF' },
   };
