@@ -93,11 +93,12 @@ describe('parseScenarios', () => {
     ]);
   });
 
-  it('reads an order item\'s start date, and refuses a day that does not exist', () => {
+  it('reads an order item\'s start, a date or a duration after the scenario starts, and refuses a day that does not exist', () => {
     const withStart = (start: string) => GOOD.replace('steps:', `portal:\n  orders:\n    - id: o1\n      items: [{ feature: Port, start: ${start}, term: 1y }]\nsteps:`);
-    expect(parse(withStart('2026-03-01')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toBe(Date.UTC(2026, 2, 1));
-    expect(parse(withStart('2026-03-01T12:30:00Z')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toBe(Date.UTC(2026, 2, 1, 12, 30));
+    expect(parse(withStart('2026-03-01')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ at: Date.UTC(2026, 2, 1) });
+    expect(parse(withStart('60d')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ after: 60 * 86_400_000 });
+    expect(parse(withStart('2026-03-01T12:30:00Z')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ at: Date.UTC(2026, 2, 1, 12, 30) });
     expect(errorsOf(withStart('2026-02-30'))).toEqual(['x.yaml:7:32: portal.orders[0].items[0].start: no such date']);
-    expect(errorsOf(withStart('1 March'))[0]).toContain('start: expected a UTC date such as 2026-03-01');
+    expect(errorsOf(withStart('1 March'))[0]).toContain('start: expected a UTC date such as 2026-03-01 or 2026-03-01T12:00:00Z, or a duration such as 60d');
   });
 });
