@@ -23,7 +23,7 @@ export async function placeOrders(world: World, orders: readonly OrderSpec[]): P
       accountId: spec.account,
       // One license per unit of quantity: an order for 1,000 gateways holds 1,000 licenses.
       items: spec.items.flatMap((i) => Array.from({ length: i.quantity }, () => ({
-        featureCode: i.feature, count: i.count, transactionType: i.type, ...termOf(i.term),
+        featureCode: i.feature, count: i.count, transactionType: i.type, ...termOf(i.term), start: i.start === undefined ? null : 'at' in i.start ? i.start.at : world.startMs + i.start.after,
       }))),
     });
     if (!placed.ok) return fail(placed.error.code, `portal order '${spec.id}': ${placed.error.message}`);

@@ -8,6 +8,7 @@ import type { StepOutcome } from '../steps/StepKind.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { buildWorld } from './buildWorld.ts';
 import { orHalt } from './orHalt.ts';
+import { runStep } from './runStep.ts';
 import type { World } from './World.ts';
 
 export interface ScenarioRunOptions {
@@ -75,7 +76,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
       where = { line: step.line, path: step.path, step: step.index, stepKind: step.kind };
       options.onStepStart?.({ file: scenario.file, name: scenario.name, index: step.index, steps: scenario.steps.length, kind: step.kind, devices: world.devices.size, elapsed: () => world.elapsed() });
       world.record('step', `${step.path} ${step.kind}`);
-      const ran = await orHalt(options.catalogue.steps.get(step.kind)!.run(world, step.args).then(async (outcome) => {
+      const ran = await orHalt(runStep(options.catalogue, world, step).then(async (outcome) => {
         await world.time.quiesce();
         return outcome;
       }), halted);

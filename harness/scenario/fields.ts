@@ -53,8 +53,42 @@ export const name = z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'expected a name o
 
 export const featureCode = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'expected a feature code such as Mobility or PDMS-AUDIO');
 
-/** A stable error code, as in `expectError: LICENSE_LIMIT`. */
-export const errorCode = z
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT');
+
+/** `/pattern/flags` in a text match: a regular expression rather than a substring. */
+export const PATTERN_MATCH = /^\/(.*)\/([a-z]*)$/s;
+
+/** Text an error's message or `where` must hold: a substring, or `/pattern/flags`. */
+const textMatch = (what: string) => z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT')
-  .describe('The step must fail with this stable error code (docs list them); it passes only if it does.');
+  .min(1)
+  .superRefine((text, ctx) => {
+    const m = PATTERN_MATCH.exec(text);
+    if (!m) return;
+    try {
+      new RegExp(m[1]!, m[2]);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(error as Error).message}` });
+    }
+  })
+  .describe(`Text the error's ${what} must contain, or \`/pattern/flags\` it must match.`);
+
+/**
+ * What an operation step's `expectError` accepts: a stable error code (`LICENSE_LIMIT`), or the
+ * code with the message and the `where` the error must carry.
+ */
+export const expectedError = z.union([
+  code.describe('The stable error code the operation must fail with.'),
+  z.object({
+    code: code.describe('The stable error code the operation must fail with.'),
+    message: textMatch('message').optional(),
+    where: textMatch('`where` (the field or position it names, e.g. hardwareId)').optional(),
+  }).strict().describe('The error code, and what the error\'s message and `where` must say.'),
+]).describe('The operation must fail, with this error code (and message and `where`, when given).');
+export type ExpectedError = z.output<typeof expectedError>;
+
+/**
+ * Kept under its first name so the step kinds that take `expectError: errorCode.optional()`
+ * need no edit; it is expectedError.
+ */
+export const errorCode = expectedError;

@@ -63,11 +63,42 @@ describe('parseScenarios', () => {
 
   it('reports YAML syntax errors and duplicate keys with their line', () => {
     expect(errorsOf(GOOD.replace('steps:', 'steps: [')).length).toBeGreaterThan(0);
-    expect(errorsOf(`name: a\nname: b\nfleet: [{ family: gateway }]\nsteps: [{ advance: 1h }]\n`)[0]).toMatch(/^x\.yaml:2:\d+: YAML: Map keys must be unique/);
+    expect(errorsOf(`name: a\nname: b\nfleet: [{ family: gateway }]\nsteps: [{ advance: 1h }]\n`)).toEqual(["x.yaml:2:1: YAML: duplicate key 'name'"]);
   });
 
   it('refuses a file with no scenario and a scenario with no steps', () => {
     expect(errorsOf('')).toEqual(['x.yaml:1: no scenario in file']);
     expect(errorsOf(`name: a\nfleet: [{ family: gateway }]\nsteps: []\n`)[0]).toContain('steps');
+  });
+
+  it('reads a parallel block as one step holding its steps, each with its own path and line', () => {
+    const { scenarios, errors } = parse(GOOD.replace('  - advance: 8h\n', '  - parallel:\n      - reset: gw-001\n      - expect: { devices: gw-001, state: running }\n'));
+    expect(errors).toEqual([]);
+    const block = scenarios[0]!.steps[0]!;
+    expect(block).toMatchObject({ kind: 'parallel', path: 'steps[0]', line: 5 });
+    expect(block.steps!.map((s) => [s.kind, s.path, s.line])).toEqual([['reset', 'steps[0].parallel[0]', 6], ['expect', 'steps[0].parallel[1]', 7]]);
+  });
+
+  it('refuses a parallel block of fewer than two steps, and steps that move time or nest blocks', () => {
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - parallel: [{ reset: gw-001 }]\n'))[0]).toMatch(/^x\.yaml:5:5: steps\[0\]\.parallel: a parallel block is a list of at least two steps/);
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - parallel:\n      - reset: gw-001\n      - advance: 1h\n'))).toEqual([
+      "x.yaml:7:9: steps[0].parallel[1].advance: 'advance' cannot run in a parallel block: its steps all run at one virtual instant; put it before or after the block",
+    ]);
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - parallel:\n      - reset: gw-001\n      - parallel: [{ reset: gw-001 }, { reset: gw-001 }]\n'))[0]).toContain("steps[0].parallel[1].parallel: 'parallel' cannot run in a parallel block");
+  });
+
+  it('names a bad field inside a parallel block where it stands', () => {
+    expect(errorsOf(GOOD.replace('  - advance: 8h\n', '  - parallel:\n      - reset: gw-001\n      - expect: { devices: gw-001, stat: running }\n'))).toEqual([
+      "x.yaml:7:36: steps[0].parallel[1].expect.stat: unknown field 'stat' (did you mean 'state'?)",
+    ]);
+  });
+
+  it('reads an order item\'s start, a date or a duration after the scenario starts, and refuses a day that does not exist', () => {
+    const withStart = (start: string) => GOOD.replace('steps:', `portal:\n  orders:\n    - id: o1\n      items: [{ feature: Port, start: ${start}, term: 1y }]\nsteps:`);
+    expect(parse(withStart('2026-03-01')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ at: Date.UTC(2026, 2, 1) });
+    expect(parse(withStart('60d')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ after: 60 * 86_400_000 });
+    expect(parse(withStart('2026-03-01T12:30:00Z')).scenarios[0]!.portal.orders[0]!.items[0]!.start).toEqual({ at: Date.UTC(2026, 2, 1, 12, 30) });
+    expect(errorsOf(withStart('2026-02-30'))).toEqual(['x.yaml:7:32: portal.orders[0].items[0].start: no such date']);
+    expect(errorsOf(withStart('1 March'))[0]).toContain('start: expected a UTC date such as 2026-03-01 or 2026-03-01T12:00:00Z, or a duration such as 60d');
   });
 });

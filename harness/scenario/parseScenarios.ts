@@ -4,6 +4,8 @@ import type { LoadError } from './loadErrors.ts';
 import { scenarioSchema, type ScenarioHeader } from './scenarioSchema.ts';
 import { sourceMapOf, formatPath, type SourceMap } from './sourceMap.ts';
 import { closest } from './closest.ts';
+import { checkDocument } from './checkDocument.ts';
+import { forbiddenCharacter } from './decodeScenarioText.ts';
 
 /**
  * What the loader checks steps and fleets against: the registered step kinds (their argument
@@ -26,6 +28,8 @@ export interface ParsedStep {
   /** YAML path of the step, e.g. `steps[4]`, and the line it starts on. */
   path: string;
   line?: number;
+  /** For a `parallel:` block, the steps it starts at one virtual instant (docs/scenarios.md). */
+  steps?: ParsedStep[];
 }
 
 export interface Scenario extends Omit<ScenarioHeader, 'steps'> {
@@ -38,6 +42,12 @@ export interface Scenario extends Omit<ScenarioHeader, 'steps'> {
 /** The optional key beside a step's kind: its narration in demo mode. */
 const SAY = 'say';
 
+/** The step kind whose value is a list of steps run concurrently, at one virtual instant. */
+export const PARALLEL = 'parallel';
+
+/** Step kinds that move virtual time, which a parallel block's single instant cannot hold. */
+const TIMED = new Set(['advance', 'wait', PARALLEL]);
+
 const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
 
 /**
@@ -45,10 +55,13 @@ const BRACKET_IDS = /\[([A-Z]{2}-\d+)\]/g;
  * names the file, the line and the field; nothing is run unless the whole file is valid.
  */
 export function parseScenarios(text: string, file: string, catalogue: ScenarioVocabulary): { scenarios: Scenario[]; errors: LoadError[] } {
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true });
   const scenarios: Scenario[] = [];
   const errors: LoadError[] = [];
+  const forbidden = forbiddenCharacter(text, file);
+  if (forbidden) return { scenarios, errors: [forbidden] };
+  const lines = new LineCounter();
+  // Keys are checked for uniqueness by checkDocument, in linear time.
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false });
   if (!Array.isArray(docs)) {
     return { scenarios, errors: [{ file, line: 1, message: 'not a YAML stream' }] };
   }
@@ -59,6 +72,8 @@ export function parseScenarios(text: string, file: string, catalogue: ScenarioVo
       errors.push({ file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` });
     }
     if (errors.length > before || doc.contents === null) continue;
+    errors.push(...checkDocument(doc, lines, file));
+    if (errors.length > before) continue;
     const scenario = parseDocument(doc, sourceMapOf(doc, lines), file, catalogue, errors);
     if (scenario) scenarios.push(scenario);
   }
@@ -75,7 +90,12 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
     at([], 'a scenario is a mapping with name, fleet and steps');
     return undefined;
   }
-  const checked = checkAgainst(scenarioSchema, doc.toJS(), [], at);
+  const value = toValue(doc);
+  if (!value.ok) {
+    at([], `YAML: ${value.message}`);
+    return undefined;
+  }
+  const checked = checkAgainst(scenarioSchema, value.value, [], at);
   if (!checked.ok) return undefined;
   const header = checked.value;
   header.fleet.forEach((entry, i) => {
@@ -92,33 +112,65 @@ function parseDocument(doc: Document, source: SourceMap, file: string, catalogue
   });
   const steps: ParsedStep[] = [];
   header.steps.forEach((raw, index) => {
-    const path = ['steps', index];
-    const keys = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => k !== SAY) : [];
-    if (keys.length !== 1) {
-      at(path, 'a step is a mapping with exactly one key, the step kind, e.g. `- advance: 8h` (and an optional `say:` narration)');
-      return;
-    }
-    const entries = raw as Record<string, unknown>;
-    const say = entries[SAY];
-    if (say !== undefined && typeof say !== 'string') {
-      at([...path, SAY], '`say:` is the step\'s narration: a string');
-      return;
-    }
-    const kind = keys[0]!;
-    const value = entries[kind];
-    const step = catalogue.steps.get(kind);
-    if (!step) {
-      const hint = closest(kind, catalogue.steps.keys());
-      at([...path, kind], `unknown step '${kind}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
-      return;
-    }
-    const args = checkAgainst(step.args, value, [...path, kind], at);
-    if (!args.ok) return;
-    steps.push({ index, kind, args: args.value, written: value, ...(say === undefined ? {} : { say }), path: formatPath(path), line: source.locate(path)?.line });
+    const step = parseStep(raw, index, ['steps', index], catalogue, source, at);
+    if (step) steps.push(step);
   });
   const ids = new Set(header.ids ?? []);
   for (const m of header.name.matchAll(BRACKET_IDS)) ids.add(m[1]!);
   return { ...header, file, ids: [...ids].sort(), steps, line: source.locate([])?.line };
+}
+
+/**
+ * The document as plain values. checkDocument has already bounded and resolved every alias, so
+ * the parser's own alias limit (100, which refuses a harmless anchor reused 150 times) is off;
+ * anything the parser still throws is reported, not raised.
+ */
+function toValue(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: -1 }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** One step, `- kind: args` with an optional `say:`; a `parallel:` block holds steps itself. */
+function parseStep(raw: unknown, index: number, path: (string | number)[], catalogue: ScenarioVocabulary, source: SourceMap, at: (path: (string | number)[], message: string) => void, inBlock = false): ParsedStep | undefined {
+  const keys = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => k !== SAY) : [];
+  if (keys.length !== 1) {
+    at(path, 'a step is a mapping with exactly one key, the step kind, e.g. `- advance: 8h` (and an optional `say:` narration)');
+    return undefined;
+  }
+  const entries = raw as Record<string, unknown>;
+  const say = entries[SAY];
+  if (say !== undefined && typeof say !== 'string') {
+    at([...path, SAY], '`say:` is the step\'s narration: a string');
+    return undefined;
+  }
+  const kind = keys[0]!;
+  const value = entries[kind];
+  const common = { index, kind, written: value, ...(say === undefined ? {} : { say }), path: formatPath(path), line: source.locate(path)?.line };
+  if (inBlock && TIMED.has(kind)) {
+    at([...path, kind], `'${kind}' cannot run in a parallel block: its steps all run at one virtual instant; put it before or after the block`);
+    return undefined;
+  }
+  if (kind === PARALLEL) {
+    if (!Array.isArray(value) || value.length < 2) {
+      at([...path, kind], 'a parallel block is a list of at least two steps, e.g. `- parallel: [{ gateway.download: { devices: gw-001 } }, { gateway.download: { devices: gw-002 } }]`');
+      return undefined;
+    }
+    const children = value.map((child, i) => parseStep(child, i, [...path, kind, i], catalogue, source, at, true));
+    if (children.some((c) => c === undefined)) return undefined;
+    return { ...common, args: undefined, steps: children as ParsedStep[] };
+  }
+  const step = catalogue.steps.get(kind);
+  if (!step) {
+    const hint = closest(kind, [...catalogue.steps.keys(), PARALLEL]);
+    at([...path, kind], `unknown step '${kind}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+    return undefined;
+  }
+  const args = checkAgainst(step.args, value, [...path, kind], at);
+  if (!args.ok) return undefined;
+  return { ...common, args: args.value };
 }
 
 /** Validates `value` with a zod schema, reporting the first issues at their YAML location. */

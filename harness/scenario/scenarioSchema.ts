@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { transactionTypes } from '../../protocol/licenseFile.ts';
-import { calendarDuration, featureCode, name } from './fields.ts';
+import { DURATION_PATTERN, calendarDuration, duration, featureCode, name } from './fields.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z)?$/;
+
+/**
+ * When an order item's license term starts, whenever the order is activated: a UTC date
+ * (`2026-03-01`, `2026-03-01T12:00:00Z`), or a duration after the scenario's first instant
+ * (`60d`), which holds wherever virtual time starts (`fleetrig serve` starts it at the wall
+ * clock). Until then the portal shows the license as Impending.
+ */
+export const itemStart = z
+  .string()
+  .regex(new RegExp(`${DATE.source}|${DURATION_PATTERN.source}`), 'expected a UTC date such as 2026-03-01 or 2026-03-01T12:00:00Z, or a duration such as 60d')
+  .transform((s, ctx): { at: number } | { after: number } => {
+    if (!DATE.test(s)) {
+      const after = duration.safeParse(s);
+      if (after.success) return { after: after.data };
+      ctx.addIssue({ code: 'custom', message: after.error.issues[0]?.message ?? 'not a duration' });
+      return z.NEVER;
+    }
+    const day = s.length === 10;
+    const at = Date.parse(day ? `${s}T00:00:00Z` : s);
+    if (!Number.isFinite(at) || !new Date(at).toISOString().startsWith(day ? s : s.slice(0, 16))) {
+      ctx.addIssue({ code: 'custom', message: 'no such date' });
+      return z.NEVER;
+    }
+    return { at };
+  })
+  .describe('When the license term starts, rather than at activation: a UTC date (2026-03-01) or time (2026-03-01T12:00:00Z), or a duration after the scenario starts (60d). The license is Impending until then, and `term` counts from it.');
+export type ItemStart = z.output<typeof itemStart>;
 
 /**
  * The scenario format (docs/scenarios.md). Steps are checked one by one against the step-kind
@@ -11,7 +40,10 @@ export const orderItemSchema = z
     feature: featureCode.describe('The feature code the licenses grant, e.g. Mobility, Port, CLARITI-PORTS, PDMS-AUDIO.'),
     count: z.number().int().positive().default(1).describe('Licensed amount per license: channels, users or devices. Default 1.'),
     quantity: z.number().int().positive().max(100_000).default(1).describe('How many separate licenses of this item the order holds (one per device, say). Default 1.'),
-    term: calendarDuration.optional().describe('How long each license lasts from activation, calendar months and years as the vendors mean them (1y, 3mo); omitted for a perpetual license.'),
+    term: calendarDuration
+      .optional()
+      .describe('How long each license lasts from activation (or from start), calendar months and years as the vendors mean them (1y, 3mo); omitted for a perpetual license.'),
+    start: itemStart.optional(),
     type: z.enum(transactionTypes).default('New').describe('The transaction type the portal records for the item. Default New.'),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { Result } from '../../protocol/result.ts';
-import { devices, errorCode } from '../scenario/fields.ts';
+import { devices, errorCode, type ExpectedError } from '../scenario/fields.ts';
 import type { DeviceHandle, World } from '../runner/World.ts';
 import { defineStep, type StepKind } from './StepKind.ts';
 import { expectOutcome, forEachDevice, forEachDeviceInTurn } from './outcome.ts';
@@ -37,7 +37,7 @@ export function deviceStep<F extends Appliance, S extends z.ZodRawShape>(spec: D
     args,
     async run(world, raw) {
       // zod's generic output type is opaque here; the shape is exactly `args`.
-      const parsed = raw as { devices: string | string[]; expectError?: string };
+      const parsed = raw as { devices: string | string[]; expectError?: ExpectedError };
       const typed = raw as z.output<z.ZodObject<S>>;
       const chosen = selectFamily(world, parsed.devices, spec.family);
       if (!chosen.ok) return chosen;

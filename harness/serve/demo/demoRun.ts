@@ -3,6 +3,7 @@ import { VirtualClock } from '../../../emulator/clock/VirtualClock.ts';
 import { fail, ok, type Failure, type Result } from '../../../protocol/result.ts';
 import type { Catalogue } from '../../catalogue.ts';
 import { orHalt } from '../../runner/orHalt.ts';
+import { runStep } from '../../runner/runStep.ts';
 import type { World } from '../../runner/World.ts';
 import type { ParsedStep, Scenario } from '../../scenario/parseScenarios.ts';
 import type { StepOutcome } from '../../steps/StepKind.ts';
@@ -120,7 +121,7 @@ export function createDemoRun(options: DemoRunOptions): DemoRun {
         booted = true;
       }
       world.record('step', `${parsed.path} ${parsed.kind}`);
-      const ran = await orHalt(catalogue.steps.get(parsed.kind)!.run(world, parsed.args).then(async (outcome) => {
+      const ran = await orHalt(runStep(catalogue, world, parsed).then(async (outcome) => {
         await world.time.quiesce();
         return outcome;
       }), halted);
