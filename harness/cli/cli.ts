@@ -11,9 +11,10 @@ import { registerValidate } from './commands/validate.ts';
 import { registerDevice } from './commands/device.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerCredentials } from './commands/credentials.ts';
+import { registerMergeReports } from './commands/mergeReports.ts';
 
 /** One entry per command. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials, registerMergeReports];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;
