@@ -116,6 +116,8 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       jobs: fileJobs(selected, loaded.scenarios),
       workers,
       settings: { runSeed: seed, seed: options.seed, realtime: options.realtime ?? false, transport: transportChoice },
+      catalogue,
+      transport,
       signal: options.signal,
       onResult(index, result) {
         done.set(index, result);

@@ -1,13 +1,19 @@
 /**
- * Runs scenario files on worker threads, one file at a time per worker, in file order as workers
- * come free. Each worker boots through bin/run-ts.js, as the `fleetrig` executable does, so it
- * loads the TypeScript sources the same way whatever started the main thread.
+ * Runs scenario files side by side, one file at a time per lane, in file order as lanes come
+ * free. The main thread is one lane, so `--workers 2` starts one worker thread, not two, and
+ * the first results come before any thread has booted. Each worker thread boots through
+ * bin/run-ts.js, as the `fleetrig` executable does, so it loads the TypeScript sources the
+ * same way whatever started the main thread.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MqttConnectError, type MqttConnectErrorCode } from '../../broker/connect.ts';
+import type { Catalogue } from '../catalogue.ts';
 import type { ScenarioResult } from '../report/RunResult.ts';
 import type { TransportChoice } from '../transport/chooseTransport.ts';
+import type { Transport } from '../transport/Transport.ts';
+import { runFileJob } from './runFileJob.ts';
+import type { World } from './World.ts';
 
 /** What every worker needs to run a scenario as the main thread would. */
 export interface WorkerSettings {
@@ -38,22 +44,41 @@ export type FromWorker = { type: 'result'; index: number; result: ScenarioResult
 
 export interface WorkerPoolOptions {
   jobs: readonly FileJob[];
+  /** Lanes, the main thread's included. */
   workers: number;
   settings: WorkerSettings;
-  /** Once aborted: no more files start, and each worker stops after its step in progress. */
+  /** For the main thread's lane: the run's own catalogue and transport. */
+  catalogue: Catalogue;
+  transport: (world: World) => Promise<Transport>;
+  /** Once aborted: no more files start, and each lane stops after its step in progress. */
   signal?: AbortSignal;
-  /** Each scenario's result as it comes, in whatever order; return false to stop every worker at once (`--bail`). */
+  /** Each scenario's result as it comes, in whatever order; return false to stop every lane (`--bail`). */
   onResult(index: number, result: ScenarioResult): boolean;
+}
+
+/** Where a file runs: the main thread, or a worker thread. */
+interface Lane {
+  start(job: FileJob): void;
+  /** The scenario in progress stops after its step; the rest of its file does not start. */
+  stop(reason: string): void;
+  /** Resolves once the lane runs nothing more. */
+  close(): Promise<void>;
+}
+
+interface LaneEvents {
+  result(index: number, result: ScenarioResult): void;
+  done(): void;
+  error(error: unknown): void;
 }
 
 const BOOT = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./scenarioWorker.ts', import.meta.url));
 
-/** Resolves once every file ran (or the run was stopped) and every worker has exited; rejects on a worker's error. */
+/** Resolves once every file ran (or the run was stopped) and every lane has stopped; rejects on a lane's error. */
 export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
   const { signal } = options;
   const queue = [...options.jobs];
-  const threads: Worker[] = [];
+  const lanes: Lane[] = [];
   let busy = 0;
   let settled = false;
   return new Promise<void>((resolve, reject) => {
@@ -61,41 +86,77 @@ export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      void Promise.all(threads.map((t) => t.terminate())).then(() => (error === undefined ? resolve() : reject(error)), reject);
+      for (const lane of lanes) lane.stop(String(signal?.reason ?? 'the run ending'));
+      void Promise.all(lanes.map((lane) => lane.close())).then(() => (error === undefined ? resolve() : reject(error)), reject);
     };
-    const feed = (worker: Worker): void => {
+    const feed = (lane: Lane): void => {
       const job = signal?.aborted === true ? undefined : queue.shift();
       if (job === undefined) {
         if (busy === 0) finish();
         return;
       }
       busy++;
-      worker.postMessage({ type: 'run', job } satisfies ToWorker);
+      lane.start(job);
     };
     const onAbort = (): void => {
-      for (const t of threads) t.postMessage({ type: 'stop', reason: String(signal?.reason) } satisfies ToWorker);
+      for (const lane of lanes) lane.stop(String(signal?.reason));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const count = Math.max(1, Math.min(options.workers, queue.length));
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(BOOT, { argv: [ENTRY], workerData: options.settings });
-      threads.push(worker);
-      worker.on('message', (message: FromWorker) => {
-        if (settled) return;
-        if (message.type === 'result') {
-          if (!options.onResult(message.index, message.result)) finish();
-        } else if (message.type === 'done') {
+      const events: LaneEvents = {
+        result(index, result) {
+          if (!settled && !options.onResult(index, result)) finish();
+        },
+        done() {
+          if (settled) return;
           busy--;
-          feed(worker);
-        } else {
-          finish(fromWire(message.error));
-        }
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => finish(settled ? undefined : new Error(`a scenario worker exited (code ${code}) before its files ran`)));
-      feed(worker);
+          feed(lane);
+        },
+        error: (error) => finish(error),
+      };
+      const lane = i === 0 ? mainThreadLane(options, events) : workerThreadLane(options.settings, events);
+      lanes.push(lane);
     }
+    for (const lane of lanes) feed(lane);
   });
+}
+
+function mainThreadLane(options: WorkerPoolOptions, events: LaneEvents): Lane {
+  const stopping = new AbortController();
+  let running: Promise<void> = Promise.resolve();
+  return {
+    start(job) {
+      running = runFileJob(job, { settings: options.settings, catalogue: options.catalogue, transport: options.transport, signal: stopping.signal, onResult: events.result }).then(events.done, events.error);
+    },
+    stop(reason) {
+      if (!stopping.signal.aborted) stopping.abort(reason);
+    },
+    close: () => running,
+  };
+}
+
+function workerThreadLane(settings: WorkerSettings, events: LaneEvents): Lane {
+  const worker = new Worker(BOOT, { argv: [ENTRY], workerData: settings });
+  let closing = false;
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'result') events.result(message.index, message.result);
+    else if (message.type === 'done') events.done();
+    else events.error(fromWire(message.error));
+  });
+  worker.on('error', (error) => events.error(error));
+  worker.on('exit', (code) => {
+    if (!closing) events.error(new Error(`a scenario worker exited (code ${code}) before its files ran`));
+  });
+  return {
+    start: (job) => worker.postMessage({ type: 'run', job } satisfies ToWorker),
+    stop: (reason) => worker.postMessage({ type: 'stop', reason } satisfies ToWorker),
+    // A thread's results are no longer wanted once the run closes: end it at once, mid-step or not.
+    close: async () => {
+      closing = true;
+      await worker.terminate();
+    },
+  };
 }
 
 /** An error as a worker posts it (errors lose their class on the way). */
