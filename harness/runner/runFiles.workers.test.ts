@@ -8,6 +8,7 @@ import { renderJsonTrace } from '../report/jsonReporter.ts';
 import { renderJunit } from '../report/junitReporter.ts';
 import { mergeBlobDir } from '../report/mergeBlobs.ts';
 import type { Reporter, RunResult, ScenarioResult } from '../report/RunResult.ts';
+import { listScenarios } from './listScenarios.ts';
 import { runFiles, type RunOptions } from './runFiles.ts';
 
 /** Four files of small gateway scenarios: a.yaml passes then fails, b.yaml fails, c.yaml and d.yaml pass through a few steps. */
@@ -87,4 +88,12 @@ describe('runFiles with --shard', () => {
     expect(withoutWallTimes(renderJunit(merged))).toBe(whole.junit);
     expect(renderJsonTrace(merged)).toBe(whole.json);
   }, 60_000);
+
+  it('--list --shard lists what that shard runs: shards 1/2 and 2/2 together list every scenario once', async () => {
+    const dir = scenarioDir();
+    const all = await listScenarios([dir]);
+    const halves = await Promise.all([1, 2].map((index) => listScenarios([dir], undefined, { index, total: 2 })));
+    expect(halves.every((h) => h.scenarios.length > 0)).toBe(true);
+    expect(halves.flatMap((h) => h.scenarios)).toEqual(all.scenarios);
+  });
 });

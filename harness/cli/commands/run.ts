@@ -79,7 +79,7 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     stderr.write(`fleetrig run: --workers ${flags.workers} with --broker: scenarios running side by side would share the broker's topics; use --workers 1, or --shard with a broker per job\n`);
     return ExitCode.BadInput;
   }
-  if (flags.list === true) return list(paths, flags.grep, ctx);
+  if (flags.list === true) return list(paths, flags, ctx);
   const chosen = chooseReporters(flags, { out: stdout, color, seedGiven: flags.seed !== undefined, env });
   if (!chosen.ok) {
     stderr.write(`fleetrig run: ${chosen.error.message}\n`);
@@ -119,11 +119,11 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   return run.failed > 0 ? ExitCode.Failed : ExitCode.Passed;
 }
 
-/** `--list`: `file:line › name` for each scenario a run would run, then how many; exit 2 when none. */
-async function list(paths: string[], grep: RegExp | undefined, ctx: CommandContext): Promise<ExitCode> {
+/** `--list`: `file:line › name` for each scenario a run would run (with `--shard`, that shard), then how many; exit 2 when none. */
+async function list(paths: string[], { grep, shard }: RunFlags, ctx: CommandContext): Promise<ExitCode> {
   const { stdout, stderr } = ctx.io;
   const { listScenarios } = await ctx.deps();
-  const { scenarios, errors } = await listScenarios(paths, grep);
+  const { scenarios, errors } = await listScenarios(paths, grep, shard);
   if (errors.length > 0) {
     printLoadErrors(stderr, errors);
     return ExitCode.BadInput;
