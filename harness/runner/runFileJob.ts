@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ScenarioResult } from '../report/RunResult.ts';
+import type { ScenarioResult, StepStart } from '../report/RunResult.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { parseScenarios } from '../scenario/parseScenarios.ts';
 import type { Transport } from '../transport/Transport.ts';
@@ -15,6 +15,9 @@ export interface FileJobOptions {
   /** Once aborted, the scenario in progress stops after its step and the rest of the file does not start. */
   signal: AbortSignal;
   onResult(index: number, result: ScenarioResult): void;
+  /** Told as each scenario starts, and before each of its steps (a progress display). */
+  onScenarioStart?(info: { file: string; name: string }): void;
+  onStepStart?(info: StepStart): void;
 }
 
 /** Runs the chosen scenarios of one file, one by one, as a worker of `--workers N` does (the main thread's own lane too). */
@@ -25,9 +28,11 @@ export async function runFileJob(job: FileJob, options: FileJobOptions): Promise
   if (parsed.errors.length > 0) throw new Error(`${job.file} changed while the run went: ${parsed.errors[0]!.message}`);
   for (const { at, index } of job.picks) {
     const scenario = parsed.scenarios[at]!;
-    const result = signal.aborted
-      ? notStarted(scenario, signal)
-      : await runScenario(scenario, { seed: settings.seed ?? scenario.seed ?? settings.runSeed, realtime: settings.realtime, catalogue, transport, signal });
-    options.onResult(index, result);
+    if (signal.aborted) {
+      options.onResult(index, notStarted(scenario, signal));
+      continue;
+    }
+    options.onScenarioStart?.({ file: scenario.file, name: scenario.name });
+    options.onResult(index, await runScenario(scenario, { seed: settings.seed ?? scenario.seed ?? settings.runSeed, realtime: settings.realtime, catalogue, transport, signal, onStepStart: options.onStepStart }));
   }
 }

@@ -28,6 +28,11 @@ export interface RunOptions {
    */
   credentialSeed?: number;
   reporters: Reporter[];
+  /**
+   * Told as things happen (a progress display), before `reporters`: with workers, scenarios
+   * start and end on every lane at once and in any order, while `reporters` hear of them in run order.
+   */
+  progress?: Reporter[];
   /** Runs only the scenarios whose name (behaviour IDs included, `[GW-9]`) matches (`--grep`). */
   grep?: RegExp;
   /** Stops after this many failed scenarios (`--bail`); the rest are counted as not run. */
@@ -78,21 +83,25 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const allFiles = options.grep === undefined ? loaded.files : loaded.files.filter((f) => matching.some((s) => s.file === f));
   const files = options.shard === undefined ? allFiles : shardFiles(allFiles, options.shard);
   const selected = options.shard === undefined ? matching : matching.filter((s) => files.includes(s.file));
-  for (const r of options.reporters) r.onRunStart?.({ seed, files, scenarios: selected.length });
+  const live = options.progress ?? [];
+  const everyone = [...live, ...options.reporters];
+  for (const r of everyone) r.onRunStart?.({ seed, files, scenarios: selected.length });
 
   const byFile = new Map<string, FileResult>(files.map((f) => [f, { file: f, scenarios: [] }]));
   let passed = 0;
   let failed = 0;
   let notRun = 0;
   let interrupted = 0;
+  const workers = options.catalogue === undefined ? Math.min(options.workers ?? 1, files.length) : 1;
+  // One lane: things happen in run order, so the live reporters hear them with the others.
+  const told = workers > 1 ? options.reporters : everyone;
   const record = (result: ScenarioResult): void => {
     byFile.get(result.file)!.scenarios.push(result);
     if (result.status === 'passed') passed++;
     else if (result.status === 'failed') failed++;
     else interrupted++;
-    for (const r of options.reporters) r.onScenarioEnd?.(result);
+    for (const r of told) r.onScenarioEnd?.(result);
   };
-  const workers = options.catalogue === undefined ? Math.min(options.workers ?? 1, files.length) : 1;
   if (workers > 1) {
     // Results come in the order workers finish them; they are told on in the run's own order,
     // and --bail counts them in that order too, so every report is the one a single worker writes.
@@ -104,7 +113,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
         const result = done.get(next)!;
         done.delete(next);
         next++;
-        for (const r of options.reporters) r.onScenarioStart?.({ file: result.file, name: result.name });
+        for (const r of told) r.onScenarioStart?.({ file: result.file, name: result.name });
         record(result);
         if (options.bail !== undefined && failed >= options.bail && next < selected.length) {
           notRun = selected.length - passed - failed;
@@ -119,7 +128,10 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       catalogue,
       transport,
       signal: options.signal,
+      onScenarioStart: (info) => live.forEach((r) => r.onScenarioStart?.(info)),
+      onStepStart: (info) => live.forEach((r) => r.onStepStart?.(info)),
       onResult(index, result) {
+        for (const r of live) r.onScenarioEnd?.(result);
         done.set(index, result);
         tell();
         return !bailed;
@@ -142,9 +154,9 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
     if (signal?.aborted === true) {
       result = notStarted(scenario, signal);
     } else {
-      for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
+      for (const r of told) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
       const onStepStart = (info: StepStart): void => {
-        for (const r of options.reporters) r.onStepStart?.(info);
+        for (const r of told) r.onStepStart?.(info);
       };
       result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal, onStepStart });
     }
@@ -154,7 +166,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   if (notRun > 0) run.notRun = notRun;
   if (options.shard !== undefined) run.shard = { ...options.shard, files: allFiles };
   if (interrupted > 0) run.interrupted = { scenarios: interrupted, signal: String(options.signal?.reason) };
-  for (const r of options.reporters) await r.onRunEnd?.(run);
+  for (const r of everyone) await r.onRunEnd?.(run);
   return ok(run);
 }
 

@@ -48,6 +48,23 @@ describe('runFiles with workers', () => {
     expect(two.junit).toBe(one.junit);
   }, 60_000);
 
+  it('tells a progress display of every scenario and step as it happens on any lane, the step\'s virtual time included', async () => {
+    const dir = scenarioDir();
+    const started: string[] = [];
+    const ended: string[] = [];
+    const steps: string[] = [];
+    const progress: Reporter = {
+      onScenarioStart: (s) => void started.push(s.name),
+      onStepStart: (s) => void steps.push(`${s.name} ${s.index} ${s.kind} ${s.elapsed()}`),
+      onScenarioEnd: (s) => void ended.push(s.name),
+    };
+    const run = unwrap(await runFiles({ paths: [dir], seed: 2, workers: 2, transport: 'memory', reporters: [], progress: [progress] }));
+    const names = run.files.flatMap((f) => f.scenarios.map((s) => s.name));
+    expect([...started].sort()).toEqual([...names].sort());
+    expect([...ended].sort()).toEqual([...names].sort());
+    expect(steps.filter((s) => s.startsWith('d runs another day'))).toEqual(['d runs another day 0 advance 30000', 'd runs another day 1 expect 3630000', 'd runs another day 2 advance 3630000']);
+  }, 60_000);
+
   it('--bail counts failures in run order, so it stops where one worker stops, whichever worker failed first', async () => {
     const dir = scenarioDir();
     const one = await reports({ paths: [dir], seed: 3, workers: 1, bail: 1, transport: 'memory' });

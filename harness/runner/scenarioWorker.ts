@@ -3,7 +3,7 @@
  * files it is handed, one at a time, and posts each scenario's result as it ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ScenarioResult } from '../report/RunResult.ts';
+import type { ScenarioResult, StepStart } from '../report/RunResult.ts';
 import { createCatalogue } from '../catalogue.ts';
 import { transportFor } from '../transport/chooseTransport.ts';
 import { runFileJob } from './runFileJob.ts';
@@ -22,7 +22,10 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   const onResult = (index: number, result: ScenarioResult): void => port.postMessage({ type: 'result', index, result } satisfies FromWorker);
-  runFileJob(message.job, { settings, catalogue, transport, signal: stopping.signal, onResult }).then(
+  const onScenarioStart = (info: { file: string; name: string }): void => port.postMessage({ type: 'start', info } satisfies FromWorker);
+  // A function does not cross threads: the virtual time the step starts at goes instead.
+  const onStepStart = ({ elapsed, ...info }: StepStart): void => port.postMessage({ type: 'step', info: { ...info, elapsedMs: elapsed() } } satisfies FromWorker);
+  runFileJob(message.job, { settings, catalogue, transport, signal: stopping.signal, onResult, onScenarioStart, onStepStart }).then(
     () => port.postMessage({ type: 'done' } satisfies FromWorker),
     (error: unknown) => port.postMessage({ type: 'error', error: toWire(error) } satisfies FromWorker),
   );

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MqttConnectError, type MqttConnectErrorCode } from '../../broker/connect.ts';
 import type { Catalogue } from '../catalogue.ts';
-import type { ScenarioResult } from '../report/RunResult.ts';
+import type { ScenarioResult, StepStart } from '../report/RunResult.ts';
 import type { TransportChoice } from '../transport/chooseTransport.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { runFileJob } from './runFileJob.ts';
@@ -40,7 +40,12 @@ export interface WireError {
   returnCode?: number;
 }
 
-export type FromWorker = { type: 'result'; index: number; result: ScenarioResult } | { type: 'done' } | { type: 'error'; error: WireError };
+export type FromWorker =
+  | { type: 'start'; info: { file: string; name: string } }
+  | { type: 'step'; info: Omit<StepStart, 'elapsed'> & { elapsedMs: number } }
+  | { type: 'result'; index: number; result: ScenarioResult }
+  | { type: 'done' }
+  | { type: 'error'; error: WireError };
 
 export interface WorkerPoolOptions {
   jobs: readonly FileJob[];
@@ -54,6 +59,9 @@ export interface WorkerPoolOptions {
   signal?: AbortSignal;
   /** Each scenario's result as it comes, in whatever order; return false to stop every lane (`--bail`). */
   onResult(index: number, result: ScenarioResult): boolean;
+  /** Told as scenarios and their steps start, on any lane (a progress display). */
+  onScenarioStart?(info: { file: string; name: string }): void;
+  onStepStart?(info: StepStart): void;
 }
 
 /** Where a file runs: the main thread, or a worker thread. */
@@ -66,6 +74,8 @@ interface Lane {
 }
 
 interface LaneEvents {
+  start(info: { file: string; name: string }): void;
+  step(info: StepStart): void;
   result(index: number, result: ScenarioResult): void;
   done(): void;
   error(error: unknown): void;
@@ -105,6 +115,12 @@ export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
     const count = Math.max(1, Math.min(options.workers, queue.length));
     for (let i = 0; i < count; i++) {
       const events: LaneEvents = {
+        start(info) {
+          if (!settled) options.onScenarioStart?.(info);
+        },
+        step(info) {
+          if (!settled) options.onStepStart?.(info);
+        },
         result(index, result) {
           if (!settled && !options.onResult(index, result)) finish();
         },
@@ -127,7 +143,7 @@ function mainThreadLane(options: WorkerPoolOptions, events: LaneEvents): Lane {
   let running: Promise<void> = Promise.resolve();
   return {
     start(job) {
-      running = runFileJob(job, { settings: options.settings, catalogue: options.catalogue, transport: options.transport, signal: stopping.signal, onResult: events.result }).then(events.done, events.error);
+      running = runFileJob(job, { settings: options.settings, catalogue: options.catalogue, transport: options.transport, signal: stopping.signal, onResult: events.result, onScenarioStart: events.start, onStepStart: events.step }).then(events.done, events.error);
     },
     stop(reason) {
       if (!stopping.signal.aborted) stopping.abort(reason);
@@ -140,7 +156,11 @@ function workerThreadLane(settings: WorkerSettings, events: LaneEvents): Lane {
   const worker = new Worker(BOOT, { argv: [ENTRY], workerData: settings });
   let closing = false;
   worker.on('message', (message: FromWorker) => {
-    if (message.type === 'result') events.result(message.index, message.result);
+    if (message.type === 'start') events.start(message.info);
+    else if (message.type === 'step') {
+      const { elapsedMs, ...info } = message.info;
+      events.step({ ...info, elapsed: () => elapsedMs });
+    } else if (message.type === 'result') events.result(message.index, message.result);
     else if (message.type === 'done') events.done();
     else events.error(fromWire(message.error));
   });

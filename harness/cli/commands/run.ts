@@ -87,13 +87,14 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   }
   // Progress on standard error, first, so its live line is cleared before a scenario's own line.
   const live = stderr.isTTY === true && env.TERM !== 'dumb';
-  const reporters = [progressReporter({ out: stderr, clock: new WallClock(), live }), ...chosen.value];
+  const progress = [progressReporter({ out: stderr, clock: new WallClock(), live })];
+  const reporters = chosen.value;
 
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
   const { MqttConnectError } = await import('../../../broker/connect.ts');
   const stopping = stopOnSignal(ctx);
-  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters, workers: flags.workers ?? (flags.broker === undefined ? defaultWorkers() : 1), shard: flags.shard })
+  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters, progress, workers: flags.workers ?? (flags.broker === undefined ? defaultWorkers() : 1), shard: flags.shard })
     .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)))
     .finally(stopping.release);
   // A broker that refuses us is not an internal error: one line that says why, no stack.
