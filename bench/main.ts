@@ -3,7 +3,8 @@
  * in-memory wires, MQTT through the embedded broker in process, MQTT over loopback TCP — each
  * in a fresh child process, and prints what each cost. Then the fleet view's bench
  * (bench/fleetView.ts): 10,000 gateways painted and repainted in headless Chromium, skipped
- * with a line saying why where there is no Chromium.
+ * with a line saying why where there is no Chromium. Last, `fleetrig run scenarios/ --workers 2`
+ * against one worker (bench/workers.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { formatDuration } from '../emulator/clock/duration.ts';
 import type { TransportMode } from '../harness/transport/chooseTransport.ts';
 import type { FleetViewFigures } from './fleetView.ts';
 import type { BenchFigures } from './runOne.ts';
+import { benchWorkers } from './workers.ts';
 
 const DEFAULT_SCENARIOS = ['scenarios/fleet/gateways-1000.yaml'];
 const MODES: readonly TransportMode[] = ['memory', 'stream', 'tcp'];
@@ -61,7 +63,8 @@ async function main(): Promise<number> {
   ]))}\n`);
   for (const row of rows) if (row.failure !== undefined) process.stdout.write(`\n${row.transport} failed: ${row.failure}\n`);
   const fleetViewOk = await fleetView();
-  return rows.every((r) => r.passed === r.scenarios) && fleetViewOk ? 0 : 1;
+  const workersOk = await workers();
+  return rows.every((r) => r.passed === r.scenarios) && fleetViewOk && workersOk ? 0 : 1;
 }
 
 /** The fleet view's figures; a missing Chromium skips it with a line, and fails nothing. */
@@ -83,6 +86,22 @@ async function fleetView(): Promise<boolean> {
     ms(f.repaintMedianMs), ms(f.repaintP95Ms), ms(f.busyMs), f.fps.toFixed(0),
   ]])}\n`);
   return f.changes >= f.devices;
+}
+
+/** Wall time of the bundled scenarios on one worker and on two; the traces must be the same. */
+async function workers(): Promise<boolean> {
+  process.stdout.write('\nworkers: fleetrig run scenarios/ --seed 1000, one fresh process per run, one run at a time\n\n');
+  const rows = await benchWorkers(['scenarios/'], [2]).catch((error: Error) => error);
+  if (rows instanceof Error) {
+    process.stdout.write(`${rows.message}\n`);
+    return false;
+  }
+  const base = rows[0]!;
+  const header = ['workers', 'wall (s)', 'speed-up', 'same trace', 'summary'];
+  process.stdout.write(`${table(header, rows.map((r) => [
+    String(r.workers), (r.wallMs / 1000).toFixed(1), `${(base.wallMs / r.wallMs).toFixed(2)}×`, r.trace === base.trace ? 'yes' : 'NO', r.summary,
+  ]))}\n`);
+  return rows.every((r) => r.trace === base.trace);
 }
 
 process.exitCode = await main();

@@ -30,8 +30,8 @@ export interface SignalSource {
 export interface CliDeps {
   runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>>;
   validateFiles(paths: string[]): Promise<{ files: string[]; errors: LoadError[] }>;
-  /** The scenarios a run of `paths` would run (`--list`), without running any. */
-  listScenarios(paths: string[], grep?: RegExp): Promise<{ scenarios: ListedScenario[]; errors: LoadError[] }>;
+  /** The scenarios a run of `paths` would run (`--list`, with `--shard` that shard's), without running any. */
+  listScenarios(paths: string[], grep?: RegExp, shard?: { index: number; total: number }): Promise<{ scenarios: ListedScenario[]; errors: LoadError[] }>;
 }
 
 export interface CommandContext {

@@ -33,9 +33,9 @@ describe('fleetrig run --reporter and --output-file', () => {
 
   it.each([
     [['--reporter', 'junit'], 'fleetrig run: --reporter junit writes a file: give it with --output-file junit=PATH (or --junit PATH)\n'],
-    [['--reporter', 'junit', '--reporter', 'json', '--output-file', 'x'], 'fleetrig run: --output-file x: say which reporter writes it (junit=x or json=x or html=x), as junit and json both write files\n'],
-    [['--output-file', 'x.xml'], 'fleetrig run: --output-file x.xml: say which reporter writes it (junit=x.xml or json=x.xml or html=x.xml), as no reporter that writes a file is chosen\n'],
-    [['--output-file', 'json=x.json'], 'fleetrig run: --output-file json=x.json: no json reporter is chosen; add --reporter json (file reporters: junit, json, html)\n'],
+    [['--reporter', 'junit', '--reporter', 'json', '--output-file', 'x'], 'fleetrig run: --output-file x: say which reporter writes it (junit=x or json=x or html=x or blob=x), as junit and json both write files\n'],
+    [['--output-file', 'x.xml'], 'fleetrig run: --output-file x.xml: say which reporter writes it (junit=x.xml or json=x.xml or html=x.xml or blob=x.xml), as no reporter that writes a file is chosen\n'],
+    [['--output-file', 'json=x.json'], 'fleetrig run: --output-file json=x.json: no json reporter is chosen; add --reporter json (file reporters: junit, json, html, blob)\n'],
   ])('refuses %j in one line saying how to fix it, running nothing', async (flags, said) => {
     const { deps, calls } = fakeDeps();
     const t = fakeIo();
@@ -44,7 +44,7 @@ describe('fleetrig run --reporter and --output-file', () => {
     expect(calls).toEqual([]);
   });
 
-  it.each([[['--reporter', 'htm'], "option '--reporter <name>' argument 'htm' is invalid. It must be one of console, dot, github, junit, json, html."], [['--output-file', 'junit='], 'It must be a path']])('rejects %j naming the flag', async (flags, said) => {
+  it.each([[['--reporter', 'htm'], "option '--reporter <name>' argument 'htm' is invalid. It must be one of console, dot, github, junit, json, html, blob."], [['--output-file', 'junit='], 'It must be a path']])('rejects %j naming the flag', async (flags, said) => {
     const t = fakeIo();
     expect(await main(['run', 'scenarios', ...flags], t.io, fakeDeps().deps)).toBe(2);
     expect(t.stderr()).toContain(said);

@@ -58,8 +58,10 @@ export function chooseReporters(choice: ReporterChoice, io: { out: TextSink; col
   for (const name of names) {
     if (isFileReporter(name)) {
       const outputFile = files.get(name);
-      if (outputFile === undefined) return fail('BAD_REQUEST', `--reporter ${name} writes a file: give it with --output-file ${name}=PATH (or --${name} PATH)`, 'output-file');
-      chosen.push(createReporter(name, { outputFile }));
+      // The blob has a place of its own by default, so each CI shard writes one without saying where.
+      if (outputFile === undefined && name === 'blob') chosen.push(createReporter('blob', {}));
+      else if (outputFile === undefined) return fail('BAD_REQUEST', `--reporter ${name} writes a file: give it with --output-file ${name}=PATH (or --${name} PATH)`, 'output-file');
+      else chosen.push(createReporter(name, { outputFile }));
     } else if (name === 'github') {
       chosen.push(createReporter('github', { out: io.out }));
     } else {

@@ -12,9 +12,10 @@ import { registerDevice } from './commands/device.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerCredentials } from './commands/credentials.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerMergeReports } from './commands/mergeReports.ts';
 
 /** One entry per command. */
-const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials, registerSchema];
+const commands: Array<(program: Command, ctx: CommandContext) => void> = [registerRun, registerValidate, registerDevice, registerServe, registerCredentials, registerMergeReports, registerSchema];
 
 export async function main(argv: string[], io: CliIo, deps?: CliDeps): Promise<number> {
   let exitCode: number = ExitCode.Passed;

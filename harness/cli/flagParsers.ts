@@ -86,3 +86,21 @@ export function parseBail(value: string): number {
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('It must be a positive integer, e.g. --bail 3.');
   return n;
 }
+
+/** `--workers <n>`: how many scenario files run at once, a positive integer. */
+export function parseWorkers(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('It must be a positive integer, e.g. --workers 2 (1 runs every scenario in this process).');
+  return n;
+}
+
+/** `--shard <i/n>`: the i-th of n parts of the scenario files, 1 ≤ i ≤ n, as Playwright's and Vitest's. */
+export function parseShard(value: string): { index: number; total: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = match === null ? NaN : Number(match[1]);
+  const total = match === null ? NaN : Number(match[2]);
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(total) || index < 1 || total < 1 || index > total) {
+    throw new InvalidArgumentError('It must be i/n with 1 ≤ i ≤ n, e.g. --shard 1/3 runs the first third of the scenario files.');
+  }
+  return { index, total };
+}

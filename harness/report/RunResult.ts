@@ -71,6 +71,11 @@ export interface RunResult {
   notRun?: number;
   /** Scenarios a signal cut short or never let start, and the signal; absent when none was received. */
   interrupted?: { scenarios: number; signal: string };
+  /**
+   * A shard's run (`--shard 2/3`): which one, and every file of the whole run in its order, so
+   * `fleetrig merge-reports` can put the shards back together as one run; absent otherwise.
+   */
+  shard?: { index: number; total: number; files: string[] };
   wallMs: number;
 }
 

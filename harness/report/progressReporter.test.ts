@@ -51,4 +51,29 @@ describe('the progress reporter', () => {
     await clock.advance(10_000);
     expect(out).toHaveLength(2);
   });
+
+  it('under --workers keeps the heartbeat going while a scenario still runs after another one ended', async () => {
+    const { out, clock, reporter } = rig(false);
+    reporter.onRunStart?.({ seed: 1, files: ['scenarios/fleet.yaml', 'scenarios/gw-test-mode.yaml'], scenarios: 2 });
+    reporter.onScenarioStart?.({ file: 'scenarios/fleet.yaml', name: 'fleet' });
+    reporter.onScenarioStart?.({ file: 'scenarios/gw-test-mode.yaml', name: 'quick' });
+    reporter.onScenarioEnd?.(sampleRun.files[0]!.scenarios[0]!);
+    await clock.advance(5_000);
+    expect(out).toEqual(['fleetrig run: 1/2 scenarios · scenarios/gw-test-mode.yaml · starting its fleet\n']);
+    reporter.onScenarioEnd?.(sampleRun.files[1]!.scenarios[0]!);
+    await clock.advance(10_000);
+    expect(out).toHaveLength(1);
+  });
+
+  it('on a terminal clears the line for each scenario that ends while others run, and draws it again', async () => {
+    const { out, clock, reporter } = rig(true);
+    reporter.onRunStart?.({ seed: 1, files: ['a.yaml', 'b.yaml'], scenarios: 2 });
+    reporter.onScenarioStart?.({ file: 'a.yaml', name: 'a' });
+    reporter.onScenarioStart?.({ file: 'b.yaml', name: 'b' });
+    await clock.advance(250);
+    reporter.onScenarioEnd?.(sampleRun.files[0]!.scenarios[0]!);
+    expect(out.pop()).toBe('\r\u001b[2K');
+    await clock.advance(250);
+    expect(out.pop()).toBe('\r\u001b[2K1/2 scenarios · b.yaml · starting its fleet');
+  });
 });

@@ -32,6 +32,8 @@ export function progressReporter(options: ProgressReporterOptions): Reporter {
   let starting: string | undefined;
   let timer: TimerId | undefined;
   let shown = false;
+  // Under --workers several scenarios run at once: the line follows the one that started last.
+  let running = 0;
 
   const text = (): string => {
     if (step === undefined) return `${done}/${total} scenarios${starting === undefined ? '' : ` · ${showControls(starting)} · starting its fleet`}`;
@@ -43,15 +45,18 @@ export function progressReporter(options: ProgressReporterOptions): Reporter {
     if (live) {
       out.write(`${CLEAR_LINE}${text()}`);
       shown = true;
-    } else if (starting !== undefined) {
+    } else if (running > 0) {
       out.write(`fleetrig run: ${text()}\n`);
     }
+  };
+  const clear = (): void => {
+    if (shown) out.write(CLEAR_LINE);
+    shown = false;
   };
   const stop = (): void => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
-    if (shown) out.write(CLEAR_LINE);
-    shown = false;
+    clear();
   };
 
   return {
@@ -59,6 +64,7 @@ export function progressReporter(options: ProgressReporterOptions): Reporter {
       total = info.scenarios ?? 0;
     },
     onScenarioStart(info) {
+      running++;
       step = undefined;
       starting = info.file;
       stop();
@@ -67,8 +73,15 @@ export function progressReporter(options: ProgressReporterOptions): Reporter {
     onStepStart(info) {
       step = info;
     },
-    onScenarioEnd() {
+    onScenarioEnd(result) {
       done++;
+      running = Math.max(0, running - 1);
+      if (running > 0) {
+        // Others still run: clear the line for the scenario's own, and keep the redraws going.
+        if (step?.file === result.file && step.name === result.name) step = undefined;
+        clear();
+        return;
+      }
       step = undefined;
       starting = undefined;
       stop();

@@ -1,5 +1,6 @@
 /** Reporters by name, Vitest-style: the CLI picks them from its flags; later commands add theirs here. */
 import type { Reporter } from './RunResult.ts';
+import { blobReporter } from './blobReporter.ts';
 import { consoleReporter } from './consoleReporter.ts';
 import { dotReporter } from './dotReporter.ts';
 import { githubReporter } from './githubReporter.ts';
@@ -14,6 +15,7 @@ export const reporters = {
   junit: junitReporter,
   json: jsonReporter,
   html: htmlReporter,
+  blob: blobReporter,
 } satisfies Record<string, (options: never) => Reporter>;
 
 export type ReporterName = keyof typeof reporters;
@@ -25,4 +27,4 @@ export function createReporter<N extends ReporterName>(name: N, options: Reporte
 }
 
 /** The reporters that write a file and need its path (`--output-file`); the others write to standard output. */
-export const FILE_REPORTERS = ['junit', 'json', 'html'] as const satisfies readonly ReporterName[];
+export const FILE_REPORTERS = ['junit', 'json', 'html', 'blob'] as const satisfies readonly ReporterName[];

@@ -1,6 +1,7 @@
 import type { LoadError } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { selectScenarios } from './runFiles.ts';
+import { shardFiles, type Shard } from './shardFiles.ts';
 
 /** One scenario as `fleetrig run --list` shows it. */
 export interface ListedScenario {
@@ -9,9 +10,11 @@ export interface ListedScenario {
   readonly name: string;
 }
 
-/** The scenarios `fleetrig run <paths> [--grep]` would run, in run order; runs nothing. */
-export async function listScenarios(paths: string[], grep?: RegExp): Promise<{ scenarios: ListedScenario[]; errors: LoadError[] }> {
+/** The scenarios `fleetrig run <paths> [--grep] [--shard]` would run, in run order; runs nothing. */
+export async function listScenarios(paths: string[], grep?: RegExp, shard?: Shard): Promise<{ scenarios: ListedScenario[]; errors: LoadError[] }> {
   const loaded = await loadFiles(paths);
-  const scenarios = selectScenarios(loaded.scenarios, grep).map(({ file, line, name }) => (line === undefined ? { file, name } : { file, line, name }));
+  const selected = selectScenarios(loaded.scenarios, grep);
+  const files = shard === undefined ? undefined : new Set(shardFiles([...new Set(selected.map((s) => s.file))], shard));
+  const scenarios = selected.filter((s) => files === undefined || files.has(s.file)).map(({ file, line, name }) => (line === undefined ? { file, name } : { file, line, name }));
   return { scenarios, errors: loaded.errors };
 }

@@ -7,7 +7,10 @@ import { loadFailure, type LoadFailure } from '../scenario/loadErrors.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
 import { createCatalogue, type Catalogue } from '../catalogue.ts';
 import { transportFor, type TransportMode } from '../transport/chooseTransport.ts';
-import { interrupt, runScenario } from './runScenario.ts';
+import { notStarted } from './notStarted.ts';
+import { runScenario } from './runScenario.ts';
+import { shardFiles, type Shard } from './shardFiles.ts';
+import { runInWorkers, type FileJob } from './workerPool.ts';
 
 export interface RunOptions {
   paths: string[];
@@ -25,6 +28,11 @@ export interface RunOptions {
    */
   credentialSeed?: number;
   reporters: Reporter[];
+  /**
+   * Told as things happen (a progress display), before `reporters`: with workers, scenarios
+   * start and end on every lane at once and in any order, while `reporters` hear of them in run order.
+   */
+  progress?: Reporter[];
   /** Runs only the scenarios whose name (behaviour IDs included, `[GW-9]`) matches (`--grep`). */
   grep?: RegExp;
   /** Stops after this many failed scenarios (`--bail`); the rest are counted as not run. */
@@ -34,15 +42,18 @@ export interface RunOptions {
    * after its step in progress, the rest are reported `interrupted`, and every report is written.
    */
   signal?: AbortSignal;
-  /** The families, step kinds and portals to run with; the bundled ones unless given. */
+  /**
+   * The families, step kinds and portals to run with; the bundled ones unless given. A catalogue
+   * of one's own cannot cross to a worker thread, so it runs in this process whatever `workers` says.
+   */
   catalogue?: Catalogue;
-}
-
-/** A scenario a signal never let start, as the reports show it. */
-function notStarted(scenario: Scenario, signal: AbortSignal): ScenarioResult {
-  const result: ScenarioResult = { file: scenario.file, name: scenario.name, ids: scenario.ids, status: 'interrupted', devices: 0, steps: scenario.steps.length, virtualMs: 0, wallMs: 0, trace: [] };
-  interrupt(result, signal, 'before it started', { line: scenario.line });
-  return result;
+  /**
+   * How many scenario files run at once, each on a worker thread (`--workers`); 1, the default,
+   * runs every scenario in this process. The reports are the same whatever the number.
+   */
+  workers?: number;
+  /** Runs only this part of the scenario files (`--shard i/n`); see shardFiles. */
+  shard?: Shard;
 }
 
 /** The scenarios of a run: those whose name matches `grep`, or all of them. */
@@ -52,7 +63,8 @@ export function selectScenarios<S extends { name: string }>(scenarios: readonly 
 
 /**
  * Loads every scenario under `paths` (refusing to run anything if one file is invalid), then
- * runs those selected one by one, each on a fresh fleet, telling the reporters as it goes.
+ * runs those selected, each on a fresh fleet — one by one in this process, or a file per worker
+ * thread with `workers` — telling the reporters in file and scenario order.
  */
 export async function runFiles(options: RunOptions): Promise<Result<RunResult, LoadFailure>> {
   const started = wallNow();
@@ -64,18 +76,75 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const seed = options.seed ?? freshSeed();
   const { ioTimeoutMs } = options;
   const credentialSeed = options.credentialSeed ?? seed;
-  const transport = transportFor(options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs, credentialSeed } : { mode: options.transport ?? 'stream', ioTimeoutMs, credentialSeed });
-  const selected = selectScenarios(loaded.scenarios, options.grep);
+  const transportChoice = options.brokerUrl !== undefined ? { brokerUrl: options.brokerUrl, ioTimeoutMs, credentialSeed } : { mode: options.transport ?? 'stream', ioTimeoutMs, credentialSeed };
+  const transport = transportFor(transportChoice);
+  const matching = selectScenarios(loaded.scenarios, options.grep);
   // A file none of whose scenarios is selected is not part of the run (nor of its reports).
-  const files = options.grep === undefined ? loaded.files : loaded.files.filter((f) => selected.some((s) => s.file === f));
-  for (const r of options.reporters) r.onRunStart?.({ seed, files, scenarios: selected.length });
+  const allFiles = options.grep === undefined ? loaded.files : loaded.files.filter((f) => matching.some((s) => s.file === f));
+  const files = options.shard === undefined ? allFiles : shardFiles(allFiles, options.shard);
+  const selected = options.shard === undefined ? matching : matching.filter((s) => files.includes(s.file));
+  const live = options.progress ?? [];
+  const everyone = [...live, ...options.reporters];
+  for (const r of everyone) r.onRunStart?.({ seed, files, scenarios: selected.length });
 
   const byFile = new Map<string, FileResult>(files.map((f) => [f, { file: f, scenarios: [] }]));
   let passed = 0;
   let failed = 0;
   let notRun = 0;
   let interrupted = 0;
-  for (const scenario of selected) {
+  const workers = options.catalogue === undefined ? Math.min(options.workers ?? 1, files.length) : 1;
+  // One lane: things happen in run order, so the live reporters hear them with the others.
+  const told = workers > 1 ? options.reporters : everyone;
+  const record = (result: ScenarioResult): void => {
+    byFile.get(result.file)!.scenarios.push(result);
+    if (result.status === 'passed') passed++;
+    else if (result.status === 'failed') failed++;
+    else interrupted++;
+    for (const r of told) r.onScenarioEnd?.(result);
+  };
+  if (workers > 1) {
+    // Results come in the order workers finish them; they are told on in the run's own order,
+    // and --bail counts them in that order too, so every report is the one a single worker writes.
+    const done = new Map<number, ScenarioResult>();
+    let next = 0;
+    let bailed = false;
+    const tell = (): void => {
+      while (!bailed && done.has(next)) {
+        const result = done.get(next)!;
+        done.delete(next);
+        next++;
+        for (const r of told) r.onScenarioStart?.({ file: result.file, name: result.name });
+        record(result);
+        if (options.bail !== undefined && failed >= options.bail && next < selected.length) {
+          notRun = selected.length - passed - failed;
+          bailed = true;
+        }
+      }
+    };
+    await runInWorkers({
+      jobs: fileJobs(selected, loaded.scenarios),
+      workers,
+      settings: { runSeed: seed, seed: options.seed, realtime: options.realtime ?? false, transport: transportChoice },
+      catalogue,
+      transport,
+      signal: options.signal,
+      onScenarioStart: (info) => live.forEach((r) => r.onScenarioStart?.(info)),
+      onStepStart: (info) => live.forEach((r) => r.onStepStart?.(info)),
+      onResult(index, result) {
+        for (const r of live) r.onScenarioEnd?.(result);
+        done.set(index, result);
+        tell();
+        return !bailed;
+      },
+    });
+    // Files the signal kept from starting: their scenarios never reached a worker.
+    const { signal } = options;
+    if (!bailed && signal?.aborted === true) {
+      for (let i = next; i < selected.length; i++) if (!done.has(i)) done.set(i, notStarted(selected[i]!, signal));
+      tell();
+    }
+  }
+  for (const scenario of workers > 1 ? [] : selected) {
     if (options.bail !== undefined && failed >= options.bail) {
       notRun = selected.length - passed - failed;
       break;
@@ -85,21 +154,30 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
     if (signal?.aborted === true) {
       result = notStarted(scenario, signal);
     } else {
-      for (const r of options.reporters) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
+      for (const r of told) r.onScenarioStart?.({ file: scenario.file, name: scenario.name });
       const onStepStart = (info: StepStart): void => {
-        for (const r of options.reporters) r.onStepStart?.(info);
+        for (const r of told) r.onStepStart?.(info);
       };
       result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal, onStepStart });
     }
-    byFile.get(scenario.file)!.scenarios.push(result);
-    if (result.status === 'passed') passed++;
-    else if (result.status === 'failed') failed++;
-    else interrupted++;
-    for (const r of options.reporters) r.onScenarioEnd?.(result);
+    record(result);
   }
   const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
   if (notRun > 0) run.notRun = notRun;
+  if (options.shard !== undefined) run.shard = { ...options.shard, files: allFiles };
   if (interrupted > 0) run.interrupted = { scenarios: interrupted, signal: String(options.signal?.reason) };
-  for (const r of options.reporters) await r.onRunEnd?.(run);
+  for (const r of everyone) await r.onRunEnd?.(run);
   return ok(run);
+}
+
+/** The selected scenarios grouped by file, in run order, each with its place in its file and in the run. */
+function fileJobs(selected: readonly Scenario[], loaded: readonly Scenario[]): FileJob[] {
+  const jobs = new Map<string, { file: string; picks: { at: number; index: number }[] }>();
+  selected.forEach((scenario, index) => {
+    const at = loaded.filter((s) => s.file === scenario.file).indexOf(scenario);
+    let job = jobs.get(scenario.file);
+    if (job === undefined) jobs.set(scenario.file, (job = { file: scenario.file, picks: [] }));
+    job.picks.push({ at, index });
+  });
+  return [...jobs.values()];
 }

@@ -1,4 +1,5 @@
 /** `fleetrig run <files|dirs…>`: runs scenarios in virtual time and reports them. */
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { colorsWanted } from '../../report/paint.ts';
 import type { ReporterName } from '../../report/reporters.ts';
@@ -7,7 +8,7 @@ import { progressReporter } from '../../report/progressReporter.ts';
 import { chooseReporters, collectOutputFile, collectReporter, REPORTER_NAMES } from '../chooseReporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
-import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseSeed } from '../flagParsers.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseSeed, parseShard, parseWorkers } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
 
 interface RunFlags {
@@ -24,7 +25,12 @@ interface RunFlags {
   bail?: number;
   reporter?: ReporterName[];
   outputFile?: { name?: string; path: string }[];
+  workers?: number;
+  shard?: { index: number; total: number };
 }
+
+/** As Playwright: half the cores, at least one. */
+export const defaultWorkers = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
 
 const exitCodesHelp = `
 Exit codes:
@@ -45,6 +51,8 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(new Option('-t, --grep <pattern>', 'run only the scenarios whose name matches this regular expression, e.g. GW-9 (names carry their behaviour IDs)').argParser(parseGrep))
     .option('--list', 'list the scenarios that would run, with their file and line, and run none')
     .addOption(new Option('--bail [n]', 'stop after n failed scenarios (1 when n is left out); the rest are reported as not run').argParser(parseBail).preset(1))
+    .addOption(new Option('--workers <n>', 'run n scenario files at once, each on a worker thread; 1 runs all in this process (default: half the cores; 1 with --broker). The reports are the same for any n').argParser(parseWorkers))
+    .addOption(new Option('--shard <i/n>', 'run only the i-th of n parts of the scenario files (sorted by path), for CI jobs side by side; join their --reporter blob files with fleetrig merge-reports').argParser(parseShard))
     .addOption(new Option('--seed <n>', 'seed for every random choice; the run prints the one it picked when not given').argParser(parseSeed))
     .option('--realtime', 'run on the wall clock instead of virtual time (demos, external firmware)')
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
@@ -66,7 +74,12 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     stderr.write(`fleetrig run: ${error.message}\n`);
     return ExitCode.BadInput;
   }
-  if (flags.list === true) return list(paths, flags.grep, ctx);
+  // Scenarios side by side on one external broker would share its topics.
+  if (flags.broker !== undefined && (flags.workers ?? 1) > 1) {
+    stderr.write(`fleetrig run: --workers ${flags.workers} with --broker: scenarios running side by side would share the broker's topics; use --workers 1, or --shard with a broker per job\n`);
+    return ExitCode.BadInput;
+  }
+  if (flags.list === true) return list(paths, flags, ctx);
   const chosen = chooseReporters(flags, { out: stdout, color, seedGiven: flags.seed !== undefined, env });
   if (!chosen.ok) {
     stderr.write(`fleetrig run: ${chosen.error.message}\n`);
@@ -74,13 +87,14 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   }
   // Progress on standard error, first, so its live line is cleared before a scenario's own line.
   const live = stderr.isTTY === true && env.TERM !== 'dumb';
-  const reporters = [progressReporter({ out: stderr, clock: new WallClock(), live }), ...chosen.value];
+  const progress = [progressReporter({ out: stderr, clock: new WallClock(), live })];
+  const reporters = chosen.value;
 
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
   const { MqttConnectError } = await import('../../../broker/connect.ts');
   const stopping = stopOnSignal(ctx);
-  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters })
+  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters, progress, workers: flags.workers ?? (flags.broker === undefined ? defaultWorkers() : 1), shard: flags.shard })
     .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)))
     .finally(stopping.release);
   // A broker that refuses us is not an internal error: one line that says why, no stack.
@@ -93,6 +107,11 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     return ExitCode.BadInput;
   }
   const run = result.value;
+  // More shards than files leaves some empty: nothing to run there is not an error of the job's.
+  if (run.shard !== undefined && run.files.length === 0 && run.shard.files.length > 0) {
+    stderr.write(`fleetrig run: shard ${run.shard.index}/${run.shard.total} has no scenario file (${run.shard.files.length} file${run.shard.files.length === 1 ? '' : 's'} in ${run.shard.total} shards)\n`);
+    return ExitCode.Passed;
+  }
   if (run.passed + run.failed + (run.interrupted?.scenarios ?? 0) === 0) {
     stderr.write(`fleetrig: ${noScenarios(paths, flags.grep)}\n`);
     return ExitCode.BadInput;
@@ -101,11 +120,11 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   return run.failed > 0 ? ExitCode.Failed : ExitCode.Passed;
 }
 
-/** `--list`: `file:line › name` for each scenario a run would run, then how many; exit 2 when none. */
-async function list(paths: string[], grep: RegExp | undefined, ctx: CommandContext): Promise<ExitCode> {
+/** `--list`: `file:line › name` for each scenario a run would run (with `--shard`, that shard), then how many; exit 2 when none. */
+async function list(paths: string[], { grep, shard }: RunFlags, ctx: CommandContext): Promise<ExitCode> {
   const { stdout, stderr } = ctx.io;
   const { listScenarios } = await ctx.deps();
-  const { scenarios, errors } = await listScenarios(paths, grep);
+  const { scenarios, errors } = await listScenarios(paths, grep, shard);
   if (errors.length > 0) {
     printLoadErrors(stderr, errors);
     return ExitCode.BadInput;
