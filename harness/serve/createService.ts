@@ -203,6 +203,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     : demoControl(createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), clock, onClockChange, options.demo.restart);
   const app = serviceApp({
     server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry, demo,
+    onFault: (fault) => logger.warn({ method: fault.method, path: fault.path, reason: fault.message }, 'http request failed inside the server'),
   });
   const http = createServer(app);
   const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(transport.broker);
