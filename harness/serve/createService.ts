@@ -144,7 +144,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
       credentialSeed: session.seed,
       mode: options.brokerUrl === undefined ? 'stream' : { url: options.brokerUrl },
       log: (refusal) => logger.warn({ topic: refusal.topic, reason: refusal.reason }, 'frame refused'),
-      brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, reason: refusal.reason }, 'broker refused'),
+      brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, address: refusal.address ?? null, reason: refusal.reason }, 'broker refused'),
       ...(options.brokerUrl === undefined ? { listen: { port: options.mqttPort, host } } : {}),
     });
   } catch (error) {
