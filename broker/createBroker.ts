@@ -54,6 +54,15 @@ export interface EmbeddedBroker {
   refusals(): number;
   /** MQTT clients connected now (authenticated ones). */
   clients(): number;
+  /**
+   * Stops the broker as a broker outage would: every client is disconnected, and every new
+   * connection is closed at once, until `start()`. The listener keeps its port. Safe to call twice.
+   */
+  stop(): Promise<void>;
+  /** A fresh broker behind the same listener and credentials after `stop()`: no sessions, nothing retained, as a restarted Mosquitto without persistence. */
+  start(): Promise<void>;
+  /** Whether it takes connections: not between stop() and start(), nor after close(). */
+  isRunning(): boolean;
   /** Disconnects every client and closes the listener. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,23 +71,28 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
   const policy = createPolicy(options);
   const timers = options.timers ?? new WallClock();
   const connectTimeout = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-  const aedes = await Aedes.createBroker({
-    connectTimeout,
-    authenticate: policy.authenticate,
-    authorizePublish: policy.authorizePublish,
-    authorizeSubscribe: policy.authorizeSubscribe,
-  });
-  // aedes emits 'error' when a stale will cannot be republished; unheard, that would crash
-  // the process. The refusal behind it has already been logged.
-  (aedes as EventEmitter).on('error', () => {});
-
   const connections = new Set<Duplex>();
   // The peer address of each connection aedes serves, for refusals of clients without an ID.
   const addresses = new WeakMap<Duplex, string>();
-  aedes.on('connectionError', (client, error) => {
-    if (error.message !== 'connect did not arrive in time') return;
-    policy.refuse({ clientId: client.id ?? '', user: undefined, topic: undefined, action: 'connect', reason: `no CONNECT within ${connectTimeout} ms`, ...addressOf(client.conn) });
-  });
+  async function openAedes(): Promise<Aedes> {
+    const opened = await Aedes.createBroker({
+      connectTimeout,
+      authenticate: policy.authenticate,
+      authorizePublish: policy.authorizePublish,
+      authorizeSubscribe: policy.authorizeSubscribe,
+    });
+    // aedes emits 'error' when a stale will cannot be republished; unheard, that would crash
+    // the process. The refusal behind it has already been logged.
+    (opened as EventEmitter).on('error', () => {});
+    opened.on('connectionError', (client, error) => {
+      if (error.message !== 'connect did not arrive in time') return;
+      policy.refuse({ clientId: client.id ?? '', user: undefined, topic: undefined, action: 'connect', reason: `no CONNECT within ${connectTimeout} ms`, ...addressOf(client.conn) });
+    });
+    return opened;
+  }
+  let aedes = await openAedes();
+  // Between stop() and start(): every connection is refused, as by a broker that is not running.
+  let down = false;
   const addressOf = (conn: Duplex): { address?: string } => {
     const address = addresses.get(conn);
     return address === undefined ? {} : { address };
@@ -115,10 +129,14 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
     connection.once('close', () => connections.delete(connection));
   }
 
-  async function shutDown(): Promise<void> {
+  async function stopAedes(): Promise<void> {
     await new Promise<void>((resolve) => aedes.close(() => resolve()));
     // Connections that never sent CONNECT are not aedes clients yet; end them here.
     for (const connection of connections) connection.destroy();
+  }
+
+  async function shutDown(): Promise<void> {
+    if (!down) await stopAedes();
     if (server !== undefined) {
       const listening = server;
       await new Promise<void>((resolve) => listening.close(() => resolve()));
@@ -132,6 +150,10 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
       const listener = createServer((socket) => {
         // Without TCP_NODELAY a QoS 1 round trip waits on Nagle + delayed ACK (40–90 ms).
         socket.setNoDelay(true);
+        if (down) {
+          socket.destroy();
+          return;
+        }
         serveGuarded(socket, `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`);
       });
       server = listener;
@@ -153,7 +175,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
       // both ends, or aedes never publishes the last will.
       brokerSide.once('close', () => clientSide.destroy());
       clientSide.once('close', () => brokerSide.destroy());
-      if (closing !== undefined) {
+      if (closing !== undefined || down) {
         clientSide.destroy();
         return clientSide;
       }
@@ -163,7 +185,7 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
     },
 
     accept(connection, address) {
-      if (closing !== undefined) {
+      if (closing !== undefined || down) {
         connection.destroy();
         return;
       }
@@ -171,7 +193,21 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
     },
 
     refusals: () => policy.refusals(),
-    clients: () => aedes.connectedClients,
+    clients: () => (down ? 0 : aedes.connectedClients),
+
+    async stop() {
+      if (down || closing !== undefined) return;
+      down = true;
+      await stopAedes();
+    },
+
+    async start() {
+      if (!down || closing !== undefined) return;
+      aedes = await openAedes();
+      down = false;
+    },
+
+    isRunning: () => !down && closing === undefined,
 
     close() {
       closing ??= shutDown();

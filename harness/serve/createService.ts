@@ -152,6 +152,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     const where = options.brokerUrl ?? `${host}:${options.mqttPort}`;
     return fail('BROKER_UNREACHABLE', `cannot open the MQTT broker at ${where}: ${(error as Error).message}`, options.brokerUrl === undefined ? 'mqtt-port' : 'broker');
   }
+  world.brokerOutage = transport.outage;
   closers.push(async () => {
     for (const device of world.devices.values()) device.appliance.stop();
     await transport.close();
