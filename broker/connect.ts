@@ -1,7 +1,7 @@
 import { MqttClient } from 'mqtt';
 import type { IClientOptions } from 'mqtt';
 import { connect as tcpConnect } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { PassThrough, type Duplex } from 'node:stream';
 
 export interface MqttWill {
   readonly topic: string;
@@ -38,6 +38,11 @@ export interface ConnectMqttOptions {
   readonly reconnectPeriodMs?: number;
   /** TCP_NODELAY on the client socket; default true. Off only to measure what it saves. */
   readonly noDelay?: boolean;
+  /**
+   * With `url`: asked before each (re)connect; while it answers false the attempt fails at once,
+   * as with the broker unreachable — the `brokerDown` fault on a broker this process cannot stop.
+   */
+  readonly reachable?: () => boolean;
 }
 
 /** Why connectMqtt failed (the `code` of its MqttConnectError). */
@@ -119,6 +124,13 @@ export function connectMqtt(options: ConnectMqttOptions): Promise<MqttClient> {
   });
 }
 
+/** A connection attempt that fails as a refused TCP connect does: an error, then close. */
+function unreachable(where: string): Duplex {
+  const stream = new PassThrough();
+  queueMicrotask(() => stream.destroy(Object.assign(new Error(`connect ECONNREFUSED ${where} (the broker is cut off: brokerDown)`), { code: 'ECONNREFUSED' })));
+  return stream;
+}
+
 type Transport = { ok: true; build: () => Duplex } | { ok: false; message: string };
 
 function streamBuilder(options: ConnectMqttOptions): Transport {
@@ -141,6 +153,7 @@ function streamBuilder(options: ConnectMqttOptions): Transport {
   return {
     ok: true,
     build: () => {
+      if (options.reachable?.() === false) return unreachable(`${host}:${port}`);
       const socket = tcpConnect({ host, port });
       socket.setNoDelay(noDelay);
       return socket;

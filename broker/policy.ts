@@ -3,7 +3,8 @@ import type { Clock } from '../emulator/clock/Clock.ts';
 import { mayPublish, mayUseClientId, maySubscribe } from './acl.ts';
 import type { Credentials, Principal } from './credentials.ts';
 
-export type RefusalAction = 'connect' | 'publish' | 'subscribe';
+/** `packet`: a connection dropped for what it sent on the wire (broker/packetGuard.ts), before or after CONNECT. */
+export type RefusalAction = 'connect' | 'publish' | 'subscribe' | 'packet';
 
 /** One refused connect, publish or subscribe: who asked, for what, and why not. */
 export interface Refusal {
@@ -13,6 +14,8 @@ export interface Refusal {
   readonly topic: string | undefined;
   readonly action: RefusalAction;
   readonly reason: string;
+  /** The peer's `host:port`, for refusals of a connection (it may have no client ID yet). */
+  readonly address?: string;
   /** Clock reading, when the policy was given a clock. */
   readonly at?: number;
 }
@@ -33,6 +36,8 @@ export interface Policy {
   readonly authorizeSubscribe: NonNullable<AedesOptions['authorizeSubscribe']>;
   /** How many connects, publishes and subscribes were refused so far. */
   refusals(): number;
+  /** Counts and logs a refusal the broker made outside these hooks (an oversized packet, a late CONNECT). */
+  refuse(entry: Omit<Refusal, 'at'>): void;
   principalOf(client: Client): Principal | undefined;
 }
 
@@ -91,6 +96,7 @@ export function createPolicy(options: PolicyOptions): Policy {
     },
 
     refusals: () => refused,
+    refuse,
     principalOf: (client) => principals.get(client),
   };
 }
@@ -98,7 +104,8 @@ export function createPolicy(options: PolicyOptions): Policy {
 /** A refusal as one log line: `broker refused publish: client "d1" user "d1" topic "…": reason`. */
 export function formatRefusal(entry: Refusal): string {
   const topic = entry.topic === undefined ? '' : ` topic ${JSON.stringify(entry.topic)}`;
-  return `broker refused ${entry.action}: client ${JSON.stringify(entry.clientId)} user ${JSON.stringify(entry.user ?? '')}${topic}: ${entry.reason}`;
+  const address = entry.address === undefined ? '' : ` from ${entry.address}`;
+  return `broker refused ${entry.action}: client ${JSON.stringify(entry.clientId)} user ${JSON.stringify(entry.user ?? '')}${address}${topic}: ${entry.reason}`;
 }
 
 function logToStderr(entry: Refusal): void {

@@ -67,6 +67,10 @@ export const HarnessErrorCode = {
   ServiceUnreachable: 'SERVICE_UNREACHABLE',
   /** `fleetrig credentials --out DIR`: the folder or a file in it could not be written. */
   WriteFailed: 'WRITE_FAILED',
+  /** `brokerDown`/`brokerUp`: the run has no MQTT broker to lose (in-memory wires, `--transport memory`). */
+  NoBroker: 'NO_BROKER',
+  /** `brokerUp`: not every device and the license server were subscribed again within the wait. */
+  BrokerNotBack: 'BROKER_NOT_BACK',
 } as const;
 export type HarnessErrorCode = (typeof HarnessErrorCode)[keyof typeof HarnessErrorCode];
 

@@ -11,6 +11,7 @@ import type { CoreContext } from './core/CoreContext.ts';
 import { coreModule } from './core/coreModule.ts';
 import type { AuditEntry } from './core/types.ts';
 import { createHttpApi } from './http/createHttpApi.ts';
+import type { ServerFaultListener } from './http/jsonErrorHandler.ts';
 import { createLinkStats, serveLink, type LinkStats, type ServedLink } from './link/serveLink.ts';
 import { mountPortals } from './portals/mountPortals.ts';
 import type { PortalModule } from './portals/PortalModule.ts';
@@ -62,8 +63,8 @@ export interface LicenseServer {
   serveLink(link: Link): () => void;
   /** Counters over every served link: requests, duplicates answered from cache, bad frames. */
   linkStats(): Readonly<LinkStats>;
-  /** An Express app with the core's and every portal's routes under /api/v1. */
-  http(): Express;
+  /** An Express app with the core's and every portal's routes under /api/v1; `onFault` hears its 500s, to log them. */
+  http(options?: { onFault?: ServerFaultListener }): Express;
   /** The audit log in append order. */
   audit(options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
   /** Stops taking frames on every link, answers the requests in flight, then resolves; leaves the store open. */
@@ -113,8 +114,9 @@ export async function createLicenseServer(options: LicenseServerOptions): Promis
       };
     },
     linkStats: () => ({ ...stats }),
-    http: () => createHttpApi({
+    http: (httpOptions = {}) => createHttpApi({
       routes: mounted.routes,
+      ...(httpOptions.onFault ? { onFault: httpOptions.onFault } : {}),
       authenticate: (secret) => authenticate(ctx, secret),
       ...(options.onHttpRequest ? { onAnswered: options.onHttpRequest } : {}),
     }),

@@ -35,6 +35,8 @@ export interface MqttDeviceLink extends Link {
   retries(): { resent: number; duplicateReplies: number };
   /** Runs after every reconnect, once `res` is subscribed again, before requests are re-sent. */
   onReconnect(handler: () => void): Unsubscribe;
+  /** Whether it is connected and subscribed to its replies now (`isUp` stays true through a short outage). */
+  isReady(): boolean;
   /** Detaches from the client and unsubscribes `res`; the client itself stays open. */
   close(): Promise<void>;
 }
@@ -288,6 +290,7 @@ export async function createMqttDeviceLink(options: MqttDeviceLinkOptions): Prom
     refused: () => refused,
     retries: () => ({ resent, duplicateReplies }),
     onReconnect: (handler) => reconnected.add(handler),
+    isReady: () => ready && !closed,
     async close() {
       closed = true;
       kept?.stop();

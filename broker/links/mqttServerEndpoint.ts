@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import type { Clock } from '../../emulator/clock/Clock.ts';
-import { Listeners, type Link } from '../../emulator/link/Link.ts';
+import { Listeners, type Link, type Unsubscribe } from '../../emulator/link/Link.ts';
 import { MAX_FRAME_BYTES } from '../../protocol/messages/envelope.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
@@ -35,6 +35,10 @@ export interface MqttServerEndpoint {
   refused(): number;
   /** Devices that have sent at least one accepted frame, each with its own served link. */
   devices(): number;
+  /** Whether it is subscribed to the devices' requests now: false from a lost connection until the resubscribe after the reconnect. */
+  isListening(): boolean;
+  /** `handler` hears each time the endpoint is subscribed again after a reconnect. */
+  onResumed(handler: () => void): Unsubscribe;
   /** Stops serving every device link and unsubscribes; the client itself stays open. */
   close(): Promise<void>;
 }
@@ -58,6 +62,8 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
   const log = options.log ?? logToStderr;
   const ends = new Map<string, DeviceEnd>();
   const status = new Listeners<boolean>();
+  const resumed = new Listeners<void>();
+  let listening = true;
   let refused = 0;
   let closed = false;
 
@@ -114,12 +120,17 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     if (grants.some((grant) => grant.qos === 128)) throw new Error('SUBACK 128');
   };
   const onUp = (): void => {
-    if (options.reconnect === undefined) return status.emit(true);
+    if (options.reconnect === undefined) {
+      listening = true;
+      return status.emit(true);
+    }
     subscribeRequests().then(
       () => {
         if (closed || !client.connected) return;
+        listening = true;
         hops?.resumed(client);
         status.emit(true);
+        resumed.emit();
       },
       (error: unknown) => {
         if (closed) return;
@@ -130,7 +141,10 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     );
   };
   // Frames in flight over a connection that died are dropped by `hops`, which watches it too.
-  const onDown = (): void => status.emit(false);
+  const onDown = (): void => {
+    listening = false;
+    status.emit(false);
+  };
 
   client.on('message', onMessage);
   client.on('connect', onUp);
@@ -147,6 +161,8 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
   return {
     refused: () => refused,
     devices: () => ends.size,
+    isListening: () => listening && !closed,
+    onResumed: (handler) => resumed.add(handler),
     async close() {
       if (closed) return;
       closed = true;

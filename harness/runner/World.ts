@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import type { StateChange, TraceEvent, TraceKind } from '../report/RunResult.ts';
 import type { DeviceFamily } from '../families/DeviceFamily.ts';
 import type { OrderSpec } from '../scenario/scenarioSchema.ts';
+import type { BrokerOutage } from '../transport/Transport.ts';
 
 export interface DeviceHandle {
   readonly id: string;
@@ -45,6 +46,8 @@ export class World {
   readonly vars = new Map<string, unknown>();
   readonly trace: TraceEvent[] = [];
   readonly startMs: number;
+  /** The embedded broker's stop and start, for the `brokerDown`/`brokerUp` faults; set by whoever built the transport, absent without one. */
+  brokerOutage: BrokerOutage | undefined;
 
   constructor(
     readonly clock: Clock,

@@ -45,6 +45,7 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   });
   const world = new World(clock, virtual ? virtualTime(virtual) : realTime(clock), random, server);
   const transport = await options.transport(world);
+  world.brokerOutage = transport.outage;
   const close = async (): Promise<void> => {
     for (const d of world.devices.values()) d.appliance.stop();
     await transport.close();

@@ -144,7 +144,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
       credentialSeed: session.seed,
       mode: options.brokerUrl === undefined ? 'stream' : { url: options.brokerUrl },
       log: (refusal) => logger.warn({ topic: refusal.topic, reason: refusal.reason }, 'frame refused'),
-      brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, reason: refusal.reason }, 'broker refused'),
+      brokerLog: (refusal) => logger.warn({ action: refusal.action, client: refusal.clientId, user: refusal.user ?? null, topic: refusal.topic ?? null, address: refusal.address ?? null, reason: refusal.reason }, 'broker refused'),
       ...(options.brokerUrl === undefined ? { listen: { port: options.mqttPort, host } } : {}),
     });
   } catch (error) {
@@ -152,6 +152,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     const where = options.brokerUrl ?? `${host}:${options.mqttPort}`;
     return fail('BROKER_UNREACHABLE', `cannot open the MQTT broker at ${where}: ${(error as Error).message}`, options.brokerUrl === undefined ? 'mqtt-port' : 'broker');
   }
+  world.brokerOutage = transport.outage;
   closers.push(async () => {
     for (const device of world.devices.values()) device.appliance.stop();
     await transport.close();
@@ -203,6 +204,7 @@ export async function createService(options: ServiceOptions): Promise<Result<Ser
     : demoControl(createDemoRun({ scenario: options.scenario, world, catalogue: options.catalogue, waiting: time.waiting }), clock, onClockChange, options.demo.restart);
   const app = serviceApp({
     server, world, clock, onClockChange, foreign, manufacturerPublicKey: factory.manufacturerPublicKey, registry: reported.metrics.registry, demo,
+    onFault: (fault) => logger.warn({ method: fault.method, path: fault.path, reason: fault.message }, 'http request failed inside the server'),
   });
   const http = createServer(app);
   const websocket = transport.broker === undefined ? undefined : mqttOverWebSocket(transport.broker);

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { PacedClock, PacedClockState } from '../../emulator/clock/pacedClock.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
-import { jsonErrorHandler } from '../../license-server/http/jsonErrorHandler.ts';
+import { jsonErrorHandler, refuseOptions, type ServerFaultListener } from '../../license-server/http/jsonErrorHandler.ts';
 import { sendResult } from '../../license-server/http/respond.ts';
 import type { World } from '../runner/World.ts';
 import { administratorOnly } from './administratorOnly.ts';
@@ -24,6 +24,8 @@ export interface ServiceAppOptions {
   registry: Registry;
   /** Demo mode's steps (`--demo`); without it /api/v1/demo answers 404. */
   demo?: DemoControl | undefined;
+  /** Told of every fault inside the service or the license API (a 500), to log it. */
+  onFault?: ServerFaultListener;
 }
 
 /**
@@ -35,6 +37,8 @@ export function serviceApp(options: ServiceAppOptions): Express {
   const { server, world, clock, foreign, registry } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Before any router, which would answer OPTIONS in plain text.
+  app.use(refuseOptions);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -64,8 +68,9 @@ export function serviceApp(options: ServiceAppOptions): Express {
   app.use(serveWeb());
   app.get('/devices/:deviceId', (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, `${req.path}/`)));
   app.use('/devices/:deviceId', express.static(join(import.meta.dirname, 'web', 'devices')));
-  app.use(server.http());
-  // The routes above it (the clock, the demo, the devices) refuse a body that is not JSON in JSON too.
-  app.use(jsonErrorHandler);
+  app.use(server.http(options.onFault ? { onFault: options.onFault } : {}));
+  // The routes above it (the clock, the demo, the devices) refuse a body that is not JSON, a path
+  // that does not decode, in JSON too.
+  app.use(jsonErrorHandler(options.onFault));
   return app;
 }

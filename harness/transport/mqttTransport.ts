@@ -17,7 +17,8 @@ import { logToStderr, type FrameRefusalLogger } from '../../broker/links/payload
 import type { ReconnectPolicy } from '../../broker/links/reconnectPolicy.ts';
 import { fail, unwrap, type Result } from '../../protocol/result.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from './ioTimeout.ts';
-import type { DeviceWire, Transport } from './Transport.ts';
+import type { BrokerOutage, DeviceWire, Transport } from './Transport.ts';
+import { HarnessErrorCode } from '../errorCodes.ts';
 
 /** 'stream': embedded aedes over in-process streams; 'tcp': embedded aedes on 127.0.0.1; or any broker by URL. */
 export type MqttMode = 'stream' | 'tcp' | { readonly url: string };
@@ -101,7 +102,11 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   });
   const credentials = typeof mode === 'string' ? createCredentials() : undefined;
   const broker = credentials === undefined ? undefined : await createEmbeddedBroker({ credentials, clock, log: options.brokerLog });
-  const where = await reach(mode, broker);
+  // An external broker cannot be stopped from here: its `brokerDown` cuts this process's clients
+  // off it instead, every (re)connect failing until `brokerUp`.
+  let cutOff = false;
+  const reached = await reach(mode, broker);
+  const where: Pick<ConnectMqttOptions, 'stream' | 'url' | 'reachable'> = reached.url === undefined ? reached : { ...reached, reachable: () => !cutOff };
   const listening = mode === 'stream' && options.listen !== undefined && broker !== undefined
     ? await broker.listen(options.listen.port, options.listen.host ?? '127.0.0.1').catch(async (error: unknown) => {
       await broker.close();
@@ -127,6 +132,40 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     throw error;
   });
 
+  /** Who is not connected and subscribed again yet: device IDs, and the license server by its name. */
+  const notBack = (): string[] => [
+    ...(endpoint.isListening() ? [] : [SERVICE]),
+    ...[...devices].filter(([, device]) => !device.link.isReady()).map(([id]) => id),
+  ];
+  const outage: BrokerOutage = {
+    isDown: () => (broker === undefined ? cutOff : !broker.isRunning()),
+    async down() {
+      if (broker !== undefined) return broker.stop();
+      cutOff = true;
+      for (const client of [service, ...[...devices.values()].map((device) => device.client)]) client.stream.destroy();
+    },
+    async up(withinMs) {
+      if (broker === undefined) cutOff = false;
+      else await broker.start();
+      const back = await new Promise<boolean>((resolve) => {
+        const unsubscribe = [endpoint.onResumed(check), ...[...devices.values()].map((device) => device.link.onReconnect(check))];
+        const timer = reconnect.clock.setTimeout(() => finish(false), withinMs);
+        function check(): void {
+          if (notBack().length === 0) finish(true);
+        }
+        function finish(all: boolean): void {
+          reconnect.clock.clearTimeout(timer);
+          for (const stop of unsubscribe) stop();
+          resolve(all);
+        }
+        check();
+      });
+      const missing = notBack();
+      if (back) return { ok: true, value: { clients: devices.size + 1 } };
+      return fail(HarnessErrorCode.BrokerNotBack, `brokerUp: ${missing.length} of ${devices.size + 1} clients not subscribed again within ${withinMs} ms of wall time: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`, 'brokerUp');
+    },
+  };
+
   const sendState = (device: AttachedDevice, deviceId: string, state: object): Promise<Result<void>> => {
     const published = publishDeviceState(device.client, deviceId, state);
     return hops === undefined ? published : hops.awaiting(() => `the broker's PUBACK for the state of ${deviceId}`, published);
@@ -135,6 +174,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
   return {
     name: typeof mode === 'string' ? `mqtt-${mode}` : `mqtt ${mode.url}`,
     ...(broker === undefined ? {} : { broker }),
+    outage,
     ...(where.url === undefined ? (listening === undefined ? {} : { url: `mqtt://${listening.host}:${listening.port}` }) : { url: where.url }),
     async attach(deviceId, attachOptions = {}) {
       if (devices.has(deviceId)) throw new Error(`MQTT transport: device ${deviceId} is already attached`);

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/Actor.ts';
 import type { MountedRoute } from '../portals/mountPortals.ts';
 import { admit } from './admit.ts';
 import type { HttpErrorCode } from './failureStatus.ts';
-import { jsonErrorHandler } from './jsonErrorHandler.ts';
+import { jsonErrorHandler, refuseOptions, type ServerFaultListener } from './jsonErrorHandler.ts';
 import { sendFailure, sendResult } from './respond.ts';
 import { accountRefusal, isPublic } from './RouteAccess.ts';
 
@@ -17,6 +17,8 @@ export interface HttpApiOptions {
   bodyLimit?: string;
   /** Told of every request a route answered: method, the route's path as mounted, status. */
   onAnswered?: (method: string, route: string, status: number) => void;
+  /** Told of every fault inside the server (a 500), to log it. */
+  onFault?: ServerFaultListener;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -28,12 +30,14 @@ export const API_PREFIX = '/api/v1';
  * then hands its operation one input (the body, the query for GET, with the path parameters
  * over it) and the actor. Every error is `{ error, message, where? }` with a 4xx status:
  * 401 with `WWW-Authenticate: Bearer` for a missing, unknown or revoked token, 403 for a
- * wrong role or account, unparsable JSON, oversized bodies and unknown routes too; only a
- * fault inside the server is a 500.
+ * wrong role or account, 400/413/415 for a body that is not JSON, too large or badly encoded,
+ * 400 for a path that does not percent-decode, 404 for unknown routes, 405 for OPTIONS; only a
+ * fault inside the server is a 500, told to `onFault`.
  */
 export function createHttpApi(options: HttpApiOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(refuseOptions);
   const json = express.json({ limit: options.bodyLimit ?? '10mb' });
   const router = Router();
   for (const route of options.routes) {
@@ -60,7 +64,7 @@ export function createHttpApi(options: HttpApiOptions): Express {
   app.use((req, res) => {
     sendFailure(res, { code: 'NOT_FOUND', message: `no route ${req.method} ${req.path}` });
   });
-  app.use(jsonErrorHandler);
+  app.use(jsonErrorHandler(options.onFault));
   return app;
 }
 

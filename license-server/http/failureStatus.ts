@@ -6,6 +6,10 @@ export const HttpErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   /** A route that needs a credential got none, or a bearer token that is unknown or revoked. */
   Unauthenticated: 'UNAUTHENTICATED',
+  /** The body's Content-Encoding or charset is not one the server reads. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A method the rig does not serve on any path: OPTIONS (no cross-origin requests). */
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
@@ -23,7 +27,8 @@ export type LicenseServerErrorCode = WireErrorCode | HttpErrorCode;
 
 /**
  * HTTP status for each code the license server answers with: 400 for bad input, 401 for a
- * missing or bad credential, 403 for a refused identity, 404 for something unknown, 409 for a state conflict. Exactly those codes:
+ * missing or bad credential, 403 for a refused identity, 404 for something unknown, 405 for OPTIONS, 409 for a state conflict, 413/415 for a body too
+ * large or encoded in a way the server does not read. Exactly those codes:
  * a code without a status, or a status for a code the server cannot answer, does not compile.
  */
 export const HTTP_STATUS = {
@@ -62,6 +67,8 @@ export const HTTP_STATUS = {
   REQUEST_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
 } as const satisfies Record<LicenseServerErrorCode, number>;
 
