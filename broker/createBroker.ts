@@ -76,6 +76,12 @@ export async function createEmbeddedBroker(options: EmbeddedBrokerOptions): Prom
   const addresses = new WeakMap<Duplex, string>();
   async function openAedes(): Promise<Aedes> {
     const opened = await Aedes.createBroker({
+      // No cap on messages in flight through aedes' message bus (mqemitter). With a cap, the
+      // messages over it queue, and mqemitter drains its queue by recursion — one stack frame
+      // per queued message — so a burst of some thousands in one turn (a large fleet on the
+      // in-process streams) ended in "Maximum call stack size exceeded". MQTT's own flow
+      // control (QoS 1 in-flight windows) still bounds what each client has outstanding.
+      concurrency: 0,
       connectTimeout,
       authenticate: policy.authenticate,
       authorizePublish: policy.authorizePublish,
