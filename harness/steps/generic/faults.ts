@@ -76,7 +76,7 @@ function brokerUp(): StepKind<{ within?: number | undefined } | null> {
   return defineStep({
     kind: 'brokerUp',
     summary: 'Start the MQTT broker again (reconnect to an external one) and wait (wall time, `within`, 30s by default) until every device and the license server have reconnected.',
-    args: z.union([z.null(), z.object({ within: duration.optional() }).strict()]),
+    args: z.union([z.null(), z.object({ within: duration.optional().describe('How long to wait, in wall time, for every device and the license server to reconnect. Default 30s.') }).strict()]),
     async run(world, args) {
       const outage = outageOf(world, 'brokerUp');
       if (!outage.ok) return outage;
