@@ -27,7 +27,7 @@ export interface ClockReading {
 }
 
 export interface ClockGuard {
-  /** At boot: the latest time saved in NVRAM, if any. RAM's reading is kept when later. */
+  /** At boot: the latest time saved in NVRAM, if any; what RAM knew is lost, as in a reboot. */
   load(savedLatest: number | undefined): void;
   read(): ClockReading;
   /** The latest time seen: what to save in NVRAM. */
@@ -48,7 +48,7 @@ export function createClockGuard(clock: Clock): ClockGuard {
   };
   return {
     load(savedLatest) {
-      if (savedLatest !== undefined) latest = Math.max(latest, savedLatest);
+      latest = savedLatest ?? Number.NEGATIVE_INFINITY;
     },
     read,
     latestSeen: () => Math.max(latest, clock.now()),

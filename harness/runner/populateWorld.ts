@@ -1,4 +1,6 @@
 import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
+import { createSkewedClock } from '../../emulator/clock/skewedClock.ts';
+import { swappableCertificate } from '../../emulator/identity/swappableCertificate.ts';
 import { DAY } from '../../emulator/clock/duration.ts';
 import { manufacture, type Factory } from '../../emulator/identity/manufacture.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
@@ -57,17 +59,24 @@ export async function addFleet(world: World, options: AddFleetOptions): Promise<
 async function addDevice(world: World, family: FamilyModule, id: string, options: AddFleetOptions, variant?: string): Promise<DeviceHandle> {
   const { factory, transport } = options;
   const random = world.random.fork(`device/${id}`);
-  const identity = manufacture(factory, { random: random.fork('identity'), family: family.family });
+  const factoryIdentity = manufacture(factory, { random: random.fork('identity'), family: family.family });
+  const certificate = swappableCertificate(factoryIdentity);
+  const identity = certificate.identity;
   const wire = await transport.attach(id, { family: family.family });
   // The tap exists before the handle it records into, so it looks the handle up when a frame passes.
   const ref: { device?: DeviceHandle } = {};
   const link = tapLink(wire.link, (direction, frame) => {
-    if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
+    if (!ref.device) return;
+    world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
+    if (direction === 'out') world.recordSent(ref.device, frame);
   });
-  const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
+  const clock = createSkewedClock(world.clock);
+  const board = createBoard({ id, clock, random: random.fork('board'), identity, link });
   options.onBoard?.(board, family.family);
   const appliance = family.create({ board, vendorPublicKey: world.server.vendorPublicKey, variant });
-  const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
+  const device: DeviceHandle = {
+    id, family, appliance, board, setLinkUp: wire.setUp, clock, certificate, factoryCertificate: factoryIdentity.certificate, history: [], messages: [], sentFrames: [],
+  };
   ref.device = device;
   let last = appliance.snapshot().state;
   device.history.push({ t: world.elapsed(), state: last });

@@ -31,6 +31,8 @@ export const gatewayProbes: Record<string, (a: Appliance) => unknown> = {
     return d.ok ? countMap(Object.fromEntries([...d.value.gateway, ...d.value.pbx].map((u) => [u.featureCode, u.inUse]))) : d.error.code;
   },
   testMode: (a) => gw(a).snapshot().testMode.on,
+  /** [TM-1] true while the device clock reads earlier than the latest time it has seen. */
+  clockTampered: (a) => gw(a).snapshot().clockTampered !== null,
   /** Licenses on the device by kind and status, e.g. `{ test: expired }`. */
   testLicense: (a) => gw(a).snapshot().licenses.find((l) => l.kind === 'test')?.status ?? 'none',
   users: (a) => {

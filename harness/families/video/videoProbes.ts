@@ -27,6 +27,8 @@ export const videoProbes: Record<string, (a: Appliance) => unknown> = {
   /** [CL-7] feature → count in effect. */
   entitlements: (a) => countMap(cl(a).entitlements()),
   activeCalls: (a) => cl(a).snapshot().activeCalls,
+  /** [TM-1] true while the device clock reads earlier than the latest time it has seen. */
+  clockTampered: (a) => cl(a).snapshot().clockTampered !== null,
   /** A request code awaits its response code. */
   requestOutstanding: (a) => cl(a).snapshot().requestCode !== null,
 };

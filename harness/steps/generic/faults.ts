@@ -1,6 +1,9 @@
 import { devices } from '../../scenario/fields.ts';
 import { defineStep, type StepKind } from '../StepKind.ts';
 import type { DeviceHandle } from '../../runner/World.ts';
+import { certificateFault } from './certificateFault.ts';
+import { clockSkew } from './clockSkew.ts';
+import { replayRequest } from './replayRequest.ts';
 
 /**
  * Hardware and network faults, one step kind each, all taking a device selector:
@@ -29,4 +32,7 @@ export const faults = [
   fault('powerOn', 'Restore the power: the device boots from NVRAM.', (d) => d.board.power.restore()),
   fault('linkDown', "Cut the device's network link; frames sent meanwhile are lost.", (d) => d.setLinkUp(false)),
   fault('linkUp', "Restore the device's network link.", (d) => d.setLinkUp(true)),
+  clockSkew,
+  certificateFault,
+  replayRequest,
 ];
