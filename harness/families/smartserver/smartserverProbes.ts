@@ -20,13 +20,15 @@ export const smartserverProbes: Record<string, (a: Appliance) => unknown> = {
   customerIdEdited: (a) => ss(a).snapshot().customerIdEdited,
   /** [SS-4] rows in the Download Licenses from the Cloud view; null until downloaded. */
   downloadList: (a) => ss(a).snapshot().downloadList,
-  /** [SS-5] `{ capacity: 100, maintenance: active }` — device capacity in force and maintenance status (none/active/expired). */
+  /** [SS-5] `{ capacity: 100, maintenance: active }` — device capacity in force and maintenance status (none/active/expired/clock-tampered). */
   licenses: (a) => {
     const s = ss(a).snapshot();
     return { capacity: s.capacity, count: s.licenses.length, maintenance: s.maintenance.status };
   },
   /** [SS-5, SS-6] idle, claiming, activating or transferring. */
   activation: (a) => ss(a).snapshot().activation.state,
+  /** [TM-1] true while the server clock reads earlier than the latest time it has seen. */
+  clockTampered: (a) => ss(a).snapshot().clockTampered !== null,
   /** [SS-7] field devices by colour: `{ unlicensed, unprovisioned, provisioned, total }`. */
   fieldDevices: (a) => countMap({ ...ss(a).snapshot().fieldDevices }),
 };
