@@ -46,12 +46,12 @@ describe('fleetrig run, interrupted', () => {
     expect(ended.stdout).toContain(`◌ `);
     const trace = JSON.parse(readFileSync(json, 'utf8')) as { passed: number; interrupted: number; files: { scenarios: { status: string; failure: { message: string } | null }[] }[] };
     const statuses = trace.files.flatMap((f) => f.scenarios.map((s) => s.status));
-    expect(statuses.length).toBe(30);
+    expect(statuses.length).toBe(36);
     expect(statuses.filter((s) => s === 'interrupted')).toHaveLength(trace.interrupted);
     expect(trace.files.flatMap((f) => f.scenarios).find((s) => s.status === 'interrupted')?.failure?.message).toMatch(new RegExp(`^interrupted by ${signal} before`));
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain(`<skipped message="interrupted by ${signal} before`);
-    expect(xml.match(/<testcase /g)).toHaveLength(30);
+    expect(xml.match(/<testcase /g)).toHaveLength(36);
   }, 60_000);
 
   it('quits at once on a second Ctrl-C, with exit 130 and no reports', async () => {
