@@ -3,7 +3,7 @@ import type { Board } from '../../emulator/board/Board.ts';
 import { ok } from '../../protocol/result.ts';
 import { createApplianceShell, topLevelState } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
-import { createClockGuard } from '../shared/clockGuard.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
 import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
@@ -43,7 +43,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   /** [TM-1] saves the latest time seen, so a clock set back before a reboot is caught after it. */
   const saveLatestSeen = (): void => {
     const latest = clockGuard.latestSeen();
-    if ((settings.image().latestSeenAt ?? Number.NEGATIVE_INFINITY) >= latest) return;
+    const edges = core.effective().flatMap(({ payload }) => [payload.start, payload.end]);
+    if (!saveDue(settings.image().latestSeenAt, latest, edges)) return;
     // A failed write (power going) loses only this checkpoint; the next one saves it.
     settings.update((image) => ({ ...image, latestSeenAt: latest }));
   };

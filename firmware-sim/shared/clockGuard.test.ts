@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY } from '../../emulator/clock/duration.ts';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { createSkewedClock } from '../../emulator/clock/skewedClock.ts';
-import { CLOCK_TOLERANCE_MS, countsAt, createClockGuard } from './clockGuard.ts';
+import { CHECKPOINT_MS, CLOCK_TOLERANCE_MS, countsAt, createClockGuard, saveDue } from './clockGuard.ts';
 
 function rig() {
   const clock = createSkewedClock(new VirtualClock());
@@ -53,5 +53,14 @@ describe('clockGuard', () => {
     expect(countsAt(now + 10 * DAY, flagged)).toBe(false);
     expect(countsAt(now + 10 * DAY, { now, tampered: null })).toBe(true);
     expect(countsAt(now, { now, tampered: null })).toBe(false);
+  });
+
+  it('[TM-1] saves the mark once a license edge has passed, else at most once a checkpoint interval', () => {
+    const saved = 10 * DAY;
+    expect(saveDue(undefined, saved, [])).toBe(true);
+    expect(saveDue(saved, saved + DAY, [null, 30 * DAY])).toBe(false);
+    expect(saveDue(saved, saved + DAY, [saved + DAY])).toBe(true);
+    expect(saveDue(saved, saved + CHECKPOINT_MS, [])).toBe(true);
+    expect(saveDue(saved, saved - DAY, [saved - 2 * DAY])).toBe(false);
   });
 });

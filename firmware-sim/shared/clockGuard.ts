@@ -3,14 +3,29 @@ import { DeviceErrorCode } from './DeviceErrorCode.ts';
 
 /**
  * [TM-1] Clock-tamper detection, as commercial licensing SDKs do it: the device remembers the
- * latest time its clock has shown — in RAM at every reading, in NVRAM at each license edge and
- * at least daily while a time-limited license is held — and a clock reading earlier than that
+ * latest time its clock has shown — in RAM at every reading, in NVRAM once a license edge has
+ * passed and at least weekly while a time-limited license is held — and a clock reading earlier than that
  * (beyond a small tolerance for clock correction) flags the clock as tampered. While flagged,
  * time-limited licenses do not count; perpetual ones are not about time and still do. The flag
  * clears by itself once the clock reaches the remembered time again, so the time set back is
  * time the licenses do not get.
  */
 export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/** How stale the saved mark may get while a time-limited license is held: the rollback a reboot can hide. */
+export const CHECKPOINT_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Whether the latest time seen should be saved now: a license edge (a start or end) passed since
+ * the last save — so a rollback behind an expiry is always caught, reboot or not — or the saved
+ * mark is a checkpoint interval old. Saving at every wake-up would cost an NVRAM commit per
+ * device per day.
+ */
+export function saveDue(saved: number | undefined, latest: number, edges: readonly (number | null)[]): boolean {
+  if (saved === undefined) return true;
+  if (latest <= saved) return false;
+  return latest - saved >= CHECKPOINT_MS || edges.some((t) => t !== null && t > saved && t <= latest);
+}
 
 export interface ClockTamper {
   readonly code: typeof DeviceErrorCode.ClockTampered;

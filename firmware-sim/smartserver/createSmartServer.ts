@@ -12,7 +12,7 @@ import { createCustomerAccounts } from './customerAccounts.ts';
 import { capacityNow, colours, countColours, createFieldDevices } from './fieldDevices.ts';
 import { DEFAULT_FIRMWARE_VERSION, licensingRequired, parseFirmwareVersion } from './firmwareVersion.ts';
 import { recoveryFlash, updateFirmware } from './firmwareUpdate.ts';
-import { createClockGuard } from '../shared/clockGuard.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
 import { deviceCapacity, maintenance, managedLicenses, nextLicenseEdge } from './installedLicenses.ts';
 import { createOfflineActivation } from './offlineActivation.ts';
 import { SMARTSERVER_FAMILY, type SmartServer, type SmartServerState } from './SmartServer.ts';
@@ -102,10 +102,10 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
       const next = Math.min(nextLicenseEdge(settings.image().licenses, now) ?? Infinity, clockGuard.clearsAt() ?? Infinity);
       return Number.isFinite(next) ? next : undefined;
     },
-    // [TM-1] the same wake-ups (at least daily while a term runs) save the latest time seen.
+    // [TM-1] the same wake-ups (at least daily while a term runs) save the latest time seen when due.
     onEdge: () => {
       const latest = clockGuard.latestSeen();
-      if ((settings.image().latestSeenAt ?? Number.NEGATIVE_INFINITY) < latest) settings.update((image) => ({ ...image, latestSeenAt: latest }));
+      if (saveDue(settings.image().latestSeenAt, latest, settings.image().licenses.map((l) => l.end))) settings.update((image) => ({ ...image, latestSeenAt: latest }));
       shell.publish();
     },
   });

@@ -4,7 +4,7 @@ import { createApplianceShell } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { createSettingsStore } from '../shared/settingsStore.ts';
-import { createClockGuard } from '../shared/clockGuard.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
 import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
 import { createConferencing } from './conferencing.ts';
 import { entitlementsOf } from './installResponse.ts';
@@ -101,7 +101,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
 
   /**
    * An entitlement ending changes what the product may do with no event to tell of it; the same
-   * wake-ups (at least daily while one will end) save the latest time seen (TM-1), so a clock
+   * wake-ups (at least daily while one will end) save the latest time seen when due (TM-1), so a clock
    * set back before a reboot is caught after it.
    */
   const licenseEdges = createLicenseEdgeTimer({
@@ -114,7 +114,8 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     },
     onEdge() {
       const latest = clockGuard.latestSeen();
-      if ((settings.image().latestSeenAt ?? Number.NEGATIVE_INFINITY) < latest) settings.update((image) => ({ ...image, latestSeenAt: latest }));
+      const ends = (settings.image().license?.grants ?? []).map((g) => g.end);
+      if (saveDue(settings.image().latestSeenAt, latest, ends)) settings.update((image) => ({ ...image, latestSeenAt: latest }));
       shell.publish();
     },
   });
