@@ -9,6 +9,7 @@ export const behaviours = {
   SS: { title: 'Building-automation server with cloud-held licenses', count: 8 },
   CL: { title: 'Video platform with three license modes', count: 8 },
   PC: { title: 'Cloud device-management licenses', count: 8 },
+  TM: { title: 'Tamper resistance, on devices and at the portal', count: 4 },
 } as const;
 
 export type System = keyof typeof behaviours;

@@ -35,6 +35,10 @@ export const WireErrorCode = {
   CertificateInvalid: 'CERTIFICATE_INVALID',
   /** GW-6: the request's proof does not verify against the device certificate. */
   ProofInvalid: 'PROOF_INVALID',
+  /** TM-3: a signed device request carried no device certificate. */
+  CertificateMissing: 'CERTIFICATE_MISSING',
+  /** TM-3: the server accepted a signed request with this ID from this device before: a replay. */
+  RequestReplayed: 'REQUEST_REPLAYED',
   /** A state conflict: already there, or a concurrent change collided (try again). */
   Conflict: 'CONFLICT',
   /** SS-2: no customer account has this Customer ID. */
@@ -95,6 +99,8 @@ export const LocalErrorCode = {
   LicenseForeignHardware: 'LICENSE_FOREIGN_HARDWARE',
   /** This license file (its nonce) was installed on this device before; a file installs once. */
   LicenseReplayed: 'LICENSE_REPLAYED',
+  /** TM-2: the license file is an older issuance than one this device has seen for the same license. */
+  LicenseSuperseded: 'LICENSE_SUPERSEDED',
   /** CL-7, SS-8: the response code was issued for another product. */
   ResponseForeign: 'RESPONSE_FOREIGN',
   /** CL-7: the response code answers an older request. */

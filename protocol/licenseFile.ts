@@ -28,6 +28,13 @@ export const licensePayloadSchema = z.object({
   /** Fresh per issuance: a device installs a given nonce at most once. */
   nonce: z.string().min(8),
   issuedAt: z.number().int(),
+  /**
+   * TM-2: which issuance of this license the file is, counting from 1 across every device it was
+   * issued for. A device refuses a file older than one it has seen for the same license, so an
+   * older file kept back cannot come back after the newer one was deleted. Absent on files
+   * issued before the counter existed; a device reads that as 0.
+   */
+  issue: z.number().int().positive().optional(),
 });
 export type LicensePayload = z.infer<typeof licensePayloadSchema>;
 

@@ -2,6 +2,7 @@ import { isoTime, type Clock } from '../../emulator/clock/Clock.ts';
 import type { Appliance, ApplianceState } from '../shared/Appliance.ts';
 import { errorText, type ConsoleCommand, type ConsoleCommands } from './ConsoleCommands.ts';
 import type { ConsoleStats } from './SerialConsole.ts';
+import type { ClockTamper } from '../shared/clockGuard.ts';
 
 /** What the built-in commands act on. */
 export interface BuiltinContext {
@@ -49,7 +50,7 @@ export function builtinCommands(ctx: BuiltinContext): ConsoleCommands {
  * license changes wait for a reset (the gateway, GW-5) has `pendingReset` in its state, and the
  * lines say whether a reboot would change the licenses in force.
  */
-export function statusText(state: ApplianceState & { readonly pendingReset?: boolean }, now: number): string {
+export function statusText(state: ApplianceState & { readonly pendingReset?: boolean; readonly clockTampered?: ClockTamper | null }, now: number): string {
   const rows: [string, string][] = [
     ['device', state.deviceId],
     ['family', state.family],
@@ -58,6 +59,8 @@ export function statusText(state: ApplianceState & { readonly pendingReset?: boo
     ...state.licenses.map((l): [string, string] => [`  ${l.licenseId}`, `${l.featureCode} x${l.count} ${l.status}`]),
     ...(state.pendingReset === undefined ? [] : [['pendingReset', state.pendingReset ? 'yes: reboot to apply the license changes' : 'no'] as [string, string]]),
     ['time', isoTime(now)],
+    // [TM-1] a clock set back: say so, since licenses with an end stop counting meanwhile.
+    ...(state.clockTampered ? [['clock', `${state.clockTampered.code}: reads earlier than ${isoTime(state.clockTampered.latestSeenAt)}, the latest time seen; licenses with an end do not count until then`] as [string, string]] : []),
   ];
   return table(rows);
 }

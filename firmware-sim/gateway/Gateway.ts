@@ -6,6 +6,7 @@ import type { GatewayPortalLink } from './portalLink.ts';
 import type { LicensePayload } from '../../protocol/licenseFile.ts';
 import type { LicensePage } from './licensePage.ts';
 import type { LicenseTimeStatus } from './licenseCounts.ts';
+import type { ClockTamper } from '../shared/clockGuard.ts';
 import type { PbxUsers } from './pbxUsers.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface GatewayState extends ApplianceState {
   readonly nvramProblem: string | null;
   /** Frames on the link that were not a reply the device was waiting for. */
   readonly ignoredFrames: number;
+  /** [TM-1] set while the device clock reads earlier than the latest time it has seen: licenses with an end do not count. */
+  readonly clockTampered: ClockTamper | null;
 }
 
 export interface Gateway extends Appliance<GatewayState> {

@@ -1,3 +1,4 @@
+import type { ClockGuard } from '../shared/clockGuard.ts';
 import type { FirmwareCore } from '../shared/FirmwareCore.ts';
 import type { GatewayImage, InstalledLicense } from './gatewayImage.ts';
 import type { LicenseStore } from './licenseStore.ts';
@@ -12,6 +13,9 @@ export interface GatewayCore extends FirmwareCore<GatewayImage> {
   /** [GW-5] the licenses in force: those installed at the last boot. */
   effective(): readonly InstalledLicense[];
   testModeOn(): boolean;
+  /** [TM-1] the device clock for license rules: `tampered` while it reads earlier than the latest time seen. */
+  licenseTime(): { now: number; tampered: boolean };
+  readonly clockGuard: ClockGuard;
   channelsInUse(): number;
   setChannelsInUse(count: number): void;
 }

@@ -3,6 +3,7 @@ import type { Board } from '../../emulator/board/Board.ts';
 import { ok } from '../../protocol/result.ts';
 import { createApplianceShell, topLevelState } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
 import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
@@ -38,6 +39,15 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const settings = createLicenseStore({ nvram: board.nvram, clock, vendorPublicKey, hardwareId: board.identity.hardwareId });
   const portal = createBoardPortalClient({ board, requestIds: 'gateway-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
   let testModeSince = 0;
+  const clockGuard = createClockGuard(clock);
+  /** [TM-1] saves the latest time seen, so a clock set back before a reboot is caught after it. */
+  const saveLatestSeen = (): void => {
+    const latest = clockGuard.latestSeen();
+    const edges = core.effective().flatMap(({ payload }) => [payload.start, payload.end]);
+    if (!saveDue(settings.image().latestSeenAt, latest, edges)) return;
+    // A failed write (power going) loses only this checkpoint; the next one saves it.
+    settings.update((image) => ({ ...image, latestSeenAt: latest }));
+  };
 
   const machine = gatewayMachine.provide({
     actions: {
@@ -45,6 +55,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       loadSettings: assign({
         effective: () => {
           settings.load();
+          clockGuard.load(settings.image().latestSeenAt);
           return [...settings.installed()];
         },
       }),
@@ -79,6 +90,11 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     isRunning,
     effective: () => machineSnapshot().context.effective,
     testModeOn,
+    clockGuard,
+    licenseTime: () => {
+      const reading = clockGuard.read();
+      return { now: reading.now, tampered: reading.tampered !== null };
+    },
     channelsInUse: () => machineSnapshot().context.channelsInUse,
     setChannelsInUse: (count) => actor.send({ type: 'CHANNELS_IN_USE', count }),
     changed: () => shell.publish(),
@@ -90,15 +106,18 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     nextEdge(now) {
       if (!isRunning()) return undefined;
       const edges = core.effective().flatMap(({ payload }) => [payload.start, payload.end ?? Infinity]).filter((t) => t > now);
-      const next = Math.min(...edges);
+      const next = Math.min(...edges, clockGuard.clearsAt() ?? Infinity);
       return Number.isFinite(next) ? next : undefined;
     },
-    onEdge: () => shell.publish(),
+    onEdge: () => {
+      saveLatestSeen();
+      shell.publish();
+    },
   });
 
   function snapshot(): GatewayState {
     const running = isRunning();
-    const now = clock.now();
+    const { now, tampered } = core.licenseTime();
     const pending = pendingChanges(running ? listLicenses(core) : []);
     return {
       deviceId: board.id,
@@ -106,7 +125,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       state: shell.runState(),
       hardwareId: board.identity.hardwareId,
       licenses: running
-        ? core.effective().map(({ payload: p }) => ({ licenseId: p.licenseId, featureCode: p.featureCode, count: p.count, kind: p.kind, end: p.end, status: timeStatus(p, now) }))
+        ? core.effective().map(({ payload: p }) => ({ licenseId: p.licenseId, featureCode: p.featureCode, count: p.count, kind: p.kind, end: p.end, status: timeStatus(p, now, tampered) }))
         : [],
       pendingReset: pending.install.length + pending.removal.length > 0,
       pending,
@@ -114,6 +133,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       channelsInUse: running ? core.channelsInUse() : 0,
       nvramProblem: running ? (settings.loadProblem() ?? null) : null,
       ignoredFrames: portal.ignoredFrames(),
+      clockTampered: running ? clockGuard.read().tampered : null,
     };
   }
 

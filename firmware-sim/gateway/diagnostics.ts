@@ -1,6 +1,7 @@
 import { ok, type Result } from '../../protocol/result.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import type { GatewayCore } from './GatewayCore.ts';
+import type { ClockTamper } from '../shared/clockGuard.ts';
 import { effectiveCounts, isGatewayFeature } from './licenseCounts.ts';
 import { listLicenses } from './licensePage.ts';
 import type { LicenseRow } from './licenseRows.ts';
@@ -26,12 +27,16 @@ export interface Diagnostics {
   readonly pbx: FeatureUsage[];
   /** [GW-9] while on, every feature is unlimited whatever `installed` says. */
   readonly testMode: boolean;
+  /** [TM-1] set while the device clock reads earlier than the latest time it has seen. */
+  readonly clockTampered: ClockTamper | null;
 }
 
 export function diagnose(core: GatewayCore): Result<Diagnostics> {
   const refused = refuseUnlessRunning(core, 'diagnostics');
   if (refused) return refused;
-  const counts = effectiveCounts(core.effective(), core.board.clock.now());
+  const time = core.licenseTime();
+  const clockTampered = core.clockGuard.read().tampered;
+  const counts = effectiveCounts(core.effective(), time.now, time.tampered);
   const image = core.settings.image();
   const codes = new Set([...counts.keys(), ...image.users.flatMap((u) => u.features)]);
   if (core.channelsInUse() > 0) codes.add(CHANNEL_FEATURE);
@@ -46,5 +51,6 @@ export function diagnose(core: GatewayCore): Result<Diagnostics> {
     gateway: sorted.filter(isGatewayFeature).map(usage),
     pbx: sorted.filter((c) => !isGatewayFeature(c)).map(usage),
     testMode: core.testModeOn(),
+    clockTampered,
   });
 }

@@ -25,7 +25,7 @@ export function createGatewayChannels(core: GatewayCore): GatewayChannels {
       if (!Number.isInteger(count) || count < 0) {
         return fail(ErrorCode.BadRequest, `${op}: count must be a whole number >= 0, got ${String(count)}`, 'count');
       }
-      const limit = featureLimit({ effective: core.effective(), now: core.board.clock.now(), testMode: core.testModeOn(), featureCode: CHANNEL_FEATURE });
+      const limit = featureLimit({ effective: core.effective(), ...core.licenseTime(), testMode: core.testModeOn(), featureCode: CHANNEL_FEATURE });
       if (count > limit) {
         return fail(DeviceErrorCode.LicenseLimit, `${op}: ${count} channels would exceed the ${limit} ${CHANNEL_FEATURE} licenses in force`, 'count');
       }

@@ -34,6 +34,10 @@ export const gatewayImageSchema = z.object({
   seenNonces: z.array(z.string()),
   users: z.array(pbxUserSchema),
   templates: z.array(configTemplateSchema),
+  /** TM-2: the highest issue counter seen per license ID, kept after the license is deleted. */
+  latestIssues: z.record(z.string(), z.number().int()).optional(),
+  /** TM-1: the latest time the device clock has shown, as the clock guard last saved it. */
+  latestSeenAt: z.number().int().optional(),
 });
 export type GatewayImage = z.infer<typeof gatewayImageSchema>;
 

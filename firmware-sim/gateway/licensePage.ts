@@ -20,7 +20,7 @@ export interface LicensePage {
 }
 
 export function listLicenses(core: GatewayCore): LicenseRow[] {
-  return licenseRows({ installed: core.settings.installed(), effective: core.effective(), now: core.board.clock.now() });
+  return licenseRows({ installed: core.settings.installed(), effective: core.effective(), ...core.licenseTime() });
 }
 
 export function createLicensePage(core: GatewayCore): LicensePage {

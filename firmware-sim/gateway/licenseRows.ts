@@ -21,8 +21,8 @@ export interface LicenseRow {
   readonly pending: PendingChange;
 }
 
-export function licenseRows(args: { installed: readonly InstalledLicense[]; effective: readonly InstalledLicense[]; now: number }): LicenseRow[] {
-  const { installed, effective, now } = args;
+export function licenseRows(args: { installed: readonly InstalledLicense[]; effective: readonly InstalledLicense[]; now: number; tampered?: boolean }): LicenseRow[] {
+  const { installed, effective, now, tampered } = args;
   const idsOf = (list: readonly InstalledLicense[]) => new Set(list.map((l) => l.payload.licenseId));
   const inForce = idsOf(effective);
   const stored = idsOf(installed);
@@ -34,7 +34,7 @@ export function licenseRows(args: { installed: readonly InstalledLicense[]; effe
     transactionType: payload.transactionType,
     start: payload.start,
     end: payload.end,
-    status: timeStatus(payload, now),
+    status: timeStatus(payload, now, tampered),
     pending,
   });
   return [

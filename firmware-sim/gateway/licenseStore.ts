@@ -14,7 +14,7 @@ import { blankGatewayImage, gatewayImageSchema, type GatewayImage, type Installe
  */
 export interface LicenseStore extends SettingsStore<GatewayImage> {
   installed(): readonly InstalledLicense[];
-  /** GW-2: signature, hardware binding and replay checks, without installing. */
+  /** GW-2, TM-2: signature, hardware binding, replay and older-issuance checks, without installing. */
   check(fileText: string): Result<LicensePayload>;
   /**
    * Removes and installs licenses in one commit. Files that fail `check` are left out and
@@ -41,6 +41,12 @@ export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendor
     if (image.seenNonces.includes(payload.nonce)) {
       return fail(ErrorCode.LicenseReplayed, `license ${payload.licenseId}: this file (nonce ${payload.nonce}) was already installed on this device once and cannot be installed again`);
     }
+    // [TM-2] an older issuance of a license than one seen here was superseded by it (moved,
+    // invalidated, downloaded again): keeping an old file back must not undo that.
+    const latest = image.latestIssues?.[payload.licenseId] ?? 0;
+    if ((payload.issue ?? 0) < latest) {
+      return fail(ErrorCode.LicenseSuperseded, `license ${payload.licenseId}: this file is issue ${payload.issue ?? 0}, older than issue ${latest} already seen on this device; only a newer file installs`);
+    }
     if (image.licenses.some((l) => l.payload.licenseId === payload.licenseId)) {
       return fail(ErrorCode.Conflict, `license ${payload.licenseId} is already installed; delete it first to replace it`);
     }
@@ -64,7 +70,8 @@ export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendor
         }
         const license = { file: file.trim(), payload: checked.value, installedAt: clock.now() };
         change.added.push(license);
-        next = { ...next, licenses: [...next.licenses, license], seenNonces: [...next.seenNonces, checked.value.nonce] };
+        const issues = { ...next.latestIssues, [checked.value.licenseId]: checked.value.issue ?? 0 };
+        next = { ...next, licenses: [...next.licenses, license], seenNonces: [...next.seenNonces, checked.value.nonce], latestIssues: issues };
       }
       if (change.added.length === 0 && removed.length === 0) return ok(change);
       const saved = settings.update(() => next);

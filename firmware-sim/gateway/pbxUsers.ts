@@ -51,7 +51,7 @@ export function createPbxUsers(core: GatewayCore): PbxUsers {
 
   /** [GW-7] LICENSE_LIMIT when `extra` more grants of a feature would exceed the amount in force. */
   const overLimit = (op: string, featureCode: string, extra: number) => {
-    const limit = featureLimit({ effective: core.effective(), now: core.board.clock.now(), testMode: core.testModeOn(), featureCode });
+    const limit = featureLimit({ effective: core.effective(), ...core.licenseTime(), testMode: core.testModeOn(), featureCode });
     const inUse = grantsOf(image(), featureCode);
     if (inUse + extra <= limit) return undefined;
     return fail(DeviceErrorCode.LicenseLimit, `${op}: ${extra} more ${featureCode} grant(s) would exceed the licenses in force: ${inUse} of ${limit} ${featureCode} already in use`, 'featureCode');

@@ -14,6 +14,8 @@ export const DeviceErrorCode = {
   NvramWriteFailed: 'NVRAM_WRITE_FAILED',
   /** The portal's reply did not have the shape its operation promises, or refused with a code the protocol does not define. */
   BadReply: 'BAD_REPLY',
+  /** TM-1: the device clock reads earlier than the latest time the device has seen; time-limited licenses do not count until it catches up. */
+  ClockTampered: 'CLOCK_TAMPERED',
 } as const;
 export type DeviceErrorCode = (typeof DeviceErrorCode)[keyof typeof DeviceErrorCode];
 

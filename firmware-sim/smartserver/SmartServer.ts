@@ -1,3 +1,4 @@
+import type { ClockTamper } from '../shared/clockGuard.ts';
 import type { Result } from '../../protocol/result.ts';
 import type { Appliance, ApplianceLicense, ApplianceState } from '../shared/Appliance.ts';
 import type { CloudLicenses } from './cloudLicenses.ts';
@@ -50,6 +51,8 @@ export interface SmartServerState extends ApplianceState {
   readonly fieldDevices: FieldDeviceCounts;
   readonly nvramProblem: string | null;
   readonly ignoredFrames: number;
+  /** [TM-1] set while the server clock reads earlier than the latest time it has seen: licenses with an end do not count. */
+  readonly clockTampered: ClockTamper | null;
 }
 
 export interface SmartServer extends Appliance<SmartServerState> {

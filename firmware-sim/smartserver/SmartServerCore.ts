@@ -1,5 +1,6 @@
 import type { Random } from '../../emulator/random/Random.ts';
 import { fail, type Result } from '../../protocol/result.ts';
+import type { ClockGuard } from '../shared/clockGuard.ts';
 import type { FirmwareCore } from '../shared/FirmwareCore.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
@@ -22,6 +23,14 @@ export interface SmartServerCore extends FirmwareCore<SmartServerImage> {
   activationState(): ActivationState;
   ram(): SmartServerContext;
   send(event: SmartServerEvent): void;
+  /** [TM-1] the latest time the server clock has shown, and whether it now reads earlier. */
+  readonly clockGuard: ClockGuard;
+}
+
+/** The clock reading the license rules take: now, and whether the clock is flagged as set back (TM-1). */
+export function licenseTime(core: SmartServerCore): [now: number, tampered: boolean] {
+  const reading = core.clockGuard.read();
+  return [reading.now, reading.tampered !== null];
 }
 
 /** Refusals shared by every Manage Licenses operation: not running, or firmware without license management (SS-1). */

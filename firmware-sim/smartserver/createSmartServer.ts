@@ -12,10 +12,11 @@ import { createCustomerAccounts } from './customerAccounts.ts';
 import { capacityNow, colours, countColours, createFieldDevices } from './fieldDevices.ts';
 import { DEFAULT_FIRMWARE_VERSION, licensingRequired, parseFirmwareVersion } from './firmwareVersion.ts';
 import { recoveryFlash, updateFirmware } from './firmwareUpdate.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
 import { deviceCapacity, maintenance, managedLicenses, nextLicenseEdge } from './installedLicenses.ts';
 import { createOfflineActivation } from './offlineActivation.ts';
 import { SMARTSERVER_FAMILY, type SmartServer, type SmartServerState } from './SmartServer.ts';
-import { refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
+import { licenseTime, refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
 import { blankSmartServerImage, smartserverImageSchema } from './smartserverImage.ts';
 import { smartserverMachine, type ActivationState } from './smartserverMachine.ts';
 
@@ -43,9 +44,13 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
   const settings = createSettingsStore({ nvram: board.nvram, schema: smartserverImageSchema, blank: blankSmartServerImage, what: 'SmartServer settings' });
   const portal = createBoardPortalClient({ board, requestIds: 'smartserver-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
 
+  const clockGuard = createClockGuard(clock);
   const machine = smartserverMachine.provide({
     actions: {
-      loadSettings: () => settings.load(),
+      loadSettings: () => {
+        settings.load();
+        clockGuard.load(settings.image().latestSeenAt);
+      },
       installActivated: assign(({ context }) => completeActivation(core, context)),
       abortPortalRequests: () =>
         portal.abortAll(DeviceErrorCode.NotRunning, `the SmartServer ${board.id} stopped running (reset or power loss) before the cloud replied`),
@@ -82,6 +87,7 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
     activationState,
     ram: () => machineSnapshot().context,
     send: (event) => actor.send(event),
+    clockGuard,
     changed: () => {
       licenseEdges.rearm();
       shell.publish();
@@ -91,13 +97,22 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
   /** A maintenance or capacity license ending changes the state with no event: wake up to tell. */
   const licenseEdges = createLicenseEdgeTimer({
     clock,
-    nextEdge: (now) => (isRunning() ? nextLicenseEdge(settings.image().licenses, now) : undefined),
-    onEdge: () => shell.publish(),
+    nextEdge: (now) => {
+      if (!isRunning()) return undefined;
+      const next = Math.min(nextLicenseEdge(settings.image().licenses, now) ?? Infinity, clockGuard.clearsAt() ?? Infinity);
+      return Number.isFinite(next) ? next : undefined;
+    },
+    // [TM-1] the same wake-ups (at least daily while a term runs) save the latest time seen when due.
+    onEdge: () => {
+      const latest = clockGuard.latestSeen();
+      if (saveDue(settings.image().latestSeenAt, latest, settings.image().licenses.map((l) => l.end))) settings.update((image) => ({ ...image, latestSeenAt: latest }));
+      shell.publish();
+    },
   });
 
   function snapshot(): SmartServerState {
     const running = isRunning();
-    const now = clock.now();
+    const [now, tampered] = licenseTime(core);
     const image = settings.image();
     const ram = machineSnapshot().context;
     const installed = running ? image.licenses : [];
@@ -111,11 +126,11 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
       installCode: board.identity.installCode,
       customerId: running ? image.customerId : null,
       customerIdEdited: running && ram.customerIdDraft !== null,
-      licenses: managedLicenses(installed, now).map((l) => ({
+      licenses: managedLicenses(installed, now, tampered).map((l) => ({
         licenseId: l.licenseId, featureCode: l.featureCode, count: l.count, status: l.status, end: l.end, description: l.description,
       })),
-      capacity: deviceCapacity(installed, now),
-      maintenance: maintenance(installed, now),
+      capacity: deviceCapacity(installed, now, tampered),
+      maintenance: maintenance(installed, now, tampered),
       activation: {
         state: running ? activationState() : 'idle',
         licenseIds: job?.licenseIds ?? [],
@@ -126,6 +141,7 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
       fieldDevices: countColours(running ? colours(image.fieldDevices, capacityNow(core)) : []),
       nvramProblem: running ? (settings.loadProblem() ?? null) : null,
       ignoredFrames: portal.ignoredFrames(),
+      clockTampered: running ? clockGuard.read().tampered : null,
     };
   }
 
@@ -138,7 +154,7 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
     fieldDevices: createFieldDevices(core),
     licenses() {
       const refused = refuseLicenseManagement(core, 'Manage Licenses');
-      return refused ?? ok(managedLicenses(settings.image().licenses, clock.now()));
+      return refused ?? ok(managedLicenses(settings.image().licenses, ...licenseTime(core)));
     },
     firmwareVersion,
     updateFirmware: (next) => updateFirmware(core, next),

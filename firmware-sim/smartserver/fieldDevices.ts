@@ -5,7 +5,7 @@ import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { deviceCapacity } from './installedLicenses.ts';
 import { fieldProtocols, type FieldDevice, type FieldProtocol } from './smartserverImage.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
-import { type SmartServerCore } from './SmartServerCore.ts';
+import { licenseTime, type SmartServerCore } from './SmartServerCore.ts';
 
 /**
  * [SS-7] The LON, BACnet and Modbus devices a SmartServer manages, as its Devices widget shows
@@ -82,7 +82,7 @@ export function countColours(list: readonly FieldDeviceColour[]): FieldDeviceCou
 
 /** The capacity that bounds provisioning now; null when the firmware needs no license. */
 export function capacityNow(core: SmartServerCore): number | null {
-  return core.licensingRequired() ? deviceCapacity(core.settings.image().licenses, core.board.clock.now()) : null;
+  return core.licensingRequired() ? deviceCapacity(core.settings.image().licenses, ...licenseTime(core)) : null;
 }
 
 export function createFieldDevices(core: SmartServerCore): FieldDevices {

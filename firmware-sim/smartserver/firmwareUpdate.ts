@@ -3,7 +3,7 @@ import { colours } from './fieldDevices.ts';
 import { licensingRequired, parseFirmwareVersion } from './firmwareVersion.ts';
 import { deviceCapacity, maintenance } from './installedLicenses.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
-import { refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
+import { licenseTime, refuseWhileBusy, type SmartServerCore } from './SmartServerCore.ts';
 import { SmartServerErrorCode } from './SmartServerErrorCode.ts';
 
 /**
@@ -33,17 +33,21 @@ function installFirmware(core: SmartServerCore, version: string, how: { op: stri
   if (refused) return refused;
   const parsed = parseFirmwareVersion(typeof version === 'string' ? version : String(version));
   if (!parsed.ok) return fail(parsed.error.code, `${op}: ${parsed.error.message}`, 'version');
-  const now = core.board.clock.now();
+  const [now, tampered] = licenseTime(core);
   const image = core.settings.image();
   if (how.needsMaintenance && core.licensingRequired()) {
-    const m = maintenance(image.licenses, now);
+    const m = maintenance(image.licenses, now, tampered);
     if (m.status !== 'active') {
-      const why = m.status === 'none' ? 'no maintenance license is installed' : `the maintenance license expired at ${new Date(m.until!).toISOString().slice(0, 10)}`;
+      const why = m.status === 'none'
+        ? 'no maintenance license is installed'
+        : m.status === 'clock-tampered'
+          ? 'the server clock reads earlier than a time it has already seen, so the maintenance term is not trusted (CLOCK_TAMPERED)'
+          : `the maintenance license expired at ${new Date(m.until!).toISOString().slice(0, 10)}`;
       return fail(SmartServerErrorCode.MaintenanceRequired, `${op} to ${version} on ${core.board.id}: ${why}; activate a maintenance license first`);
     }
   }
   const gainsLicensing = !core.licensingRequired() && licensingRequired(version);
-  const shown = gainsLicensing ? colours(image.fieldDevices, deviceCapacity(image.licenses, now)) : [];
+  const shown = gainsLicensing ? colours(image.fieldDevices, deviceCapacity(image.licenses, now, tampered)) : [];
   const saved = core.settings.update((current) => ({
     ...current,
     firmwareVersion: version,

@@ -38,6 +38,8 @@ export const smartserverImageSchema = z.object({
   licenses: z.array(installedLicenseSchema),
   fieldDevices: z.array(fieldDeviceSchema),
   requestNonce: z.string().nullable(),
+  /** TM-1: the latest time the server clock has shown, as last saved. */
+  latestSeenAt: z.number().int().optional(),
 });
 export type SmartServerImage = z.infer<typeof smartserverImageSchema>;
 

@@ -3,6 +3,7 @@ import type { Random } from '../../emulator/random/Random.ts';
 import type { ProductFields } from '../../protocol/codes/productRequestCode.ts';
 import { VIDEO_PRODUCT_TYPES, type VideoVariant } from '../../protocol/messages/video.ts';
 import type { FirmwareCore } from '../shared/FirmwareCore.ts';
+import type { ClockGuard } from '../shared/clockGuard.ts';
 import type { VideoImage } from './videoImage.ts';
 
 /**
@@ -21,6 +22,14 @@ export interface VideoCore extends FirmwareCore<VideoImage> {
   settingsChanged(): void;
   /** A license update succeeded: the next automatic one is a full interval away. */
   updated(): void;
+  /** [TM-1] the latest time the device clock has shown, and whether it now reads earlier. */
+  readonly clockGuard: ClockGuard;
+}
+
+/** The clock reading entitlementsOf takes: now, and whether the clock is flagged as set back (TM-1). */
+export function licenseArgs(core: VideoCore): [now: number, tampered: boolean] {
+  const reading = core.clockGuard.read();
+  return [reading.now, reading.tampered !== null];
 }
 
 /** The software version each variant reports in its License Product window. */

@@ -1,3 +1,4 @@
+import type { ClockTamper } from '../shared/clockGuard.ts';
 import type { VideoVariant } from '../../protocol/messages/video.ts';
 import type { Appliance, ApplianceLicense, ApplianceState } from '../shared/Appliance.ts';
 import type { Conferencing } from './conferencing.ts';
@@ -38,6 +39,8 @@ export interface VideoState extends ApplianceState {
   readonly activeCalls: number;
   readonly nvramProblem: string | null;
   readonly ignoredFrames: number;
+  /** [TM-1] set while the device clock reads earlier than the latest time it has seen: entitlements with an end do not count. */
+  readonly clockTampered: ClockTamper | null;
 }
 
 export interface VideoPlatform extends Appliance<VideoState> {

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../../protocol/result.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
-import { type VideoCore } from './VideoCore.ts';
+import { licenseArgs, type VideoCore } from './VideoCore.ts';
 
 /** Concurrent calls the product may carry: bounded by this entitlement's count. */
 export const PORTS_FEATURE = 'CLARITI-PORTS';
@@ -27,7 +27,7 @@ export function createConferencing(core: VideoCore): Conferencing {
       if (!Number.isInteger(count) || count < 0) {
         return fail(ErrorCode.BadRequest, `${op}: count must be a whole number >= 0, got ${String(count)}`, 'count');
       }
-      const ports = entitlementsOf(core.settings.image().license, core.board.clock.now())[PORTS_FEATURE] ?? 0;
+      const ports = entitlementsOf(core.settings.image().license, ...licenseArgs(core))[PORTS_FEATURE] ?? 0;
       if (count > ports) {
         return fail(DeviceErrorCode.LicenseLimit, `${op}: ${count} calls would exceed the ${ports} ${PORTS_FEATURE} licensed`, 'count');
       }

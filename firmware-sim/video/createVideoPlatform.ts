@@ -4,11 +4,13 @@ import { createApplianceShell } from '../shared/applianceShell.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { createSettingsStore } from '../shared/settingsStore.ts';
+import { createClockGuard, saveDue } from '../shared/clockGuard.ts';
+import { createLicenseEdgeTimer } from '../shared/licenseEdgeTimer.ts';
 import { createConferencing } from './conferencing.ts';
 import { entitlementsOf } from './installResponse.ts';
 import { createLicensesPage } from './licensesPage.ts';
 import { createLicenseUpdater } from './updateLicense.ts';
-import { hostNameOf, productFields, VIDEO_VERSIONS, type VideoCore } from './VideoCore.ts';
+import { hostNameOf, licenseArgs, productFields, VIDEO_VERSIONS, type VideoCore } from './VideoCore.ts';
 import { blankVideoImage, videoImageSchema } from './videoImage.ts';
 import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
 import { VIDEO_FAMILY, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
@@ -44,7 +46,9 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     throw new RangeError(`createVideoPlatform: refreshIntervalMs must be between 1 ms and 24.8 days, got ${refreshIntervalMs}`);
   }
 
+  const clockGuard = createClockGuard(clock);
   const core: VideoCore = {
+    clockGuard,
     board,
     productName: 'video product',
     variant,
@@ -57,13 +61,19 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     setActiveCalls: (count) => shell.actor.send({ type: 'ACTIVE_CALLS', count }),
     settingsChanged: () => shell.actor.send({ type: 'SETTINGS_CHANGED' }),
     updated: () => shell.actor.send({ type: 'UPDATED' }),
-    changed: () => shell.publish(),
+    changed: () => {
+      licenseEdges.rearm();
+      shell.publish();
+    },
   };
   const updateLicense = createLicenseUpdater(core);
 
   const machine = videoMachine.provide({
     actions: {
-      loadSettings: () => settings.load(),
+      loadSettings: () => {
+        settings.load();
+        clockGuard.load(settings.image().latestSeenAt);
+      },
       abortPortalRequests: () =>
         portal.abortAll(DeviceErrorCode.NotRunning, `the video product ${board.id} stopped running (reset or power loss) before the portal replied`),
       refreshLicense: () => void updateLicense(),
@@ -83,13 +93,38 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     delays: { refreshInterval: refreshIntervalMs },
   });
 
-  const shell = createApplianceShell({ board, family: VIDEO_FAMILY, machine, portal, snapshot });
+  const shell = createApplianceShell({
+    board, family: VIDEO_FAMILY, machine, portal, snapshot,
+    onTransition: () => licenseEdges.rearm(),
+    onStop: () => licenseEdges.rearm(),
+  });
+
+  /**
+   * An entitlement ending changes what the product may do with no event to tell of it; the same
+   * wake-ups (at least daily while one will end) save the latest time seen when due (TM-1), so a clock
+   * set back before a reboot is caught after it.
+   */
+  const licenseEdges = createLicenseEdgeTimer({
+    clock,
+    nextEdge(now) {
+      if (!core.isRunning()) return undefined;
+      const ends = (settings.image().license?.grants ?? []).flatMap((g) => (g.end !== null && g.end > now ? [g.end] : []));
+      const next = Math.min(...ends, clockGuard.clearsAt() ?? Infinity);
+      return Number.isFinite(next) ? next : undefined;
+    },
+    onEdge() {
+      const latest = clockGuard.latestSeen();
+      const ends = (settings.image().license?.grants ?? []).map((g) => g.end);
+      if (saveDue(settings.image().latestSeenAt, latest, ends)) settings.update((image) => ({ ...image, latestSeenAt: latest }));
+      shell.publish();
+    },
+  });
 
   function snapshot(): VideoState {
     const running = core.isRunning();
     const image = settings.image();
     const fields = productFields(core);
-    const effective = running ? entitlementsOf(image.license, clock.now()) : {};
+    const effective = running ? entitlementsOf(image.license, ...licenseArgs(core)) : {};
     return {
       deviceId: board.id,
       family: VIDEO_FAMILY,
@@ -113,6 +148,7 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
       activeCalls: running ? core.activeCalls() : 0,
       nvramProblem: running ? settings.loadProblem() ?? null : null,
       ignoredFrames: portal.ignoredFrames(),
+      clockTampered: running ? clockGuard.read().tampered : null,
     };
   }
 
@@ -121,6 +157,6 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
     variant,
     licenses: createLicensesPage(core, updateLicense),
     conferencing: createConferencing(core),
-    entitlements: () => (core.isRunning() ? entitlementsOf(settings.image().license, clock.now()) : {}),
+    entitlements: () => (core.isRunning() ? entitlementsOf(settings.image().license, ...licenseArgs(core)) : {}),
   };
 }

@@ -39,10 +39,11 @@ export function installResponseCode(core: VideoCore, text: unknown): Result<Inst
 }
 
 /** Feature → count the installed license grants at `now` (a grant with an end stops then). */
-export function entitlementsOf(license: InstalledVideoLicense | null, now: number): Record<string, number> {
+export function entitlementsOf(license: InstalledVideoLicense | null, now: number, tampered = false): Record<string, number> {
   const out: Record<string, number> = {};
   for (const grant of license?.grants ?? []) {
-    if (grant.end !== null && grant.end <= now) continue;
+    // [TM-1] while the clock is flagged as set back, a grant with an end is not trusted to run.
+    if (grant.end !== null && (tampered || grant.end <= now)) continue;
     out[grant.featureCode] = (out[grant.featureCode] ?? 0) + grant.count;
   }
   return out;

@@ -1,3 +1,4 @@
+import type { ClockTamper } from '../shared/clockGuard.ts';
 import { z } from 'zod';
 import { parseValue } from '../../protocol/messages/envelope.ts';
 import { ok, type Result } from '../../protocol/result.ts';
@@ -5,7 +6,7 @@ import { entitlementsOf, installResponseCode } from './installResponse.ts';
 import type { LicenseUpdate } from './updateLicense.ts';
 import { outstandingRequest } from './requestCodes.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
-import { hostNameOf, productFields, type VideoCore } from './VideoCore.ts';
+import { hostNameOf, licenseArgs, productFields, type VideoCore } from './VideoCore.ts';
 import type { LicenseMode } from './videoImage.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface LicensesPageView {
   lastConnectionAt: number | null;
   /** Feature → count of the installed license. */
   entitlements: Record<string, number>;
+  /** [TM-1] set while the device clock reads earlier than the latest time it has seen. */
+  clockTampered: ClockTamper | null;
 }
 
 /** What License Product shows: the Request Code, and in restrictive mode everything to copy by hand. */
@@ -63,7 +66,8 @@ export function createLicensesPage(core: VideoCore, updateLicense: () => Promise
       accessTokenSet: settings.accessToken !== null,
       lastConnectionStatus: lastConnection?.status ?? null,
       lastConnectionAt: lastConnection?.at ?? null,
-      entitlements: entitlementsOf(license, core.board.clock.now()),
+      entitlements: entitlementsOf(license, ...licenseArgs(core)),
+      clockTampered: core.clockGuard.read().tampered,
     };
   };
 

@@ -45,6 +45,8 @@ export const videoImageSchema = z.object({
   recentNonces: z.array(z.string()),
   license: installedVideoLicenseSchema.nullable(),
   lastConnection: z.object({ at: z.number().int(), status: z.string() }).nullable(),
+  /** TM-1: the latest time the device clock has shown, as last saved. */
+  latestSeenAt: z.number().int().optional(),
 });
 export type VideoImage = z.infer<typeof videoImageSchema>;
 

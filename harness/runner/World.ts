@@ -1,5 +1,7 @@
 import type { Clock } from '../../emulator/clock/Clock.ts';
 import type { Random } from '../../emulator/random/Random.ts';
+import type { SkewedClock } from '../../emulator/clock/skewedClock.ts';
+import type { SwappableCertificate } from '../../emulator/identity/swappableCertificate.ts';
 import type { Board } from '../../emulator/board/Board.ts';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
@@ -15,10 +17,18 @@ export interface DeviceHandle {
   readonly appliance: Appliance;
   readonly board: Board;
   setLinkUp(up: boolean): void;
+  /** The board's own clock, which the `clockSkew` fault sets forward or back (TM-1). */
+  readonly clock: SkewedClock;
+  /** The board's identity as the firmware reads it: the certificate faults swap its certificate (TM-4). */
+  readonly certificate: SwappableCertificate;
+  /** The certificate the factory issued this board, for another device's `certificate: {as: foreign}`. */
+  readonly factoryCertificate: string;
   /** State changes, in virtual ms since the scenario started. */
   readonly history: StateChange[];
   /** The device's most recent link frames, newest last. */
   readonly messages: TraceEvent[];
+  /** The raw frames the device sent most recently, newest last: what an eavesdropper captured (TM-3). */
+  readonly sentFrames: string[];
 }
 
 export interface OrderHandle {
@@ -75,6 +85,11 @@ export class World {
     const event = this.record('message', text, device.id, data);
     device.messages.push(event);
     if (device.messages.length > MESSAGES_KEPT) device.messages.shift();
+  }
+
+  recordSent(device: DeviceHandle, frame: string): void {
+    device.sentFrames.push(frame);
+    if (device.sentFrames.length > MESSAGES_KEPT) device.sentFrames.shift();
   }
 
   /** Devices matching an ID, a `*` glob, or a list of those; an empty match is an error. */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
+import { createSkewedClock } from '../../emulator/clock/skewedClock.ts';
 import { DAY, type Duration } from '../../emulator/clock/duration.ts';
 import type { Identity } from '../../emulator/identity/Identity.ts';
+import { swappableCertificate } from '../../emulator/identity/swappableCertificate.ts';
 import { manufacture, type Factory } from '../../emulator/identity/manufacture.ts';
 import type { Random } from '../../emulator/random/Random.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
@@ -129,17 +131,24 @@ function openFilesLimit(): number | undefined {
 }
 
 function buildDevice(world: World, planned: PlannedDevice, wire: DeviceWire, options: AddFleetOptions): DeviceHandle {
-  const { id, family, variant, random, identity } = planned;
+  const { id, family, variant, random } = planned;
+  const certificate = swappableCertificate(planned.identity);
+  const identity = certificate.identity;
   // The tap exists before the handle it records into, so it looks the handle up when a frame passes.
   const ref: { device?: DeviceHandle } = {};
   const link = tapLink(wire.link, (direction, frame) => {
-    if (ref.device) world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
+    if (!ref.device) return;
+    world.recordMessage(ref.device, `${direction === 'out' ? '→' : '←'} ${describeFrame(frame)}`);
+    if (direction === 'out') world.recordSent(ref.device, frame);
   });
-  const board = createBoard({ id, clock: world.clock, random: random.fork('board'), identity, link });
+  const clock = createSkewedClock(world.clock);
+  const board = createBoard({ id, clock, random: random.fork('board'), identity, link });
   options.onBoard?.(board, family.family);
   const appliance = family.create({ board, vendorPublicKey: world.server.vendorPublicKey, variant });
   const { transport } = options;
-  const device: DeviceHandle = { id, family, appliance, board, setLinkUp: wire.setUp, history: [], messages: [] };
+  const device: DeviceHandle = {
+    id, family, appliance, board, setLinkUp: wire.setUp, clock, certificate, factoryCertificate: planned.identity.certificate, history: [], messages: [], sentFrames: [],
+  };
   ref.device = device;
   let last = appliance.snapshot().state;
   device.history.push({ t: world.elapsed(), state: last });

@@ -4,7 +4,8 @@ import type { CoreContext } from './CoreContext.ts';
 import type { License } from './types.ts';
 
 /**
- * Signs a LIC1 file for a license on one device, with a fresh nonce recorded as an issuance,
+ * Signs a LIC1 file for a license on one device, with a fresh nonce recorded as an issuance and
+ * the license's next issue counter (TM-2),
  * so the file can be revoked when the license leaves the device (GW-3, GW-6) and a device
  * that installs each nonce once refuses a replayed copy.
  */
@@ -15,6 +16,8 @@ export async function issueLicenseFile(
 ): Promise<{ file: string; nonce: string }> {
   const { license, hardwareId, now } = args;
   const nonce = ctx.nonces.hex(16);
+  // [TM-2] the issue counter: one more than the files issued for this license so far, anywhere.
+  const issue = (await tx.issuances.listByLicense(license.id)).length + 1;
   await tx.issuances.insert({ nonce, licenseId: license.id, hardwareId, issuedAt: now, revokedAt: null });
   const file = sealLicenseFile(
     {
@@ -28,6 +31,7 @@ export async function issueLicenseFile(
       kind: license.kind,
       nonce,
       issuedAt: now,
+      issue,
     },
     ctx.vendorKey,
   );

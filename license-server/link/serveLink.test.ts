@@ -62,8 +62,9 @@ describe('serveLink', () => {
     expect((await t.server.audit()).filter((e) => e.action === 'testLicense.issue')).toHaveLength(1);
     const fresh = await exchange({ ...request, id: 'r2', body: testLicenseRequest(gw1, 'r2') });
     expect(fresh).toMatchObject({ id: 'r2', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
+    // [TM-3] the same signed request from elsewhere is no retransmission but a replay.
     const otherDevice = await exchange({ ...request, deviceId: 'gw-002' });
-    expect(otherDevice).toMatchObject({ id: 'r1', ok: false, error: { code: 'TEST_LICENSE_ALREADY_ISSUED' } });
+    expect(otherDevice).toMatchObject({ id: 'r1', ok: false, error: { code: 'REQUEST_REPLAYED' } });
   });
 
   it('[GW-8] refuses a test-license request for a hardware ID the sender cannot prove is its own', async () => {

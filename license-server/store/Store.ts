@@ -32,6 +32,7 @@ export interface StoreTx {
   readonly issuances: IssuancesTable;
   readonly audit: AuditTable;
   readonly records: FacetRecordsTable;
+  readonly deviceRequests: DeviceRequestsTable;
 }
 
 export interface AccountsTable {
@@ -84,6 +85,15 @@ export interface FacetRecordsTable {
   /** In the order first put; only those owned by `accountId` when it is given. */
   list(kind: string, options?: { accountId?: string }): Promise<FacetRecord[]>;
   remove(kind: string, id: string): Promise<boolean>;
+}
+
+/**
+ * The IDs of signed device requests the server has accepted a proof for, kept for good: a
+ * captured request sent again is refused, however much later and whatever changed since.
+ */
+export interface DeviceRequestsTable {
+  /** Records the request ID for the hardware ID; false when it was recorded before (a replay). */
+  remember(request: { hardwareId: string; requestId: string; op: string; at: number }): Promise<boolean>;
 }
 
 /** A write broke a unique rule of `table`: a concurrent or repeated insert of the same thing. */

@@ -77,4 +77,13 @@ CREATE TABLE IF NOT EXISTS facet_records (
   updated_at BIGINT NOT NULL,
   UNIQUE (kind, id)
 );
+
+CREATE TABLE IF NOT EXISTS device_requests (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  hardware_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  UNIQUE (hardware_id, request_id)
+);
 `;

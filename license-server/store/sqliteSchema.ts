@@ -74,4 +74,13 @@ CREATE TABLE IF NOT EXISTS facet_records (
   updated_at INTEGER NOT NULL,
   UNIQUE (kind, id)
 );
+
+CREATE TABLE IF NOT EXISTS device_requests (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  hardware_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  UNIQUE (hardware_id, request_id)
+);
 `;

@@ -141,6 +141,21 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       expect(await store.transaction(async (tx) => tx.records.get('gateway.testLicense', 'HW-1'))).toMatchObject({ data: { licenseId: 't1' } });
     });
 
+    it('[TM-3] remembers a device request ID once per hardware ID, for good', async () => {
+      const seen = (hardwareId: string, requestId: string) =>
+        store.transaction((tx) => tx.deviceRequests.remember({ hardwareId, requestId, op: 'gateway.invalidate', at: T0 }));
+      expect(await seen('HW-1', 'r1')).toBe(true);
+      expect(await seen('HW-1', 'r1')).toBe(false);
+      expect(await seen('HW-2', 'r1')).toBe(true);
+      // A refusal in the same transaction leaves it usable: a statement that failed would have aborted it on PostgreSQL.
+      const after = await store.transaction(async (tx) => {
+        expect(await tx.deviceRequests.remember({ hardwareId: 'HW-1', requestId: 'r1', op: 'x', at: T0 })).toBe(false);
+        await tx.accounts.insert(account('after-replay'));
+        return tx.accounts.get('after-replay');
+      });
+      expect(after).toMatchObject({ id: 'after-replay' });
+    });
+
     it('keeps the audit log append-only and in order', async () => {
       await store.transaction(async (tx) => {
         for (const action of ['order.create', 'key.activate', 'license.bind']) {

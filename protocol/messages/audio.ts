@@ -13,7 +13,7 @@ export type ManagedDeviceKind = (typeof managedDeviceKinds)[number];
 const identity = {
   hardwareId: z.string().min(1).max(128),
   /** CRT1 device certificate from the manufacturer. */
-  certificate: z.string().min(1).max(4096),
+  certificate: z.string().max(4096),
   /** The device key's signature of the request's proof text. */
   proof: z.string().min(1).max(256),
 };

@@ -8,7 +8,7 @@ export const gatewayOps = {
   /** Fetch signed files for every license the portal has bound to this hardware ID; proven like an invalidation. */
   download: {
     op: 'gateway.download',
-    request: z.object({ hardwareId: z.string().min(1), certificate: z.string().min(1), proof: z.string().min(1) }).strict(),
+    request: z.object({ hardwareId: z.string().min(1), certificate: z.string(), proof: z.string().min(1) }).strict(),
     reply: z.object({ files: z.array(z.string()) }),
   },
   /** Return licenses to the portal; needs the device certificate and a signed proof. */
@@ -17,7 +17,7 @@ export const gatewayOps = {
     request: z.object({
       hardwareId: z.string().min(1),
       licenseIds: z.array(z.string().min(1)).min(1).max(256),
-      certificate: z.string().min(1),
+      certificate: z.string(),
       proof: z.string().min(1),
     }).strict(),
     reply: z.object({ invalidated: z.array(z.string()) }),
@@ -25,7 +25,7 @@ export const gatewayOps = {
   /** The one GW-8 test license this hardware ID may ever get; proven like an invalidation. */
   testLicense: {
     op: 'gateway.testLicense',
-    request: z.object({ hardwareId: z.string().min(1), certificate: z.string().min(1), proof: z.string().min(1) }).strict(),
+    request: z.object({ hardwareId: z.string().min(1), certificate: z.string(), proof: z.string().min(1) }).strict(),
     reply: z.object({ file: z.string() }),
   },
 } as const;

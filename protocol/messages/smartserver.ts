@@ -55,7 +55,7 @@ export const smartServerLicenseIdsSchema = z.array(z.string().min(1).max(128)).m
 const serverIdentity = {
   hardwareId: z.string().min(1).max(128),
   /** CRT1 device certificate from the manufacturer; it certifies the install code too. */
-  certificate: z.string().min(1).max(4096),
+  certificate: z.string().max(4096),
   /** The device key's signature of the request's proof text. */
   proof: z.string().min(1).max(256),
 };

@@ -25,7 +25,7 @@ describe('fleetrig credentials', () => {
     const paths = [join(repo, 'scenarios', 'gateway', 'move-license.yaml'), join(repo, 'scenarios', 'smartserver')];
     expect(await main(['credentials', ...paths, '--out', out, '--seed', '5'], t.io)).toBe(0);
     expect(t.stdout()).toBe(`${join(out, 'fleetrig.passwd')}\n${join(out, 'fleetrig.acl')}\n`);
-    expect(t.stderr()).toMatch(/users \(license-server and \d+ devices of \d+ scenarios in 8 files\), credential seed 5;/);
+    expect(t.stderr()).toMatch(/users \(license-server and \d+ devices of \d+ scenarios in 9 files\), credential seed 5;/);
 
     const passwd = readFileSync(join(out, 'fleetrig.passwd'), 'utf8');
     const users = passwd.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf(':')));

@@ -11,6 +11,7 @@ import { download } from './steps/download.ts';
 import { grant } from './steps/grant.ts';
 import { install } from './steps/install.ts';
 import { invalidate } from './steps/invalidate.ts';
+import { installKept, keepFile } from './steps/keptFile.ts';
 import { portalBind } from './steps/portalBind.ts';
 import { portalMove } from './steps/portalMove.ts';
 import { revoke } from './steps/revoke.ts';
@@ -25,7 +26,7 @@ export const gatewayFamily: FamilyModule = {
   create: ({ board, vendorPublicKey }) => createGateway({ board, vendorPublicKey }),
   steps: [
     download, invalidate, testLicense, testMode, install, deleteLicense, addUsers, grant, revoke, defineTemplate, applyTemplate, channels,
-    portalBind, portalMove,
+    portalBind, portalMove, keepFile, installKept,
   ],
   probes: gatewayProbes,
   console: (appliance) => gatewayConsole(gatewayDevices.narrow(appliance)),

@@ -32,7 +32,8 @@ export const gatewayProbes: Record<string, Probe> = {
     return d.ok ? countMap(Object.fromEntries([...d.value.gateway, ...d.value.pbx].map((u) => [u.featureCode, u.inUse]))) : d.error.code;
   }),
   testMode: probe('[GW-9] Test mode is on.', z.boolean(), (a) => gw(a).snapshot().testMode.on),
-  testLicense: probe('[GW-8] The test license: active, expired or not-yet-valid, or none before its download.', z.enum(['active', 'expired', 'not-yet-valid', 'none']), (a) =>
+  clockTampered: probe('[TM-1] The device\'s clock reads earlier than the latest time it has seen: licenses with an end count for nothing until it passes that time again.', z.boolean(), (a) => gw(a).snapshot().clockTampered !== null),
+  testLicense: probe('[GW-8] The test license: active, expired, not-yet-valid or clock-tampered, or none before its download.', z.enum(['active', 'expired', 'not-yet-valid', 'clock-tampered', 'none']), (a) =>
     gw(a).snapshot().licenses.find((l) => l.kind === 'test')?.status ?? 'none',
   ),
   users: probe('[GW-6] PBX user → the features granted to them, e.g. `{ alice: [Mobility] }`.', orErrorCode(z.record(z.string().min(1), z.array(z.string().min(1)))), (a) => {

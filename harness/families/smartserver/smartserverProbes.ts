@@ -25,7 +25,7 @@ export const smartserverProbes: Record<string, Probe> = {
       .object({
         capacity: count.describe('Field devices the capacity licenses in force allow.'),
         count: count.describe('Licenses installed.'),
-        maintenance: z.enum(['none', 'active', 'expired']).describe('Maintenance: none, active or expired.'),
+        maintenance: z.enum(['none', 'active', 'expired', 'clock-tampered']).describe('Maintenance: none, active, expired, or clock-tampered while the clock reads earlier than it has before.'),
       })
       .partial()
       .strict(),
@@ -37,6 +37,7 @@ export const smartserverProbes: Record<string, Probe> = {
   activation: probe('[SS-5, SS-6] What the cloud activation is doing: idle, claiming, activating or transferring.', z.enum(['idle', 'claiming', 'activating', 'transferring']), (a) =>
     ss(a).snapshot().activation.state,
   ),
+  clockTampered: probe('[TM-1] The server\'s clock reads earlier than the latest time it has seen: licenses with an end count for nothing until it passes that time again.', z.boolean(), (a) => ss(a).snapshot().clockTampered !== null),
   fieldDevices: probe(
     '[SS-7] Field devices by colour: `{ unlicensed, unprovisioned, provisioned, total }`.',
     z

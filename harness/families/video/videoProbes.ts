@@ -27,5 +27,6 @@ export const videoProbes: Record<string, Probe> = {
   ),
   entitlements: probe('[CL-7] Feature → count in effect.', featureCounts, (a) => countMap(cl(a).entitlements())),
   activeCalls: probe('Calls in progress.', z.number().int().min(0), (a) => cl(a).snapshot().activeCalls),
+  clockTampered: probe('[TM-1] The product\'s clock reads earlier than the latest time it has seen: licenses with an end count for nothing until it passes that time again.', z.boolean(), (a) => cl(a).snapshot().clockTampered !== null),
   requestOutstanding: probe('A request code awaits its response code.', z.boolean(), (a) => cl(a).snapshot().requestCode !== null),
 };

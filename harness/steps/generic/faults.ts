@@ -6,6 +6,9 @@ import { devices, duration } from '../../scenario/fields.ts';
 import { defineStep, type StepKind } from '../StepKind.ts';
 import type { DeviceHandle, World } from '../../runner/World.ts';
 import type { BrokerOutage } from '../../transport/Transport.ts';
+import { certificateFault } from './certificateFault.ts';
+import { clockSkew } from './clockSkew.ts';
+import { replayRequest } from './replayRequest.ts';
 
 /**
  * Hardware and network faults, one step kind each, all taking a device selector:
@@ -37,6 +40,9 @@ export const faults = [
   fault('linkUp', "Restore the device's network link.", (d) => d.setLinkUp(true)),
   brokerDown(),
   brokerUp(),
+  clockSkew,
+  certificateFault,
+  replayRequest,
 ];
 
 /** Wall time `brokerUp` waits for every client by default: a dozen backoff steps of 2 s, for a large fleet on 2 cores. */

@@ -31,6 +31,16 @@ describe('device-management ops over a link', () => {
     expect(await exchange({ id: leaveId, op: 'audio.unenroll', deviceId: 'audio-001', body: leave })).toEqual({ id: leaveId, ok: true, body: { accountId: 'acme' } });
   });
 
+  it('[TM-3] refuses an enrolment sent again from another link after the device left', async () => {
+    await r.activate([{ featureCode: 'PDMS-AUDIO', count: 1 }]);
+    const { provisioningToken } = unwrap(await r.portal.provisioningToken(r.admin));
+    const { requestId, ...enroll } = r.signed('phone-1', 'enroll', { accountId: 'acme', provisioningToken });
+    expect(await exchange({ id: requestId, op: 'audio.enroll', deviceId: 'audio-001', body: enroll })).toMatchObject({ ok: true });
+    const { requestId: leaveId, ...leave } = r.signed('phone-1', 'unenroll');
+    expect(await exchange({ id: leaveId, op: 'audio.unenroll', deviceId: 'audio-001', body: leave })).toMatchObject({ ok: true });
+    expect(await exchange({ id: requestId, op: 'audio.enroll', deviceId: 'audio-009', body: enroll })).toMatchObject({ ok: false, error: { code: 'REQUEST_REPLAYED' } });
+  });
+
   it('answers a malformed body BAD_REQUEST naming the field', async () => {
     const reply = await exchange({ id: 'r1', op: 'audio.enroll', deviceId: 'audio-001', body: { hardwareId: 'HW1', deviceKind: 'toaster' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

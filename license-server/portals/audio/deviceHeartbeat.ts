@@ -16,7 +16,7 @@ const OP = audioOps.heartbeat.op;
 export async function deviceHeartbeat(ctx: CoreContext, input: DeviceOnlyInput): Promise<Result<{ enrolled: boolean; accountId: string | null }>> {
   const parsed = parseValue(input, deviceOnlyInput, OP);
   if (!parsed.ok) return parsed;
-  const verified = verifyDevice(ctx, { ...parsed.value, op: OP, subject: [] });
+  const verified = await verifyDevice(ctx, { ...parsed.value, op: OP, subject: [] });
   if (!verified.ok) return verified;
   const now = ctx.clock.now();
   return ctx.clock.track(ctx.store.transaction(async (tx) => {

@@ -40,9 +40,10 @@ export async function enrollDevice(ctx: CoreContext, input: EnrollDeviceInput): 
   const parsed = parseValue(input, enrollDeviceInput, OP);
   if (!parsed.ok) return parsed;
   const { hardwareId, accountId, provisioningToken, deviceKind } = parsed.value;
-  return runOperation(ctx, { actor: `device:${hardwareId}`, action: OP, subject: accountId }, async ({ tx, now, audit }) => {
-    const verified = verifyDevice(ctx, { ...parsed.value, op: OP, subject: audioProofSubject(OP, parsed.value) });
-    if (!verified.ok) return verified;
+  const info = { actor: `device:${hardwareId}`, action: OP, subject: accountId };
+  const verified = await verifyDevice(ctx, { ...parsed.value, op: OP, subject: audioProofSubject(OP, parsed.value) });
+  if (!verified.ok) return runOperation(ctx, info, async () => verified);
+  return runOperation(ctx, info, async ({ tx, now, audit }) => {
     if (!(await tokenMatches(tx, accountId, provisioningToken))) {
       return fail('PROVISIONING_TOKEN_INVALID', `the provisioning token is not account ${accountId}'s`, 'provisioningToken');
     }

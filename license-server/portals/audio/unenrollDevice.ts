@@ -17,9 +17,10 @@ export async function unenrollDevice(ctx: CoreContext, input: DeviceOnlyInput): 
   const parsed = parseValue(input, deviceOnlyInput, OP);
   if (!parsed.ok) return parsed;
   const { hardwareId } = parsed.value;
-  return runOperation(ctx, { actor: `device:${hardwareId}`, action: OP, subject: hardwareId }, async ({ tx, audit }) => {
-    const verified = verifyDevice(ctx, { ...parsed.value, op: OP, subject: [] });
-    if (!verified.ok) return verified;
+  const info = { actor: `device:${hardwareId}`, action: OP, subject: hardwareId };
+  const verified = await verifyDevice(ctx, { ...parsed.value, op: OP, subject: [] });
+  if (!verified.ok) return runOperation(ctx, info, async () => verified);
+  return runOperation(ctx, info, async ({ tx, audit }) => {
     const device = await readDevice(tx, hardwareId, { forUpdate: true });
     if (!device) return fail('NOT_ENROLLED', `hardware ID ${hardwareId} is not enrolled with any account`, 'hardwareId');
     await tx.records.remove(DEVICE_KIND, hardwareId);

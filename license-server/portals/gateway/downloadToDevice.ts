@@ -18,7 +18,7 @@ export type DownloadToDeviceInput = z.input<typeof downloadToDeviceInput>;
 export async function downloadToDevice(ctx: CoreContext, input: DownloadToDeviceInput): Promise<Result<string[]>> {
   const parsed = parseValue(input, downloadToDeviceInput, 'download');
   if (!parsed.ok) return parsed;
-  const verified = verifyDevice(ctx, { op: gatewayOps.download.op, ...parsed.value, subject: [] });
+  const verified = await verifyDevice(ctx, { op: gatewayOps.download.op, ...parsed.value, subject: [] });
   if (!verified.ok) return verified;
   return downloadForDevice(ctx, { hardwareId: parsed.value.hardwareId });
 }

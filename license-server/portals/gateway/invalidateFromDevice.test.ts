@@ -51,9 +51,9 @@ describe('gateway portal: invalidate', () => {
   it('[GW-6] invalidates all or nothing: one license not on the device refuses the lot', async () => {
     const gw1 = t.device('gw1');
     const [other] = await t.activated('acme', [{ featureCode: 'C', count: 1 }]);
-    const result = await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, [ids[0]!, other!]));
+    const result = await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, [ids[0]!, other!], 'req-a'));
     expect(result).toMatchObject({ ok: false, error: { code: 'LICENSE_NOT_BOUND', where: 'licenseIds.1' } });
-    expect(await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, ['nope']))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
+    expect(await t.server.portal(gatewayModule).invalidate(invalidationRequest(gw1, ['nope'], 'req-b'))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: 'licenseIds.0' } });
     expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
   });
 
@@ -62,12 +62,27 @@ describe('gateway portal: invalidate', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...good, licenseIds: [] }, 'licenseIds'],
       [{ ...good, licenseIds: [''] }, 'licenseIds.0'],
-      [{ ...good, certificate: '' }, 'certificate'],
       [{ ...good, proof: undefined }, 'proof'],
       [{ ...good, requestId: 'r'.repeat(65) }, 'requestId'],
     ];
     for (const [input, where] of cases) {
       expect(await t.server.portal(gatewayModule).invalidate(input as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', where } });
     }
+  });
+
+  it('[TM-3] refuses a request without a certificate as CERTIFICATE_MISSING, and logs the refusal', async () => {
+    const request = { ...invalidationRequest(t.device('gw1'), ids), certificate: '' };
+    expect(await t.server.portal(gatewayModule).invalidate(request)).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_MISSING', where: 'certificate' } });
+    expect((await t.server.audit()).at(-1)).toMatchObject({ action: 'license.invalidate', outcome: 'refused', detail: { code: 'CERTIFICATE_MISSING' } });
+  });
+
+  it('[TM-3] refuses a captured invalidation sent again after the license was bound back, changing nothing', async () => {
+    const gw1 = t.device('gw1');
+    const captured = invalidationRequest(gw1, [ids[0]!], 'captured-1');
+    expect(await t.server.portal(gatewayModule).invalidate(captured)).toEqual({ ok: true, value: [ids[0]] });
+    unwrap(await t.server.portal(gatewayModule).bind({ licenseId: ids[0]!, hardwareId: gw1.hardwareId }));
+    expect(await t.server.portal(gatewayModule).invalidate(captured)).toMatchObject({ ok: false, error: { code: 'REQUEST_REPLAYED', where: 'requestId' } });
+    expect(unwrap(await t.server.portal(gatewayModule).filesForDevice({ hardwareId: gw1.hardwareId }))).toHaveLength(2);
+    expect((await t.server.audit()).at(-2)).toMatchObject({ action: 'license.invalidate', outcome: 'refused', detail: { code: 'REQUEST_REPLAYED' } });
   });
 });

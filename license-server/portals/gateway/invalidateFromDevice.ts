@@ -20,7 +20,7 @@ export const INVALIDATE_OP = 'gateway.invalidate';
  * GW-6: a device returns licenses to the portal itself; this needs a valid device certificate
  * and a proof signed with the certified key for this very request. All or nothing: every
  * license must be bound to the device. Unbinds them and revokes their files there; returns
- * the IDs invalidated. Codes: `CERTIFICATE_INVALID`, `PROOF_INVALID`, `NOT_FOUND`,
+ * the IDs invalidated. Codes: those of verifyDevice (`CERTIFICATE_INVALID`, `REQUEST_REPLAYED`, …), `NOT_FOUND`,
  * `LICENSE_NOT_BOUND`.
  */
 export async function invalidateFromDevice(ctx: CoreContext, input: InvalidateFromDeviceInput): Promise<Result<string[]>> {
@@ -28,9 +28,9 @@ export async function invalidateFromDevice(ctx: CoreContext, input: InvalidateFr
   if (!parsed.ok) return parsed;
   const { hardwareId, licenseIds, certificate, proof, requestId } = parsed.value;
   const info = { actor: `device:${hardwareId}`, action: 'license.invalidate', subject: hardwareId };
+  const verified = await verifyDevice(ctx, { op: INVALIDATE_OP, hardwareId, certificate, proof, requestId, subject: licenseIds });
+  if (!verified.ok) return runOperation(ctx, info, async () => verified);
   return runOperation(ctx, info, async ({ tx, now, audit }) => {
-    const verified = verifyDevice(ctx, { op: INVALIDATE_OP, hardwareId, certificate, proof, requestId, subject: licenseIds });
-    if (!verified.ok) return verified;
     const ids = [...new Set(licenseIds)];
     const licenses: License[] = [];
     for (const [i, id] of ids.entries()) {

@@ -18,7 +18,7 @@ export type IssueTestLicenseToDeviceInput = z.input<typeof issueTestLicenseToDev
 export async function issueTestLicenseToDevice(ctx: CoreContext, input: IssueTestLicenseToDeviceInput): Promise<Result<string>> {
   const parsed = parseValue(input, issueTestLicenseToDeviceInput, 'test license');
   if (!parsed.ok) return parsed;
-  const verified = verifyDevice(ctx, { op: gatewayOps.testLicense.op, ...parsed.value, subject: [] });
+  const verified = await verifyDevice(ctx, { op: gatewayOps.testLicense.op, ...parsed.value, subject: [] });
   if (!verified.ok) return verified;
   return issueTestLicense(ctx, { hardwareId: parsed.value.hardwareId });
 }

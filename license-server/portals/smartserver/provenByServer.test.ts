@@ -25,6 +25,17 @@ describe('SmartServer device ops proven by the server', () => {
     expect(unwrap(await kit.portal.fromServer.transfer(transfer))).toMatchObject({ transferred: [first] });
   });
 
+  it('[TM-3] refuses a server\'s request sent again, and logs the refusal', async () => {
+    const captured = list('ss1', 'req-once');
+    expect(unwrap(await kit.portal.fromServer.list(captured))).toHaveLength(2);
+    expect(await kit.portal.fromServer.list(captured)).toMatchObject({ ok: false, error: { code: 'REQUEST_REPLAYED', where: 'requestId' } });
+    expect((await kit.t.server.audit()).at(-1)).toMatchObject({ action: 'smartserver.list', outcome: 'refused', detail: { code: 'REQUEST_REPLAYED' } });
+  });
+
+  it('[TM-4] refuses a server\'s request without a certificate as CERTIFICATE_MISSING', async () => {
+    expect(await kit.portal.fromServer.list({ ...list('ss1', 'req-bare'), certificate: '' })).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_MISSING', where: 'certificate' } });
+  });
+
   it('[SS-4] [SS-5] [SS-6] refuses a server naming another server\'s install code, changes nothing, and logs the refusal', async () => {
     const [first, second] = kit.licenseIds;
     const ss1 = kit.installCode('ss1');

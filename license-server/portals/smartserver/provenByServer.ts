@@ -3,7 +3,7 @@ import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { smartserverProofSubject, type SmartServerOp, type smartserverOps } from '../../../protocol/messages/smartserver.ts';
 import { fail, type Result } from '../../core/result.ts';
-import { verifyDevice } from '../../core/deviceIdentity.ts';
+import { checkDevice, rememberRequest } from '../../core/deviceIdentity.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { runOperation } from '../../core/runOperation.ts';
 
@@ -30,7 +30,7 @@ const requestIdSchema = z.string().min(1).max(64);
  * server could list, claim or transfer away another's licenses by naming its install code.
  * Runs `operation` on the body's own fields once the proof holds; a request that fails it is
  * logged as refused.
- * Codes: the operation's, plus `BAD_REQUEST`, `CERTIFICATE_INVALID` (not the manufacturer's,
+ * Codes: the operation's, plus `BAD_REQUEST`, `CERTIFICATE_MISSING`, `REQUEST_REPLAYED` (TM-3), `CERTIFICATE_INVALID` (not the manufacturer's,
  * or certifying another hardware ID or install code) and `PROOF_INVALID`.
  */
 export async function provenByServer<B extends ServerIdentity, T>(
@@ -50,7 +50,7 @@ export async function provenByServer<B extends ServerIdentity, T>(
   const parsed = parseValue(body, args.schema, op);
   if (!parsed.ok) return parsed;
   const { hardwareId, certificate, proof, ...fields } = parsed.value;
-  const proven = checkProof(ctx, { op, requestId: id.value, hardwareId, certificate, proof, installCode: fields.installCode, subject: smartserverProofSubject(op, fields) });
+  const proven = await checkProof(ctx, { op, requestId: id.value, hardwareId, certificate, proof, installCode: fields.installCode, subject: smartserverProofSubject(op, fields) });
   if (!proven.ok) {
     const info = { actor: `device:${hardwareId}`, action: op, subject: fields.installCode };
     return runOperation(ctx, info, async () => proven);
@@ -59,15 +59,18 @@ export async function provenByServer<B extends ServerIdentity, T>(
 }
 
 /** The certificate is the manufacturer's, for this hardware ID and install code, and the proof its key's. */
-function checkProof(
+async function checkProof(
   ctx: CoreContext,
   args: { op: SmartServerOp; requestId: string; hardwareId: string; certificate: string; proof: string; installCode: string; subject: string[] },
-): Result<unknown> {
+): Promise<Result<unknown>> {
   const { op, installCode } = args;
-  const verified = verifyDevice(ctx, args);
+  const verified = checkDevice(ctx, args);
   if (!verified.ok) return verified;
   const certified = verified.value.installCode;
-  if (certified === installCode) return verified;
+  if (certified === installCode) {
+    const fresh = await rememberRequest(ctx, args);
+    return fresh.ok ? verified : fresh;
+  }
   const whose = certified === undefined ? 'certifies no install code' : `is for install code ${certified}`;
   return fail(ErrorCode.CertificateInvalid, `${op}: the device certificate ${whose}, not ${installCode}; a SmartServer acts only for its own install code`, 'installCode');
 }

@@ -31,6 +31,24 @@ export async function entitlementTotals(tx: StoreTx, accountId: string, now: num
   return totals;
 }
 
+/**
+ * When each feature's entitlement runs out: the latest end among its licenses in force, or null
+ * when one of them has no end. A response code carries it, so the product stops counting the
+ * entitlement then, offline too — and a product clock set back cannot revive it (TM-1).
+ */
+export async function entitlementEnds(tx: StoreTx, accountId: string, now: number): Promise<Map<string, number | null>> {
+  const ends = new Map<string, number | null>();
+  for (const license of await tx.licenses.listByAccount(accountId)) {
+    if (!license.featureCode.startsWith(VIDEO_FEATURE_PREFIX) || license.hardwareId !== null) continue;
+    const status = licenseStatus(license, now);
+    if (status !== LicenseStatus.Active && status !== LicenseStatus.ExpiringShortly) continue;
+    const seen = ends.get(license.featureCode);
+    const end = seen === null || license.end === null ? null : Math.max(seen ?? license.end, license.end);
+    ends.set(license.featureCode, end);
+  }
+  return ends;
+}
+
 export function entitlementView(pool: Pool, total: number): Entitlement {
   const assigned = Object.values(pool.assigned).reduce((a, b) => a + b, 0);
   return { featureCode: pool.featureCode, total, assigned, available: Math.max(0, total - assigned), assignments: { ...pool.assigned } };
@@ -59,9 +77,9 @@ export async function lockPool(tx: StoreTx, args: { accountId: string; featureCo
   return again?.value ?? { featureCode: args.featureCode, assigned: {} };
 }
 
-/** What a response code grants a product: each entitlement assigned to it. */
-export function grantsFor(entitlements: readonly Entitlement[], productId: string): Grant[] {
+/** What a response code grants a product: each entitlement assigned to it, until its end (entitlementEnds). */
+export function grantsFor(entitlements: readonly Entitlement[], productId: string, ends: ReadonlyMap<string, number | null> = new Map()): Grant[] {
   return entitlements
     .filter((e) => (e.assignments[productId] ?? 0) > 0)
-    .map((e) => ({ licenseId: `entitlement:${e.featureCode}`, featureCode: e.featureCode, count: e.assignments[productId]!, end: null }));
+    .map((e) => ({ licenseId: `entitlement:${e.featureCode}`, featureCode: e.featureCode, count: e.assignments[productId]!, end: ends.get(e.featureCode) ?? null }));
 }

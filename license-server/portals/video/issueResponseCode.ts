@@ -2,7 +2,7 @@ import { VIDEO_FAMILY } from '../../../protocol/messages/video.ts';
 import { sealResponseCode, type Grant } from '../../../protocol/responseCode.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { StoreTx } from '../../store/Store.ts';
-import { accountEntitlements, grantsFor } from './entitlementPools.ts';
+import { accountEntitlements, grantsFor, entitlementEnds } from './entitlementPools.ts';
 import type { VideoContext } from './videoContext.ts';
 import { writeProduct, type Product } from './videoRecords.ts';
 
@@ -24,7 +24,7 @@ export async function issueResponseCode(ctx: VideoContext, tx: StoreTx, args: { 
   if (product.requestNonce === null) {
     return fail('REQUEST_MISSING', `product ${product.productId} has no request code on record; add its current request code first`, 'productId');
   }
-  const grants = grantsFor(await accountEntitlements(tx, accountId, now), product.productId);
+  const grants = grantsFor(await accountEntitlements(tx, accountId, now), product.productId, await entitlementEnds(tx, accountId, now));
   const responseCode = sealResponseCode(
     { family: VIDEO_FAMILY, fingerprint: product.productId, requestNonce: product.requestNonce, issuedAt: now, grants },
     ctx.vendorKey,

@@ -2,7 +2,7 @@ import type { StoreTx } from '../Store.ts';
 import type { AuditEntry, AuditOutcome, FacetRecord, Issuance } from '../../core/types.ts';
 import { int, intOrNull, json, textOrNull, type Row, type SqlDriver } from './SqlDriver.ts';
 
-/** The record-keeping tables: issued files, test-license grants, the audit log, facet records. */
+/** The record-keeping tables: issued files, test-license grants, the audit log, facet records, device request IDs. */
 export function issuancesTable(db: SqlDriver): StoreTx['issuances'] {
   const toIssuance = (r: Row): Issuance => ({
     nonce: String(r.nonce),
@@ -100,6 +100,20 @@ export function recordsTable(db: SqlDriver): StoreTx['records'] {
     },
     async remove(kind, id) {
       return (await db.run('DELETE FROM facet_records WHERE kind = ? AND id = ?', [kind, id])) > 0;
+    },
+  };
+}
+
+export function deviceRequestsTable(db: SqlDriver): StoreTx['deviceRequests'] {
+  return {
+    async remember({ hardwareId, requestId, op, at }) {
+      // DO NOTHING rather than a caught unique violation: on PostgreSQL a failed statement
+      // aborts the whole transaction.
+      const changed = await db.run(
+        'INSERT INTO device_requests (hardware_id, request_id, op, at) VALUES (?, ?, ?, ?) ON CONFLICT (hardware_id, request_id) DO NOTHING',
+        [hardwareId, requestId, op, at],
+      );
+      return changed > 0;
     },
   };
 }

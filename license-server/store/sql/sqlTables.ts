@@ -1,7 +1,7 @@
 import type { ReadOptions, StoreTx } from '../Store.ts';
 import type { Account, License, Order, OrderItem, TransactionType, LicenseKind } from '../../core/types.ts';
 import { int, intOrNull, json, textOrNull, type Row, type SqlDriver } from './SqlDriver.ts';
-import { issuancesTable, auditTable, recordsTable } from './sqlLogTables.ts';
+import { issuancesTable, auditTable, recordsTable, deviceRequestsTable } from './sqlLogTables.ts';
 
 /** The store's tables over one transaction's driver; the same SQL serves both dialects. */
 export function sqlTables(db: SqlDriver): StoreTx {
@@ -12,6 +12,7 @@ export function sqlTables(db: SqlDriver): StoreTx {
     issuances: issuancesTable(db),
     audit: auditTable(db),
     records: recordsTable(db),
+    deviceRequests: deviceRequestsTable(db),
   };
 }
 
