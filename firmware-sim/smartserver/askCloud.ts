@@ -11,7 +11,7 @@ import type { SmartServerCore } from './SmartServerCore.ts';
 export function askCloud<T>(
   core: SmartServerCore,
   spec: { op: SmartServerOp; reply: z.ZodType<T> },
-  fields: { customerId?: string; licenseIds?: readonly string[] } = {},
+  fields: { customerId?: string; licenseIds?: readonly string[]; after?: string } = {},
 ): Promise<Result<T>> {
   const { identity } = core.board;
   const body = { ...fields, installCode: identity.installCode };

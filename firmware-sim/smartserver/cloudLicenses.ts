@@ -55,13 +55,20 @@ async function download(core: SmartServerCore): Promise<Result<DownloadRow[]>> {
   if (customerId === null) {
     return fail(SmartServerErrorCode.NoCustomerId, `${op}: no Customer ID is saved on ${core.board.id}; enter one under Manage Customer Accounts`);
   }
-  const reply = await askCloud(core, smartserverOps.list, { customerId });
-  if (!reply.ok) return reply;
-  const gone = refuseUnlessRunning(core, `${op} (the reply arrived after the device stopped running)`);
-  if (gone) return gone;
+  // Page by page, as the cloud sends a long list: each page is one request, proven on its own.
+  const listed: CloudLicense[] = [];
+  let after: string | undefined;
+  do {
+    const reply = await askCloud(core, smartserverOps.list, after === undefined ? { customerId } : { customerId, after });
+    if (!reply.ok) return reply;
+    const gone = refuseUnlessRunning(core, `${op} (the reply arrived after the device stopped running)`);
+    if (gone) return gone;
+    listed.push(...reply.value.licenses);
+    after = reply.value.next ?? undefined;
+  } while (after !== undefined);
   const installed = new Set(core.settings.image().licenses.map((l) => l.licenseId));
   const underway = new Set(core.ram().job?.licenseIds ?? []);
-  const rows = reply.value.licenses.filter((l) => !installed.has(l.licenseId) && !underway.has(l.licenseId));
+  const rows = listed.filter((l) => !installed.has(l.licenseId) && !underway.has(l.licenseId));
   core.send({ type: 'SET_DOWNLOAD_LIST', rows });
   core.changed();
   return ok(rows.map(withDescription));

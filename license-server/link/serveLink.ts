@@ -1,5 +1,5 @@
 import type { Link } from '../../emulator/link/Link.ts';
-import { parseFrame, requestSchema, type Reply, type Request } from '../../protocol/messages/envelope.ts';
+import { MAX_FRAME_BYTES, parseFrame, requestSchema, type Reply, type Request } from '../../protocol/messages/envelope.ts';
 import type { Result } from '../core/result.ts';
 
 /** Answers one device request's body; the op's own schema check is the handler's first step. */
@@ -54,9 +54,17 @@ export function serveLink(options: ServeLinkOptions): ServedLink {
   const send = (frame: string): void => link.send(frame);
 
   const answer = async (request: Request): Promise<string> => {
-    const reply = await answerOnce(request);
+    let reply = await answerOnce(request);
+    let frame = encode(reply);
+    // A reply no link can carry would be dropped on the way and leave the device waiting for
+    // ever: it gets an error in its place, saying why.
+    const bytes = Buffer.byteLength(frame);
+    if (bytes > MAX_FRAME_BYTES) {
+      reply = { id: request.id, ok: false, error: { code: 'INTERNAL', message: `${request.op}: the reply of ${bytes} bytes exceeds the ${MAX_FRAME_BYTES}-byte frame limit; not sent` } };
+      frame = encode(reply);
+    }
     options.onAnswered?.(request.op, reply.ok ? 'ok' : reply.error.code);
-    return encode(reply);
+    return frame;
   };
 
   const answerOnce = async (request: Request): Promise<Reply> => {

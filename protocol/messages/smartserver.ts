@@ -60,12 +60,22 @@ const serverIdentity = {
   proof: z.string().min(1).max(256),
 };
 
+/**
+ * Rows per `smartserver.list` page: a customer's list grows with the fleet it bought for, and a
+ * page of this many stays far inside the 64 KiB frame (a row is about 250 bytes).
+ */
+export const DOWNLOAD_PAGE_ROWS = 100;
+
 export const smartserverOps = {
-  /** SS-4: the customer's licenses this server may activate (unbound, or already bound to it). */
+  /**
+   * SS-4: the customer's licenses this server may activate (unbound, or already bound to it),
+   * in license-ID order, a page at a time: `after` is the last license ID of the page before,
+   * and `next` in the reply the `after` of the next page, null on the last.
+   */
   list: {
     op: 'smartserver.list',
-    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, ...serverIdentity }).strict(),
-    reply: z.object({ licenses: z.array(cloudLicenseSchema) }),
+    request: z.object({ customerId: customerIdSchema, installCode: installCodeSchema, after: z.string().min(1).max(128).optional(), ...serverIdentity }).strict(),
+    reply: z.object({ licenses: z.array(cloudLicenseSchema).max(DOWNLOAD_PAGE_ROWS), next: z.string().min(1).nullable().optional() }),
   },
   /** SS-5: binds the licenses to the install code; one signed LIC1 file each (hardware ID = install code). */
   activate: {
@@ -90,10 +100,10 @@ export type SmartServerOp = (typeof smartserverOps)[keyof typeof smartserverOps]
  */
 export function smartserverProofSubject(
   op: SmartServerOp,
-  body: { installCode: string; customerId?: string; licenseIds?: readonly string[] },
+  body: { installCode: string; customerId?: string; licenseIds?: readonly string[]; after?: string },
 ): string[] {
   const customerId = body.customerId?.toLowerCase() ?? '';
-  if (op === smartserverOps.list.op) return [body.installCode, customerId];
+  if (op === smartserverOps.list.op) return body.after === undefined ? [body.installCode, customerId] : [body.installCode, customerId, body.after];
   if (op === smartserverOps.activate.op) return [body.installCode, customerId, ...(body.licenseIds ?? [])];
   return [body.installCode];
 }

@@ -1,4 +1,4 @@
-import { smartserverOps, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
+import { smartserverOps } from '../../../protocol/messages/smartserver.ts';
 import type { Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { activateForServer, type ActivateForServerInput } from './activateForServer.ts';
@@ -9,7 +9,7 @@ import { listForCustomer, type ListForCustomerInput } from './listForCustomer.ts
 import { listPartnerLicenses, type ListPartnerLicensesInput } from './listPartnerLicenses.ts';
 import { offlineActivate, type OfflineActivateInput, type OfflineActivation } from './offlineActivate.ts';
 import { provenByServer, type ServerRequest } from './provenByServer.ts';
-import { serverDownloadList, type ServerDownloadListInput } from './serverDownloadList.ts';
+import { serverDownloadList, type DownloadPage, type ServerDownloadListInput } from './serverDownloadList.ts';
 import type { Customer, PortalLicense } from './smartserverRecords.ts';
 import { transferFromServer, type Transferred, type TransferFromServerInput } from './transferFromServer.ts';
 
@@ -37,7 +37,7 @@ export interface SmartServerPortal {
   /** SS-8 customer portal: offline capacity activation, request code in, response code out. */
   offlineActivate(input: OfflineActivateInput): Promise<Result<OfflineActivation>>;
   /** SS-4: what a server may activate. Trusts the caller with the install code; servers call `fromServer.list`. */
-  downloadList(input: ServerDownloadListInput): Promise<Result<CloudLicense[]>>;
+  downloadList(input: ServerDownloadListInput): Promise<Result<DownloadPage>>;
   /** SS-5: signed LIC1 files bound to the install code. Trusts the caller with it; servers call `fromServer.activate`. */
   activate(input: ActivateForServerInput): Promise<Result<string[]>>;
   /** SS-6. Trusts the caller with the install code; servers call `fromServer.transfer`. */
@@ -47,7 +47,7 @@ export interface SmartServerPortal {
    * link: each proven by the server's certificate for the install code it names (provenByServer.ts).
    */
   readonly fromServer: {
-    list(request: ServerRequest<typeof smartserverOps.list>): Promise<Result<CloudLicense[]>>;
+    list(request: ServerRequest<typeof smartserverOps.list>): Promise<Result<DownloadPage>>;
     activate(request: ServerRequest<typeof smartserverOps.activate>): Promise<Result<string[]>>;
     transfer(request: ServerRequest<typeof smartserverOps.transfer>): Promise<Result<Transferred>>;
   };

@@ -18,7 +18,7 @@ describe('SmartServer device ops proven by the server', () => {
 
   it('[SS-4] [SS-5] [SS-6] serves a server with its own certificate and a proof for this request', async () => {
     const [first] = kit.licenseIds;
-    expect(unwrap(await kit.portal.fromServer.list(list('ss1', 'req-1')))).toHaveLength(2);
+    expect(unwrap(await kit.portal.fromServer.list(list('ss1', 'req-1'))).licenses).toHaveLength(2);
     const activation = { ...kit.serverBody({ server: 'ss1', op: 'smartserver.activate', requestId: 'req-2', fields: { customerId: kit.customerId, licenseIds: [first!] } }), requestId: 'req-2' };
     expect(unwrap(await kit.portal.fromServer.activate(activation))).toHaveLength(1);
     const transfer = { ...kit.serverBody({ server: 'ss1', op: 'smartserver.transfer', requestId: 'req-3' }), requestId: 'req-3' };
@@ -27,7 +27,7 @@ describe('SmartServer device ops proven by the server', () => {
 
   it('[TM-3] refuses a server\'s request sent again, and logs the refusal', async () => {
     const captured = list('ss1', 'req-once');
-    expect(unwrap(await kit.portal.fromServer.list(captured))).toHaveLength(2);
+    expect(unwrap(await kit.portal.fromServer.list(captured)).licenses).toHaveLength(2);
     expect(await kit.portal.fromServer.list(captured)).toMatchObject({ ok: false, error: { code: 'REQUEST_REPLAYED', where: 'requestId' } });
     expect((await kit.t.server.audit()).at(-1)).toMatchObject({ action: 'smartserver.list', outcome: 'refused', detail: { code: 'REQUEST_REPLAYED' } });
   });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { customerIdSchema, installCodeSchema, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
+import { customerIdSchema, DOWNLOAD_PAGE_ROWS, installCodeSchema, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
-import { ok, type Result } from '../../core/result.ts';
+import { ErrorCode } from '../../../protocol/errorCodes.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
 import { customerLicenses, findCustomer, readLicenseData, toCloudLicense } from './smartserverRecords.ts';
 
-export const serverDownloadListInput = z.object({ customerId: customerIdSchema, installCode: installCodeSchema }).strict();
+export const serverDownloadListInput = z.object({ customerId: customerIdSchema, installCode: installCodeSchema, after: z.string().min(1).max(128).optional() }).strict();
 export type ServerDownloadListInput = z.input<typeof serverDownloadListInput>;
 
 /**
@@ -14,18 +15,40 @@ export type ServerDownloadListInput = z.input<typeof serverDownloadListInput>;
  * those in the cloud, and those already bound to its install code (an activation whose reply
  * was lost, or that a reboot cut short, so the server can finish it). Licenses activated on
  * other servers are not listed. The server leaves out the ones it has installed.
+ *
+ * A page at a time, in license-ID order after `after`: a customer who bought for a thousand
+ * servers has a list no single frame holds.
  */
-export async function serverDownloadList(ctx: CoreContext, input: ServerDownloadListInput): Promise<Result<CloudLicense[]>> {
+export interface DownloadPage {
+  licenses: CloudLicense[];
+  /** The `after` of the next page; null on the last. */
+  next: string | null;
+}
+
+export async function serverDownloadList(ctx: CoreContext, input: ServerDownloadListInput): Promise<Result<DownloadPage>> {
   const parsed = parseValue(input, serverDownloadListInput, 'download list');
   if (!parsed.ok) return parsed;
-  const { customerId, installCode } = parsed.value;
+  const { customerId, installCode, after } = parsed.value;
   return readStore(ctx, async (tx) => {
     const customer = await findCustomer(tx, customerId);
     if (!customer.ok) return customer;
-    const rows: CloudLicense[] = [];
-    for (const license of await customerLicenses(tx, customerId)) {
-      if (license.hardwareId === null || license.hardwareId === installCode) rows.push(toCloudLicense(license, await readLicenseData(tx, license)));
+    // In the store's order (the order licenses were assigned), `after` found among all the
+    // customer's licenses: it stays there even if another server activated it meanwhile.
+    const all = await customerLicenses(tx, customerId);
+    const from = after === undefined ? 0 : all.findIndex((l) => l.id === after) + 1;
+    if (from === 0 && after !== undefined) return fail(ErrorCode.BadRequest, `download list: license ${after} is not one of the customer's`, 'after');
+    const page: typeof all = [];
+    let next: string | null = null;
+    for (const license of all.slice(from)) {
+      if (license.hardwareId !== null && license.hardwareId !== installCode) continue;
+      if (page.length === DOWNLOAD_PAGE_ROWS) {
+        next = page.at(-1)!.id;
+        break;
+      }
+      page.push(license);
     }
-    return ok(rows);
+    const licenses: CloudLicense[] = [];
+    for (const license of page) licenses.push(toCloudLicense(license, await readLicenseData(tx, license)));
+    return ok({ licenses, next });
   });
 }

@@ -30,8 +30,8 @@ export const smartserverModule = definePortal<SmartServerPortal>({
   // Each proof signs the envelope's request ID, so a captured proof cannot be replayed under another.
   deviceOps: [
     deviceOp(smartserverOps.list, async (ss: SmartServerPortal, body, request) => {
-      const licenses = await ss.fromServer.list({ ...body, requestId: request.id });
-      return licenses.ok ? ok({ licenses: licenses.value }) : licenses;
+      const page = await ss.fromServer.list({ ...body, requestId: request.id });
+      return page.ok ? ok({ licenses: page.value.licenses, next: page.value.next }) : page;
     }),
     deviceOp(smartserverOps.activate, async (ss: SmartServerPortal, body, request) => {
       const files = await ss.fromServer.activate({ ...body, requestId: request.id });
