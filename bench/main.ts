@@ -1,16 +1,23 @@
 /**
- * `npm run bench [-- <file|dir>…]`: runs the 1,000-gateway scenario once per transport —
- * in-memory wires, MQTT through the embedded broker in process, MQTT over loopback TCP — each
- * in a fresh child process, and prints what each cost. Then the fleet view's bench
- * (bench/fleetView.ts): 10,000 gateways painted and repainted in headless Chromium, skipped
- * with a line saying why where there is no Chromium. Last, `fleetrig run scenarios/ --workers 2`
- * against one worker (bench/workers.ts).
+ * `npm run bench [-- <file|dir>…]`: what the rig costs, each figure from a fresh child process
+ * so peak RSS belongs to one run alone, one run at a time (on two cores, parallel runs would
+ * measure each other):
+ * - the gateway scenario at 1,000 and 10,000 gateways on each transport — in-memory wires, MQTT
+ *   through the embedded broker on in-process streams, MQTT over loopback TCP: wall time, peak
+ *   RSS and memory per device (or the named scenario files instead, on each transport);
+ * - 1,000 SmartServers and 1,000 video products beside the 1,000 gateways, on the default transport;
+ * - end-to-end activations per second beside raw mqtt.js QoS 1 round trips in the same process;
+ * - the fleet view (bench/fleetView.ts): 10,000 gateways painted and repainted in headless
+ *   Chromium, skipped with a line saying why where there is no Chromium;
+ * - `fleetrig run scenarios/ --workers 2` against one worker (bench/workers.ts).
+ * Targets are in docs/scale.md; nothing here fails on time.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { formatDuration } from '../emulator/clock/duration.ts';
 import type { TransportMode } from '../harness/transport/chooseTransport.ts';
+import { gatewaysScenario } from './fleetSizes.ts';
 import type { FleetViewFigures } from './fleetView.ts';
+import type { LicensingRate } from './licensingRate.ts';
 import type { BenchFigures } from './runOne.ts';
 import { benchWorkers } from './workers.ts';
 
@@ -48,23 +55,50 @@ function table(header: readonly string[], cells: readonly (readonly string[])[])
 
 async function main(): Promise<number> {
   const given = process.argv.slice(2);
-  const paths = given.length > 0 ? given : DEFAULT_SCENARIOS.filter((p) => existsSync(p)).slice(0, 1);
-  if (paths.length === 0) {
-    process.stderr.write(`bench: none of ${DEFAULT_SCENARIOS.join(', ')} exists; name a scenario file\n`);
-    return 2;
-  }
-  process.stdout.write(`bench: ${paths.join(' ')}, one fresh process per transport\n\n`);
+  const fleets: Array<{ paths: string[]; gateways?: number }> = given.length > 0 ? [{ paths: given }] : [1000, 10_000].map((n) => ({ paths: [gatewaysScenario(n)], gateways: n }));
+  process.stdout.write(`bench: ${given.length > 0 ? given.join(' ') : `${DEFAULT_SCENARIOS[0]} at 1,000 and 10,000 gateways`}, one fresh process per run\n\n`);
   const rows: BenchFigures[] = [];
-  // One at a time: on a 2-core machine, parallel runs would measure each other.
-  for (const mode of MODES) rows.push(await measure(mode, paths));
-  const header = ['transport', 'passed', 'devices', 'wall (s)', 'peak RSS (MiB)', 'virtual time'];
-  process.stdout.write(`${table(header, rows.map((r) => [
-    LABELS[r.transport], `${r.passed}/${r.scenarios}`, String(r.devices), (r.wallMs / 1000).toFixed(1), String(r.peakRssMiB), formatDuration(r.virtualMs),
-  ]))}\n`);
-  for (const row of rows) if (row.failure !== undefined) process.stdout.write(`\n${row.transport} failed: ${row.failure}\n`);
+  for (const fleet of fleets) for (const mode of MODES) rows.push(await measure(mode, fleet.paths));
+  process.stdout.write(`${fleetTable(rows, (r) => LABELS[r.transport])}\n`);
+  for (const row of rows) if (row.failure !== undefined) process.stdout.write(`\n${row.transport}, ${row.devices} devices, failed: ${row.failure}\n`);
+  const familiesOk = given.length > 0 || (await families(rows.find((r) => r.transport === 'stream' && r.devices === 1000)));
+  const rateOk = await licensingRate();
   const fleetViewOk = await fleetView();
   const workersOk = await workers();
-  return rows.every((r) => r.passed === r.scenarios) && fleetViewOk && workersOk ? 0 : 1;
+  return rows.every((r) => r.passed === r.scenarios) && familiesOk && rateOk && fleetViewOk && workersOk ? 0 : 1;
+}
+
+function fleetTable(rows: readonly BenchFigures[], label: (r: BenchFigures) => string): string {
+  const header = ['run', 'passed', 'devices', 'wall (s)', 'peak RSS (MiB)', 'KiB per device', 'virtual time'];
+  return table(header, rows.map((r) => [
+    label(r), `${r.passed}/${r.scenarios}`, r.devices.toLocaleString('en'), (r.wallMs / 1000).toFixed(1), String(r.peakRssMiB),
+    r.devices === 0 ? '-' : ((r.peakRssMiB * 1024) / r.devices).toFixed(0), formatDuration(r.virtualMs),
+  ]));
+}
+
+/** A thousand of each family on the default transport, beside the thousand gateways. */
+async function families(gateways: BenchFigures | undefined): Promise<boolean> {
+  process.stdout.write('\nfamilies: 1,000 devices each, MQTT in-process streams\n\n');
+  const smartservers = await measure('stream', ['bench/smartservers-1000.yaml']);
+  const video = await measure('stream', ['bench/video-1000.yaml']);
+  const named: Array<[string, BenchFigures]> = [...(gateways === undefined ? [] : [['gateways', gateways] as [string, BenchFigures]]), ['SmartServers', smartservers], ['video', video]];
+  process.stdout.write(`${fleetTable(named.map(([, r]) => r), (r) => named.find(([, x]) => x === r)![0])}\n`);
+  for (const [name, r] of named) if (r.failure !== undefined) process.stdout.write(`\n${name} failed: ${r.failure}\n`);
+  return named.every(([, r]) => r.passed === r.scenarios);
+}
+
+/** Licensing end to end against the raw MQTT round trips it rides on, measured in one process. */
+async function licensingRate(): Promise<boolean> {
+  process.stdout.write('\nlicensing rate: 1,000 gateways, MQTT in-process streams, one process\n\n');
+  const r = await child<LicensingRate>('licensing rate', ['bench/licensingRate.ts', '1000']).catch((error: Error) => error);
+  if (r instanceof Error) {
+    process.stdout.write(`${r.message}\n`);
+    return false;
+  }
+  const header = ['devices', 'raw QoS 1 round trips/s', 'activations/s', 'ratio'];
+  process.stdout.write(`${table(header, [[r.devices.toLocaleString('en'), String(r.rawRoundTripsPerSec), String(r.activationsPerSec), `${((100 * r.activationsPerSec) / r.rawRoundTripsPerSec).toFixed(1)}%`]])}\n`);
+  if (r.failure !== undefined) process.stdout.write(`\nthe activations failed: ${r.failure}\n`);
+  return r.failure === undefined;
 }
 
 /** The fleet view's figures; a missing Chromium skips it with a line, and fails nothing. */
