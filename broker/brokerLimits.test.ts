@@ -10,21 +10,9 @@ import { MAX_PACKET_BYTES } from './packetGuard.ts';
 import type { Refusal } from './policy.ts';
 import { deviceTopics } from './topics.ts';
 import { MAX_FRAME_BYTES } from '../protocol/messages/envelope.ts';
+import { fixedHeader as header } from './testing/mqttBytes.ts';
 
 const a = deviceTopics(DEVICE_A);
-
-/** A fixed header announcing `remaining` bytes [MQTT-2.2.3]. */
-function header(type: number, remaining: number): Buffer {
-  const bytes = [type];
-  let left = remaining;
-  do {
-    let byte = left % 128;
-    left = Math.floor(left / 128);
-    if (left > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (left > 0);
-  return Buffer.from(bytes);
-}
 
 /** Resolves when the broker has closed the raw socket. */
 const socketClosed = (socket: Socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()));

@@ -14,28 +14,18 @@ import { serveOverMqtt, type MqttServerEndpoint } from './links/mqttServerEndpoi
 import { MAX_PACKET_BYTES } from './packetGuard.ts';
 import type { Refusal } from './policy.ts';
 import { deviceTopics } from './topics.ts';
+import { remainingLength } from './testing/mqttBytes.ts';
 
 const wall = new WallClock();
 const a = deviceTopics(DEVICE_A);
 const b = deviceTopics(DEVICE_B);
 
-/** The Remaining Length's variable-length encoding [MQTT-2.2.3]. */
-function varint(n: number): number[] {
-  const bytes: number[] = [];
-  let left = n;
-  do {
-    let byte = left % 128;
-    left = Math.floor(left / 128);
-    if (left > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (left > 0);
-  return bytes;
-}
+/** An MQTT UTF-8 string: its length in two bytes, then the bytes. */
 const str = (text: string): Buffer => {
   const bytes = Buffer.from(text);
   return Buffer.concat([Buffer.from([bytes.length >> 8 & 0xff, bytes.length & 0xff]), bytes]);
 };
-const packet = (type: number, body: Buffer, announced = body.length): Buffer => Buffer.concat([Buffer.from([type, ...varint(announced)]), body]);
+const packet = (type: number, body: Buffer, announced = body.length): Buffer => Buffer.concat([Buffer.from([type, ...remainingLength(announced)]), body]);
 
 /** A CONNECT of any protocol level, client ID and credentials: device B's real ones sometimes. */
 const connectPacket = fc.record({

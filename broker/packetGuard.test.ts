@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../emulator/clock/VirtualClock.ts';
 import { createPacketGuard, MAX_PACKET_BYTES } from './packetGuard.ts';
 import { MAX_FRAME_BYTES } from '../protocol/messages/envelope.ts';
-
-/** A fixed header announcing `remaining` bytes: type byte, then the Remaining Length [MQTT-2.2.3]. */
-function header(type: number, remaining: number): Buffer {
-  const bytes = [type];
-  let left = remaining;
-  do {
-    let byte = left % 128;
-    left = Math.floor(left / 128);
-    if (left > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (left > 0);
-  return Buffer.from(bytes);
-}
+import { fixedHeader as header } from './testing/mqttBytes.ts';
 
 function guarded(maxPacketBytes?: number) {
   const timers = new VirtualClock();

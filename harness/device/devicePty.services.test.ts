@@ -60,21 +60,27 @@ describe('fleetrig device --serial pty', () => {
     return { path: path!, stderr: () => stderr };
   };
 
-  it('prints a device path; status and a carriage return written to it bring back the appliance\'s status; bad input is refused and counted', async () => {
-    const { path, stderr } = await start();
+  /** The pty opened as a terminal program opens it; `screen` is what it has shown so far, CR LF read as LF. */
+  const openTerminal = (path: string): { output: WriteStream; screen: () => string } => {
     const fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
     const input = new ReadStream(fd);
     const output = new WriteStream(fd);
     streams.push(input, output);
     let screen = '';
     input.on('data', (c: Buffer) => (screen += c.toString('utf8').replace(/\r\n/g, '\n')));
+    return { output, screen: () => screen };
+  };
+
+  it('prints a device path; status and a carriage return written to it bring back the appliance\'s status; bad input is refused and counted', async () => {
+    const { path, stderr } = await start();
+    const { output, screen } = openTerminal(path);
     const type = async (bytes: string | Uint8Array, until: RegExp): Promise<string> => {
-      const from = screen.length;
+      const from = screen().length;
       output.write(bytes);
       await vi.waitFor(() => {
-        if (!until.test(screen.slice(from))) throw new Error(`waiting for ${until}; got ${JSON.stringify(screen.slice(from).slice(-200))}`);
+        if (!until.test(screen().slice(from))) throw new Error(`waiting for ${until}; got ${JSON.stringify(screen().slice(from).slice(-200))}`);
       }, { timeout: 10_000, interval: 20 });
-      return screen.slice(from);
+      return screen().slice(from);
     };
 
     expect(await type('status\r', /gw-001> $/)).toMatch(/^device\s+gw-001\nfamily\s+gateway\nstate\s+(booting|running)$/m);
@@ -95,18 +101,13 @@ describe('fleetrig device --serial pty', () => {
 
   it('answers 40 status lines pasted at once on the pty, each of them, none dropped', async () => {
     const { path } = await start();
-    const fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
-    const input = new ReadStream(fd);
-    const output = new WriteStream(fd);
-    streams.push(input, output);
-    let screen = '';
-    input.on('data', (c: Buffer) => (screen += c.toString('utf8').replace(/\r\n/g, '\n')));
+    const { output, screen } = openTerminal(path);
     output.write('status\r');
-    await vi.waitFor(() => expect(screen).toMatch(/^state\s+(booting|running)$/m), { timeout: 10_000, interval: 20 });
-    const from = screen.length;
+    await vi.waitFor(() => expect(screen()).toMatch(/^state\s+(booting|running)$/m), { timeout: 10_000, interval: 20 });
+    const from = screen().length;
     output.write(`${'status\r'.repeat(40)}stats\r`);
-    await vi.waitFor(() => expect(screen.slice(from)).toMatch(/dropped\s+\d+\ngw-001> $/), { timeout: 10_000, interval: 20 });
-    const text = screen.slice(from);
+    await vi.waitFor(() => expect(screen().slice(from)).toMatch(/dropped\s+\d+\ngw-001> $/), { timeout: 10_000, interval: 20 });
+    const text = screen().slice(from);
     expect(text.match(/^(gw-001> )?device\s+gw-001$/gm)).toHaveLength(40);
     expect(text).toMatch(/^dropped\s+0$/m);
   }, 30_000);

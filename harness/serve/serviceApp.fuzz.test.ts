@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractBreach, fuzzRequest, type FuzzReply, type FuzzRequest, type FuzzRoute } from '../../license-server/testing/httpFuzz.ts';
+import { contractBreach, fuzzClient, fuzzRequest, type FuzzReply, type FuzzRequest, type FuzzRoute } from '../../license-server/testing/httpFuzz.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { createCatalogue } from '../catalogue.ts';
 import { loadFiles } from '../scenario/validateFiles.ts';
@@ -44,7 +43,7 @@ const isReadiness = (req: FuzzRequest, reply: FuzzReply) => req.path.startsWith(
 describe('fleetrig serve under hostile requests', () => {
   let service: Service;
   const warnings: string[] = [];
-  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  let client: ReturnType<typeof fuzzClient> | undefined;
   beforeAll(async () => {
     const catalogue = createCatalogue();
     const [scenario] = (await loadFiles([SCENARIO], catalogue)).scenarios;
@@ -54,24 +53,15 @@ describe('fleetrig serve under hostile requests', () => {
     }));
     // Only the fuzzer's own requests move time, so a device never waits on a wall-clock reply.
     await service.clock.pause();
+    const url = new URL(service.httpUrl);
+    client = fuzzClient({ host: url.hostname, port: Number(url.port) });
   });
   afterAll(async () => {
-    agent.destroy();
+    client?.close();
     await service.close();
   });
 
-  const send = (req: FuzzRequest): Promise<FuzzReply> => new Promise((resolve, reject) => {
-    const url = new URL(service.httpUrl);
-    const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(req.body.length) };
-    const outgoing = request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(req.body);
-  });
+  const send = (req: FuzzRequest): Promise<FuzzReply> => client!.send(req);
 
   it('answers every method × route × path × headers × body of the service with no 5xx and every error as JSON {error, message}', async () => {
     await fc.assert(

@@ -85,15 +85,15 @@ export function fuzzRequest(routes: readonly FuzzRoute[], tokens: readonly strin
     }));
 }
 
-/** Sends requests to `server` over one keep-alive agent, as a client library would. */
-export function fuzzClient(server: Server): { send(req: FuzzRequest): Promise<FuzzReply>; close(): void } {
-  const { port } = server.address() as AddressInfo;
+/** Sends requests to `server` (or a host and port) over one keep-alive agent, as a client library would. */
+export function fuzzClient(server: Server | { host: string; port: number }): { send(req: FuzzRequest): Promise<FuzzReply>; close(): void } {
+  const { host, port } = 'address' in server ? { host: '127.0.0.1', port: (server.address() as AddressInfo).port } : server;
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   return {
     send(req) {
       return new Promise((resolve, reject) => {
         const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(req.body.length) };
-        const outgoing = request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent }, (res) => {
+        const outgoing = request({ host, port, method: req.method, path: req.path, headers, agent }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
