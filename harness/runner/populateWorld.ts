@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createBoard, type EmulatedBoard } from '../../emulator/board/createBoard.ts';
 import { createSkewedClock } from '../../emulator/clock/skewedClock.ts';
 import { DAY, type Duration } from '../../emulator/clock/duration.ts';
@@ -113,11 +113,23 @@ function attached(wires: readonly (DeviceWire | undefined)[]): number {
 /** The reason in a person's words; for running out of descriptors, the limit and how to raise it. */
 function attachFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EMFILE' || code === 'ENFILE') {
-    const limit = openFilesLimit();
-    return `the process ran out of file descriptors${limit === undefined ? '' : ` (its limit, ulimit -n, is ${limit})`}: each device on the tcp transport holds two; raise the limit, or use the stream or memory transport`;
+  const limit = openFilesLimit();
+  // Out of descriptors shows as EMFILE on the connecting side, or as a reset when it was the
+  // broker's side of the socket (in this process too) that could not be accepted.
+  const open = openDescriptors();
+  if (code === 'EMFILE' || code === 'ENFILE' || (limit !== undefined && open !== undefined && open >= limit * 0.98)) {
+    const reason = error instanceof Error ? ` (${error.message})` : '';
+    return `the process ran out of file descriptors${limit === undefined ? '' : `: its limit, ulimit -n, is ${limit}`}${reason}; each device on the tcp transport holds two, so raise the limit, or use the stream or memory transport`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+function openDescriptors(): number | undefined {
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return undefined;
+  }
 }
 
 function openFilesLimit(): number | undefined {
