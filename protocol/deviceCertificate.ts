@@ -45,8 +45,10 @@ export function verifyDeviceProof(args: {
   hardwareId: string;
   proof: string;
   text: string;
+  /** Where a verifier remembers certificates it has opened (a fleet sends the same ones again and again). */
+  certificates?: Map<string, CertificatePayload>;
 }): Result<CertificatePayload, Failure<'CERTIFICATE_INVALID' | 'PROOF_INVALID'>> {
-  const cert = unseal(CERTIFICATE_KIND, args.certificate, args.manufacturerPublicKey, certificatePayloadSchema);
+  const cert = openCertificate(args.certificate, args.manufacturerPublicKey, args.certificates);
   if (!cert.ok) return fail('CERTIFICATE_INVALID', `device certificate rejected: ${cert.error.message}`);
   if (cert.value.hardwareId !== args.hardwareId) {
     return fail('CERTIFICATE_INVALID', `device certificate is for hardware ID ${cert.value.hardwareId}, not ${args.hardwareId}`);
@@ -55,4 +57,23 @@ export function verifyDeviceProof(args: {
     return fail('PROOF_INVALID', 'request signature does not match the device certificate');
   }
   return ok(cert.value);
+}
+
+/** Certificates a verifier remembers; enough for a large fleet in one process. */
+const CERTIFICATES_KEPT = 16_384;
+
+/**
+ * A certificate's payload once its manufacturer signature checks out. A certificate is a pure
+ * function of its text under one manufacturer key, so `kept` (one verifier's memory, for that
+ * key) spares the signature check of one seen before; the proof is still checked every time.
+ */
+function openCertificate(text: string, manufacturerPublicKey: string, kept?: Map<string, CertificatePayload>): Result<CertificatePayload> {
+  const known = kept?.get(text);
+  if (known !== undefined) return ok(known);
+  const cert = unseal(CERTIFICATE_KIND, text, manufacturerPublicKey, certificatePayloadSchema);
+  if (cert.ok && kept !== undefined) {
+    kept.set(text, cert.value);
+    if (kept.size > CERTIFICATES_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return cert;
 }

@@ -29,12 +29,29 @@ export interface LicenseChange {
   refused: { file: string; error: Failure }[];
 }
 
+/** Files whose signature check is remembered: more than one download brings. */
+const VERIFIED_FILES_KEPT = 32;
+
 export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendorPublicKey: string; hardwareId: string }): LicenseStore {
   const { clock, vendorPublicKey, hardwareId } = options;
   const settings = createSettingsStore({ nvram: options.nvram, schema: gatewayImageSchema, blank: blankGatewayImage, what: 'gateway settings' });
 
+  // A file is checked when it arrives and again as it is installed; its signature is a pure
+  // function of the text (for this device and vendor), so it is verified once. Bounded: it only
+  // has to span one download.
+  const verified = new Map<string, Result<LicensePayload>>();
+  const open = (fileText: string): Result<LicensePayload> => {
+    let result = verified.get(fileText);
+    if (result === undefined) {
+      result = openLicenseFile(fileText, vendorPublicKey, hardwareId);
+      verified.set(fileText, result);
+      if (verified.size > VERIFIED_FILES_KEPT) verified.delete(verified.keys().next().value!);
+    }
+    return result;
+  };
+
   const checkAgainst = (image: GatewayImage, fileText: string): Result<LicensePayload> => {
-    const opened = openLicenseFile(fileText, vendorPublicKey, hardwareId);
+    const opened = open(fileText);
     if (!opened.ok) return opened;
     const payload = opened.value;
     // [GW-2] a nonce is installable once, ever: deleting a license does not make its file new.

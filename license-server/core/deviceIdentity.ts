@@ -43,7 +43,16 @@ export function checkDevice(ctx: CoreContext, args: DeviceProof): Result<Certifi
     hardwareId: args.hardwareId,
     proof: args.proof,
     text: proofText(args.op, args.requestId, args.hardwareId, args.subject),
+    certificates: certificatesOf(ctx),
   });
+}
+
+// Per server (its manufacturer key is fixed): the device certificates it has verified.
+const verifiedCertificates = new WeakMap<CoreContext, Map<string, CertificatePayload>>();
+function certificatesOf(ctx: CoreContext): Map<string, CertificatePayload> {
+  let kept = verifiedCertificates.get(ctx);
+  if (kept === undefined) verifiedCertificates.set(ctx, (kept = new Map()));
+  return kept;
 }
 
 /**
