@@ -114,7 +114,7 @@ describe('fleetrig run --broker through a Mosquitto that restarts mid-run', () =
     expect(broker.logLines().filter((line) => line.includes('Outgoing messages are being dropped'))).toEqual([]);
     const why = `exit ${finished.code}\n${finished.stdout}\n${finished.stderr}\n${broker.logTail()}`;
     expect(finished.code, why).toBe(0);
-    expect(finished.stdout, why).toMatch(/^30 scenarios: 30 passed, 0 failed/m);
+    expect(finished.stdout, why).toMatch(/^(\d+) scenarios: \1 passed, 0 failed/m);
     const done = await restarts;
 
     const lines = broker.logLines();
