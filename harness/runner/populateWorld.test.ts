@@ -61,7 +61,7 @@ describe('addFleet', () => {
       },
     });
     expect(result.status).toBe('failed');
-    expect(result.failure?.message).toMatch(/^device gw-005 could not connect \(9 of 10 had\): the process ran out of file descriptors(: its limit, ulimit -n, is \d+)? \(connect EMFILE 127.0.0.1:1883\); each device on the tcp transport holds two, so raise the limit, or use the stream or memory transport$/);
+    expect(result.failure?.message).toMatch(/^device gw-005 could not connect \(9 of the 10 had connected\): the process ran out of file descriptors(: its limit, ulimit -n, is \d+)? \(connect EMFILE 127.0.0.1:1883\); each device on the tcp transport holds two, so raise the limit, or use the stream or memory transport$/);
     expect(result.failure?.message).not.toContain('\n');
     expect(closed).toBe(true);
   });

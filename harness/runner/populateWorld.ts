@@ -103,7 +103,7 @@ async function attachAll(planned: readonly PlannedDevice[], transport: Transport
   };
   await Promise.all(Array.from({ length: Math.min(ATTACH_CONCURRENCY, planned.length) }, attachNext));
   if (failure === undefined) return ok(wires);
-  return fail('BROKER_UNREACHABLE', `device ${failure.id} could not connect (${attached(wires)} of ${planned.length} had): ${attachFailure(failure.error)}`);
+  return fail('BROKER_UNREACHABLE', `device ${failure.id} could not connect (${attached(wires)} of the ${planned.length} had connected): ${attachFailure(failure.error)}`);
 }
 
 function attached(wires: readonly (DeviceWire | undefined)[]): number {
