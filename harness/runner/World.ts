@@ -96,11 +96,23 @@ export class World {
   select(selector: string | readonly string[]): Result<DeviceHandle[]> {
     const patterns = typeof selector === 'string' ? [selector] : selector;
     const chosen: DeviceHandle[] = [];
+    const seen = new Set<DeviceHandle>();
     for (const pattern of patterns) {
-      const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
-      const matched = [...this.devices.values()].filter((d) => re.test(d.id));
+      // An ID is a lookup; only a glob looks at every device.
+      let matched: DeviceHandle[];
+      if (pattern.includes('*')) {
+        const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+        matched = [...this.devices.values()].filter((d) => re.test(d.id));
+      } else {
+        const device = this.devices.get(pattern);
+        matched = device === undefined ? [] : [device];
+      }
       if (matched.length === 0) return fail('NO_SUCH_DEVICE', `no device matches '${pattern}'; the fleet has ${this.fleetSummary()}`);
-      for (const d of matched) if (!chosen.includes(d)) chosen.push(d);
+      for (const d of matched) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        chosen.push(d);
+      }
     }
     return ok(chosen);
   }
