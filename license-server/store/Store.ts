@@ -59,6 +59,12 @@ export interface LicensesTable {
   listByAccount(accountId: string): Promise<License[]>;
   /** In creation order. */
   listByHardware(hardwareId: string): Promise<License[]>;
+  /**
+   * A page of an account's licenses in creation order: those after the license `after` (from
+   * the first without it) of the given feature codes, unbound or bound to `hardwareId`, at most
+   * `limit`. For lists that grow with a fleet, so no query reads the whole account per page.
+   */
+  pageForHardware(args: { accountId: string; featureCodes: readonly string[]; hardwareId: string; after?: string; limit: number }): Promise<License[]>;
 }
 
 export interface IssuancesTable {

@@ -100,6 +100,21 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       expect(await store.transaction(async (tx) => tx.licenses.update(license('nope')))).toBe(false);
     });
 
+    it('[SS-4] pages an account\'s licenses of some features, unbound or bound to one device, in creation order', async () => {
+      await store.transaction(async (tx) => {
+        for (const [id, overrides] of [
+          ['p1', { featureCode: 'SS-CAPACITY' }], ['p2', { featureCode: 'SS-CAPACITY', hardwareId: 'HW-B' }], ['p3', { featureCode: 'SS-MAINTENANCE', hardwareId: 'HW-A' }],
+          ['p4', { featureCode: 'PBX-MOBILITY' }], ['p5', { featureCode: 'SS-CAPACITY' }],
+        ] as const) await tx.licenses.insert(license(id, overrides));
+      });
+      const page = (after?: string, limit = 2) => store.transaction(async (tx) =>
+        (await tx.licenses.pageForHardware({ accountId: 'acme', featureCodes: ['SS-CAPACITY', 'SS-MAINTENANCE'], hardwareId: 'HW-A', ...(after === undefined ? {} : { after }), limit })).map((l) => l.id));
+      expect(await page()).toEqual(['p1', 'p3']);
+      expect(await page('p3')).toEqual(['p5']);
+      expect(await page('p2', 10)).toEqual(['p3', 'p5']);
+      expect(await page('nope')).toEqual([]);
+    });
+
     it('[GW-2] finds the licenses bound to a hardware ID', async () => {
       await store.transaction(async (tx) => {
         await tx.licenses.insert(license('l1', { hardwareId: 'HW-1' }));

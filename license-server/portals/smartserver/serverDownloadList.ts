@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { customerIdSchema, DOWNLOAD_PAGE_ROWS, installCodeSchema, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
+import { customerIdSchema, DOWNLOAD_PAGE_ROWS, installCodeSchema, smartServerFeatures, type CloudLicense } from '../../../protocol/messages/smartserver.ts';
 import { parseValue } from '../../../protocol/messages/envelope.ts';
 import { ErrorCode } from '../../../protocol/errorCodes.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { CoreContext } from '../../core/CoreContext.ts';
 import { readStore } from '../../core/runOperation.ts';
-import { customerLicenses, findCustomer, readLicenseData, toCloudLicense } from './smartserverRecords.ts';
+import { findCustomer, readLicenseData, toCloudLicense } from './smartserverRecords.ts';
 
 export const serverDownloadListInput = z.object({ customerId: customerIdSchema, installCode: installCodeSchema, after: z.string().min(1).max(128).optional() }).strict();
 export type ServerDownloadListInput = z.input<typeof serverDownloadListInput>;
@@ -32,21 +32,15 @@ export async function serverDownloadList(ctx: CoreContext, input: ServerDownload
   return readStore(ctx, async (tx) => {
     const customer = await findCustomer(tx, customerId);
     if (!customer.ok) return customer;
-    // In the store's order (the order licenses were assigned), `after` found among all the
-    // customer's licenses: it stays there even if another server activated it meanwhile.
-    const all = await customerLicenses(tx, customerId);
-    const from = after === undefined ? 0 : all.findIndex((l) => l.id === after) + 1;
-    if (from === 0 && after !== undefined) return fail(ErrorCode.BadRequest, `download list: license ${after} is not one of the customer's`, 'after');
-    const page: typeof all = [];
-    let next: string | null = null;
-    for (const license of all.slice(from)) {
-      if (license.hardwareId !== null && license.hardwareId !== installCode) continue;
-      if (page.length === DOWNLOAD_PAGE_ROWS) {
-        next = page.at(-1)!.id;
-        break;
-      }
-      page.push(license);
+    // In the order the licenses were assigned, a page read from the store at a time. `after`
+    // is found among all the customer's licenses: it stays there even if another server
+    // activated it meanwhile.
+    if (after !== undefined && (await tx.licenses.get(after))?.accountId !== customerId) {
+      return fail(ErrorCode.BadRequest, `download list: license ${after} is not one of the customer's`, 'after');
     }
+    const read = await tx.licenses.pageForHardware({ accountId: customerId, featureCodes: smartServerFeatures, hardwareId: installCode, ...(after === undefined ? {} : { after }), limit: DOWNLOAD_PAGE_ROWS + 1 });
+    const page = read.slice(0, DOWNLOAD_PAGE_ROWS);
+    const next = read.length > page.length ? page.at(-1)!.id : null;
     const licenses: CloudLicense[] = [];
     for (const license of page) licenses.push(toCloudLicense(license, await readLicenseData(tx, license)));
     return ok({ licenses, next });

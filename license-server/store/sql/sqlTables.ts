@@ -117,5 +117,16 @@ function licensesTable(db: SqlDriver): StoreTx['licenses'] {
     async listByHardware(hardwareId) {
       return (await db.all('SELECT * FROM licenses WHERE hardware_id = ? ORDER BY seq', [hardwareId])).map(toLicense);
     },
+    async pageForHardware({ accountId, featureCodes, hardwareId, after, limit }) {
+      if (featureCodes.length === 0) return [];
+      const features = featureCodes.map(() => '?').join(', ');
+      // A license unknown as `after` starts nowhere: its seq is NULL, and nothing is after NULL.
+      const from = after === undefined ? '' : ' AND seq > (SELECT seq FROM licenses WHERE id = ?)';
+      const rows = await db.all(
+        `SELECT * FROM licenses WHERE account_id = ? AND feature_code IN (${features}) AND (hardware_id IS NULL OR hardware_id = ?)${from} ORDER BY seq LIMIT ?`,
+        [accountId, ...featureCodes, hardwareId, ...(after === undefined ? [] : [after]), limit],
+      );
+      return rows.map(toLicense);
+    },
   };
 }
