@@ -173,7 +173,10 @@ describe('createMqttTransport across a broker restart', () => {
     const next = download();
     await clock.advance(1_000);
     expect(await next).toMatchObject({ ok: true });
-    // The lost request was given up, not re-sent: the server never saw it.
-    expect(server.linkStats()).toMatchObject({ requests: 1, duplicates: 0 });
+    // The lost request was given up, not re-sent: the server saw one request, the download. (On
+    // a loaded machine the download itself may be re-sent before its reply is back; the server
+    // answers that from its cache, as a duplicate.)
+    const stats = server.linkStats();
+    expect(stats.requests - stats.duplicates).toBe(1);
   });
 });
