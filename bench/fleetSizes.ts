@@ -3,8 +3,7 @@
  * the same order, steps and expectations, with the counts, the last license and the device IDs
  * (wider past 9,999: gw-00001) scaled to the fleet.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   process.stdout.write(`bench: ${given.length > 0 ? given.join(' ') : `${DEFAULT_SCENARIOS[0]} at 1,000 and 10,000 gateways`}, one fresh process per run\n\n`);
   const rows: BenchFigures[] = [];
   for (const fleet of fleets) for (const mode of MODES) rows.push(await measure(mode, fleet.paths));
-  process.stdout.write(`${fleetTable(rows, (r) => LABELS[r.transport])}\n`);
+  process.stdout.write(`${fleetTable(rows.map((r) => [LABELS[r.transport], r]))}\n`);
   for (const row of rows) {
     if (row.failure === undefined) continue;
     process.stdout.write(`\n${row.transport} ${hostLimited(row) ? 'stopped by the host' : 'failed'}: ${row.failure}\n`);
@@ -76,10 +76,10 @@ function hostLimited(row: BenchFigures): boolean {
   return row.failure?.includes('ran out of file descriptors') ?? false;
 }
 
-function fleetTable(rows: readonly BenchFigures[], label: (r: BenchFigures) => string): string {
+function fleetTable(rows: ReadonlyArray<readonly [string, BenchFigures]>): string {
   const header = ['run', 'passed', 'devices', 'wall (s)', 'peak RSS (MiB)', 'KiB per device', 'virtual time'];
-  return table(header, rows.map((r) => [
-    label(r), `${r.passed}/${r.scenarios}`, r.devices.toLocaleString('en'), (r.wallMs / 1000).toFixed(1), String(r.peakRssMiB),
+  return table(header, rows.map(([label, r]) => [
+    label, `${r.passed}/${r.scenarios}`, r.devices.toLocaleString('en'), (r.wallMs / 1000).toFixed(1), String(r.peakRssMiB),
     r.devices === 0 ? '-' : ((r.peakRssMiB * 1024) / r.devices).toFixed(0), formatDuration(r.virtualMs),
   ]));
 }
@@ -90,7 +90,7 @@ async function families(gateways: BenchFigures | undefined): Promise<boolean> {
   const smartservers = await measure('stream', ['bench/smartservers-1000.yaml']);
   const video = await measure('stream', ['bench/video-1000.yaml']);
   const named: Array<[string, BenchFigures]> = [...(gateways === undefined ? [] : [['gateways', gateways] as [string, BenchFigures]]), ['SmartServers', smartservers], ['video', video]];
-  process.stdout.write(`${fleetTable(named.map(([, r]) => r), (r) => named.find(([, x]) => x === r)![0])}\n`);
+  process.stdout.write(`${fleetTable(named)}\n`);
   for (const [name, r] of named) if (r.failure !== undefined) process.stdout.write(`\n${name} failed: ${r.failure}\n`);
   return named.every(([, r]) => r.passed === r.scenarios);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stableCode } from '../scenario/fields.ts';
 
 /** Value schemas several families' probes share. */
 
@@ -9,4 +10,4 @@ export const runState = z.enum(['off', 'booting', 'running']);
 export const featureCounts = z.record(z.string().min(1), z.number().int().min(0));
 
 /** A probe that reads a page can find the device unable to show it: then the error's code. */
-export const orErrorCode = <T extends z.ZodType>(value: T) => z.union([value, z.string().regex(/^[A-Z][A-Z0-9_]*$/)]);
+export const orErrorCode = <T extends z.ZodType>(value: T) => z.union([value, stableCode]);

@@ -38,12 +38,17 @@ export function junitReporter(options: JunitReporterOptions): Reporter {
   let host = options.host;
   return {
     onRunStart() {
-      host ??= { hostname: hostname() || 'localhost', startedAt: wallEpochMs() };
+      host ??= thisHost();
     },
     async onRunEnd(run) {
-      await write(options.outputFile, renderJunit(run, host ?? { hostname: hostname() || 'localhost', startedAt: wallEpochMs() }));
+      await write(options.outputFile, renderJunit(run, host ?? thisHost()));
     },
   };
+}
+
+/** This machine, now. */
+function thisHost(): JunitHost {
+  return { hostname: hostname() || 'localhost', startedAt: wallEpochMs() };
 }
 
 export function renderJunit(run: RunResult, host: JunitHost): string {

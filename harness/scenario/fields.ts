@@ -53,7 +53,8 @@ export const name = z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'expected a name o
 
 export const featureCode = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'expected a feature code such as Mobility or PDMS-AUDIO');
 
-const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT');
+/** A stable error code as the docs list them, `LICENSE_LIMIT`: what `expectError` names and probes read. */
+export const stableCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an error code such as LICENSE_LIMIT');
 
 /** `/pattern/flags` in a text match: a regular expression rather than a substring. */
 export const PATTERN_MATCH = /^\/(.*)\/([a-z]*)$/s;
@@ -78,9 +79,9 @@ const textMatch = (what: string) => z
  * code with the message and the `where` the error must carry.
  */
 export const expectedError = z.union([
-  code.describe('The stable error code the operation must fail with.'),
+  stableCode.describe('The stable error code the operation must fail with.'),
   z.object({
-    code: code.describe('The stable error code the operation must fail with.'),
+    code: stableCode.describe('The stable error code the operation must fail with.'),
     message: textMatch('message').optional(),
     where: textMatch('`where` (the field or position it names, e.g. hardwareId)').optional(),
   }).strict().describe('The error code, and what the error\'s message and `where` must say.'),
