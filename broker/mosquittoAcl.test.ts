@@ -12,6 +12,7 @@ describe('mosquittoAcl', () => {
       'topic write fleetrig/v1/dev/+/cmd',
       'topic read fleetrig/v1/dev/+/req',
       'topic read fleetrig/v1/dev/+/state',
+      'topic readwrite fleetrig/v1/fleet/#',
       'user gw-001',
       'topic write fleetrig/v1/dev/gw-001/req',
       'topic write fleetrig/v1/dev/gw-001/state',

@@ -25,7 +25,8 @@ export function mosquittoAcl(options: MosquittoAclOptions): Result<string> {
     // A username is one token of an ACL line and a device ID one topic level: the same rules hold.
     const valid = validateDeviceId(service);
     if (!valid.ok) return valid;
-    lines.push(...block(service, ANY_DEVICE, SERVICE_PUBLISHES, SERVICE_SUBSCRIBES));
+    // The barrier of a fleet split across processes (docs/scale.md) meets on the services' own topics.
+    lines.push(...block(service, ANY_DEVICE, SERVICE_PUBLISHES, SERVICE_SUBSCRIBES).slice(0, -1), `topic readwrite ${TOPIC_ROOT}/fleet/#`, '');
   }
   lines.push('# Devices (username = device ID): publish their own req and state, receive their own res and cmd.');
   for (const device of options.devices) {

@@ -17,6 +17,10 @@ import { FrameErrorCode } from '../protocol/FrameErrorCode.ts';
 export const HarnessErrorCode = {
   /** A scenario file or its fleet breaks the scenario format; every error names file, line and field. */
   ScenarioInvalid: 'SCENARIO_INVALID',
+  /** `--fleet-shard`: a step of the scenario cannot run on a fleet split across processes (docs/scale.md). */
+  ScenarioNotSplittable: 'SCENARIO_NOT_SPLITTABLE',
+  /** `--fleet-shard`: the shards could not meet, or one left the run (a shard missing, gone, or running other files). */
+  FleetSplitBroken: 'FLEET_SPLIT_BROKEN',
   /** The files or folders given hold no scenario. */
   NoScenarios: 'NO_SCENARIOS',
   /** A step's expectation did not hold: what was expected, what was found, on which device. */

@@ -28,6 +28,13 @@ export interface ServeOverMqttOptions {
    * (mqttDeviceLink.ts); the reply cache answers a re-sent request ID without acting again.
    */
   readonly reconnect?: { readonly clock: Clock; readonly policy?: ReconnectPolicy };
+  /**
+   * Subscribe to the `req` of each device `serveDevice` names instead of every device's: a fleet
+   * split across processes runs one server per shard on one broker, and each takes only its own
+   * devices' requests — none passes through another shard, and no service queue at the broker
+   * holds more than its shard's burst.
+   */
+  readonly perDevice?: boolean;
 }
 
 export interface MqttServerEndpoint {
@@ -39,6 +46,8 @@ export interface MqttServerEndpoint {
   isListening(): boolean;
   /** `handler` hears each time the endpoint is subscribed again after a reconnect. */
   onResumed(handler: () => void): Unsubscribe;
+  /** With `perDevice`: subscribes to this device's requests (again after each reconnect); resolves on the SUBACK. */
+  serveDevice(deviceId: string): Promise<void>;
   /** Stops serving every device link and unsubscribes; the client itself stays open. */
   close(): Promise<void>;
 }
@@ -49,6 +58,8 @@ interface DeviceEnd {
 }
 
 const REQ_SUFFIX = '/req';
+/** Filters per SUBSCRIBE when a reconnect subscribes a shard's devices again. */
+const FILTERS_PER_SUBSCRIBE = 500;
 
 /**
  * The server's side of MQTT: one subscription to every device's `req`, and per device seen a
@@ -115,9 +126,15 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     if (hops === undefined) take(topic, text.value);
     else hops.arrived(topic, text.value, () => take(topic, text.value));
   };
-  const subscribeRequests = async (): Promise<void> => {
-    const grants = await client.subscribeAsync(anyDeviceFilter('req'), { qos: 1 });
+  const served = new Set<string>();
+  const subscribe = async (filters: string | string[]): Promise<void> => {
+    const grants = await client.subscribeAsync(filters, { qos: 1 });
     if (grants.some((grant) => grant.qos === 128)) throw new Error('SUBACK 128');
+  };
+  const subscribeRequests = async (): Promise<void> => {
+    if (options.perDevice !== true) return subscribe(anyDeviceFilter('req'));
+    const filters = [...served];
+    for (let i = 0; i < filters.length; i += FILTERS_PER_SUBSCRIBE) await subscribe(filters.slice(i, i + FILTERS_PER_SUBSCRIBE));
   };
   const onUp = (): void => {
     if (options.reconnect === undefined) {
@@ -163,6 +180,12 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
     devices: () => ends.size,
     isListening: () => listening && !closed,
     onResumed: (handler) => resumed.add(handler),
+    async serveDevice(deviceId) {
+      if (options.perDevice !== true) return;
+      const req = deviceTopics(deviceId).req;
+      served.add(req);
+      await subscribe(req);
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -173,7 +196,7 @@ export async function serveOverMqtt(options: ServeOverMqttOptions): Promise<Mqtt
       unlisten?.();
       for (const end of ends.values()) end.stop();
       ends.clear();
-      if (client.connected) await client.unsubscribeAsync(anyDeviceFilter('req')).catch(() => undefined);
+      if (client.connected) await client.unsubscribeAsync(options.perDevice === true ? [...served] : anyDeviceFilter('req')).catch(() => undefined);
     },
   };
 }

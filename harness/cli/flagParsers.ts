@@ -104,3 +104,24 @@ export function parseShard(value: string): { index: number; total: number } {
   }
   return { index, total };
 }
+
+/** `--fleet-shard <i/n>`: this process runs the i-th of n parts of every scenario's fleet. */
+export function parseFleetShard(value: string): { index: number; total: number } {
+  try {
+    return parseShard(value);
+  } catch {
+    throw new InvalidArgumentError('It must be i/n with 1 ≤ i ≤ n, e.g. --fleet-shard 1/2 runs the first half of each fleet (start 2/2 beside it).');
+  }
+}
+
+/** `--fleet-id <name>`: names a split fleet's barrier topics and store schema. */
+export function parseFleetId(value: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(value)) throw new InvalidArgumentError('It must be 1 to 40 lower-case letters, digits, - or _, starting with a letter or digit, e.g. --fleet-id nightly-42.');
+  return value;
+}
+
+/** `run --store <url>`: a split fleet's shared store, PostgreSQL only (every shard must reach it). */
+export function parsePostgresUrl(value: string): string {
+  if (!/^postgres(ql)?:\/\//.test(value) || !URL.canParse(value)) throw new InvalidArgumentError('It must be a postgres://user@host:port/database URL: the shards of a split fleet share one PostgreSQL store.');
+  return value;
+}

@@ -3,6 +3,7 @@ import type { Random } from '../../emulator/random/Random.ts';
 import type { SkewedClock } from '../../emulator/clock/skewedClock.ts';
 import type { SwappableCertificate } from '../../emulator/identity/swappableCertificate.ts';
 import type { Board } from '../../emulator/board/Board.ts';
+import type { Identity } from '../../emulator/identity/Identity.ts';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
@@ -39,6 +40,13 @@ export interface OrderHandle {
   licenses: string[];
 }
 
+/** A device of the scenario's fleet as every shard knows it: its ID, family and factory identity. */
+export interface FleetMember {
+  readonly id: string;
+  readonly family: string;
+  readonly identity: Identity;
+}
+
 /** Moves time: virtual jumps in a scenario run, real waiting under `--realtime`. */
 export interface TimeDriver {
   advance(ms: number): Promise<void>;
@@ -50,7 +58,12 @@ const MESSAGES_KEPT = 20;
 
 /** Everything a running scenario's steps act on: clock, fleet, license server, trace. */
 export class World {
+  /** The devices this process runs: the whole fleet, or on a split fleet this shard's part. */
   readonly devices = new Map<string, DeviceHandle>();
+  /** Every device of the fleet, in fleet order, those other shards run included. */
+  readonly members = new Map<string, FleetMember>();
+  /** On a split fleet (`--fleet-shard i/n`), which part this process runs; portal steps run on part 1. */
+  split: { index: number; total: number } | undefined;
   readonly orders = new Map<string, OrderHandle>();
   /** Values one step hands to a later one (a request code a device showed, a response code), by family-prefixed name. */
   readonly vars = new Map<string, unknown>();
@@ -92,20 +105,36 @@ export class World {
     if (device.sentFrames.length > MESSAGES_KEPT) device.sentFrames.shift();
   }
 
-  /** Devices matching an ID, a `*` glob, or a list of those; an empty match is an error. */
+  /**
+   * Devices matching an ID, a `*` glob, or a list of those; an empty match is an error. On a
+   * split fleet the patterns match the whole fleet and the devices of this shard come back
+   * (none, when every match runs elsewhere).
+   */
   select(selector: string | readonly string[]): Result<DeviceHandle[]> {
-    const patterns = typeof selector === 'string' ? [selector] : selector;
+    const members = this.selectMembers(selector);
+    if (!members.ok) return members;
     const chosen: DeviceHandle[] = [];
-    const seen = new Set<DeviceHandle>();
+    for (const m of members.value) {
+      const device = this.devices.get(m.id);
+      if (device !== undefined) chosen.push(device);
+    }
+    return ok(chosen);
+  }
+
+  /** Fleet members matching a selector, wherever they run: what the portal steps act on. */
+  selectMembers(selector: string | readonly string[]): Result<FleetMember[]> {
+    const patterns = typeof selector === 'string' ? [selector] : selector;
+    const chosen: FleetMember[] = [];
+    const seen = new Set<FleetMember>();
     for (const pattern of patterns) {
       // An ID is a lookup; only a glob looks at every device.
-      let matched: DeviceHandle[];
+      let matched: FleetMember[];
       if (pattern.includes('*')) {
         const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
-        matched = [...this.devices.values()].filter((d) => re.test(d.id));
+        matched = [...this.members.values()].filter((d) => re.test(d.id));
       } else {
-        const device = this.devices.get(pattern);
-        matched = device === undefined ? [] : [device];
+        const member = this.members.get(pattern);
+        matched = member === undefined ? [] : [member];
       }
       if (matched.length === 0) return fail('NO_SUCH_DEVICE', `no device matches '${pattern}'; the fleet has ${this.fleetSummary()}`);
       for (const d of matched) {
@@ -137,7 +166,7 @@ export class World {
   }
 
   private fleetSummary(): string {
-    const ids = [...this.devices.keys()];
+    const ids = [...this.members.keys()];
     if (ids.length <= 4) return ids.join(', ') || 'no devices';
     return `${ids.length} devices, ${ids[0]} … ${ids[ids.length - 1]}`;
   }

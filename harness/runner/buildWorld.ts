@@ -4,13 +4,17 @@ import { createRandom } from '../../emulator/random/Random.ts';
 import { createFactory } from '../../emulator/identity/manufacture.ts';
 import { createLicenseServer } from '../../license-server/createLicenseServer.ts';
 import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
-import { ok, type Result } from '../../protocol/result.ts';
+import { fail, ok, type Result } from '../../protocol/result.ts';
+import type { Store } from '../../license-server/store/Store.ts';
+import { HarnessErrorCode } from '../errorCodes.ts';
+import type { FleetSplit } from '../fleet/FleetSplit.ts';
 import type { Transport } from '../transport/Transport.ts';
 import type { FamilyModule } from '../families/FamilyModule.ts';
 import type { PortalModule } from '../../license-server/portals/PortalModule.ts';
 import type { Scenario } from '../scenario/parseScenarios.ts';
 import { World } from './World.ts';
 import { realTime, virtualTime } from './timeDrivers.ts';
+import { splitTime } from '../fleet/splitTime.ts';
 import { addFleet, placeOrders } from './populateWorld.ts';
 
 export interface WorldOptions {
@@ -22,6 +26,14 @@ export interface WorldOptions {
   portals: readonly PortalModule<unknown>[];
   /** Builds the transport once the license server exists. */
   transport: (world: World) => Promise<Transport>;
+  /** One shard of a fleet split across processes: its part of the fleet, the shared store, the barrier. */
+  split?: FleetSplit;
+}
+
+/** Shard 1's word to the others once the store is fresh and the orders placed. */
+interface Setup {
+  readonly failed?: string;
+  readonly orders?: { id: string; orderId: string; activationKey: string }[];
 }
 
 export interface BuiltWorld {
@@ -39,11 +51,24 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   const clock = virtual ?? new WallClock();
   const random = createRandom(seed).fork(`${scenario.file}#${scenario.name}`);
   const factory = createFactory({ random: random.fork('factory'), clock });
-  const store = openSqliteStore({ path: ':memory:' });
+  const { split } = options;
+  // On a split fleet shard 1 empties the shared store and places the orders while the others wait.
+  const leads = split === undefined || split.shard.index === 1;
+  const setup = split === undefined || leads ? undefined : (await split.sync.meet<Setup>({}))[0]!;
+  if (setup?.failed !== undefined) return fail(HarnessErrorCode.FleetSplitBroken, `shard 1/${split!.shard.total} could not set the fleet up: ${setup.failed}`);
+  let store: Store;
+  try {
+    store = split === undefined ? openSqliteStore({ path: ':memory:' }) : await split.openStore(leads);
+  } catch (error) {
+    if (leads && split !== undefined) await split.sync.meet<Setup>({ failed: (error as Error).message });
+    throw error;
+  }
   const server = await createLicenseServer({
     store, clock, random: random.fork('server'), manufacturerPublicKey: factory.manufacturerPublicKey, portals: options.portals,
   });
-  const world = new World(clock, virtual ? virtualTime(virtual) : realTime(clock), random, server);
+  const time = virtual === undefined ? realTime(clock) : split === undefined ? virtualTime(virtual) : splitTime(virtual, split.sync);
+  const world = new World(clock, time, random, server);
+  world.split = split?.shard;
   const transport = await options.transport(world);
   world.brokerOutage = transport.outage;
   const close = async (): Promise<void> => {
@@ -57,8 +82,13 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   // thousands of sockets must not keep the process alive.
   let fleet: Result<void>;
   try {
-    const populated = await placeOrders(world, scenario.portal.orders);
-    fleet = populated.ok ? await addFleet(world, { fleet: scenario.fleet, families: options.families, factory, transport }) : populated;
+    const populated = leads ? await placeOrders(world, scenario.portal.orders) : takeOrders(world, scenario, setup!);
+    if (split !== undefined && leads) {
+      await split.sync.meet<Setup>(populated.ok ? { orders: [...world.orders.values()].map((o) => ({ id: o.spec.id, orderId: o.orderId, activationKey: o.activationKey })) } : { failed: populated.error.message });
+    }
+    fleet = populated.ok ? await addFleet(world, { fleet: scenario.fleet, families: options.families, factory, transport, ...(split === undefined ? {} : { part: split.shard }) }) : populated;
+    // Every shard hears whether every other built its part: none starts a fleet that is not whole.
+    if (split !== undefined) fleet = agreed(await split.sync.meet(fleet.ok ? {} : { failed: fleet.error.message }), fleet, split);
   } catch (error) {
     await close();
     throw error;
@@ -70,4 +100,21 @@ export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWor
   for (const device of world.devices.values()) device.appliance.start();
   await world.time.quiesce();
   return ok({ world, close });
+}
+
+/** The orders shard 1 placed, as this shard's world's own. */
+function takeOrders(world: World, scenario: Scenario, setup: Setup): Result<void> {
+  for (const placed of setup.orders ?? []) {
+    const spec = scenario.portal.orders.find((o) => o.id === placed.id)!;
+    world.orders.set(placed.id, { spec, orderId: placed.orderId, activationKey: placed.activationKey, licenses: [] });
+  }
+  return ok(undefined);
+}
+
+/** This shard's result, or the first other shard's failure when this one's part went well. */
+function agreed(all: readonly { failed?: string }[], mine: Result<void>, split: FleetSplit): Result<void> {
+  if (!mine.ok) return mine;
+  const other = all.findIndex((r) => r.failed !== undefined);
+  if (other === -1) return mine;
+  return fail(HarnessErrorCode.FleetSplitBroken, `shard ${other + 1}/${split.shard.total} could not build its part of the fleet: ${all[other]!.failed!}`);
 }

@@ -13,6 +13,8 @@ import { tapLink } from '../transport/tapLink.ts';
 import type { DeviceWire, Transport } from '../transport/Transport.ts';
 import { describeFrame } from './describeFrame.ts';
 import { fleetDeviceIds } from './fleetDeviceIds.ts';
+import { fleetPart } from '../fleet/fleetPart.ts';
+import type { Shard } from './shardFiles.ts';
 import type { DeviceHandle, World } from './World.ts';
 
 /**
@@ -39,6 +41,8 @@ export interface AddFleetOptions {
   families: ReadonlyMap<string, FamilyModule>;
   factory: Factory;
   transport: Transport;
+  /** On a split fleet, this shard: every device is manufactured (identities depend on fleet order), only its part is built and connected. */
+  part?: Shard;
   /** Each board as soon as it is built, before its firmware is made and booted (`fleetrig serve` loads saved NVRAM here). */
   onBoard?: (board: EmulatedBoard, family: string) => void;
 }
@@ -75,9 +79,12 @@ export async function addFleet(world: World, options: AddFleetOptions): Promise<
       planned.push({ id, family, random, identity, ...(entry.variant === undefined ? {} : { variant: entry.variant }) });
     }
   }
-  const wires = await attachAll(planned, options.transport);
+  for (const p of planned) world.members.set(p.id, { id: p.id, family: p.family.family, identity: p.identity });
+  const part = options.part === undefined ? { from: 0, to: planned.length } : fleetPart(planned.length, options.part);
+  const mine = planned.slice(part.from, part.to);
+  const wires = await attachAll(mine, options.transport);
   if (!wires.ok) return wires;
-  const added = planned.map((p, i) => {
+  const added = mine.map((p, i) => {
     const device = buildDevice(world, p, wires.value[i]!, options);
     world.devices.set(p.id, device);
     return device;

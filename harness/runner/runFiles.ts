@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { freshSeed } from '../../emulator/random/Random.ts';
+import { openFleetSplit } from '../fleet/openFleetSplit.ts';
 import { wallNow } from '../../emulator/clock/wallClock.ts';
 import { ok, type Result } from '../../protocol/result.ts';
 import type { FileResult, Reporter, RunResult, ScenarioResult, StepStart } from '../report/RunResult.ts';
@@ -54,6 +57,11 @@ export interface RunOptions {
   workers?: number;
   /** Runs only this part of the scenario files (`--shard i/n`); see shardFiles. */
   shard?: Shard;
+  /**
+   * Runs this part of each scenario's fleet (`--fleet-shard i/n`), meeting the other parts at
+   * `brokerUrl` and sharing one PostgreSQL store (docs/scale.md). Needs a broker URL and a seed.
+   */
+  fleetSplit?: { shard: Shard; fleetId: string; storeUrl: string; joinTimeoutMs?: number };
 }
 
 /** The scenarios of a run: those whose name matches `grep`, or all of them. */
@@ -83,6 +91,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const allFiles = options.grep === undefined ? loaded.files : loaded.files.filter((f) => matching.some((s) => s.file === f));
   const files = options.shard === undefined ? allFiles : shardFiles(allFiles, options.shard);
   const selected = options.shard === undefined ? matching : matching.filter((s) => files.includes(s.file));
+  const split = options.fleetSplit === undefined ? undefined : await joinSplit(options, options.fleetSplit, seed, credentialSeed, selected);
   const live = options.progress ?? [];
   const everyone = [...live, ...options.reporters];
   for (const r of everyone) r.onRunStart?.({ seed, files, scenarios: selected.length });
@@ -92,7 +101,7 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   let failed = 0;
   let notRun = 0;
   let interrupted = 0;
-  const workers = options.catalogue === undefined ? Math.min(options.workers ?? 1, files.length) : 1;
+  const workers = options.catalogue === undefined && split === undefined ? Math.min(options.workers ?? 1, files.length) : 1;
   // One lane: things happen in run order, so the live reporters hear them with the others.
   const told = workers > 1 ? options.reporters : everyone;
   const record = (result: ScenarioResult): void => {
@@ -158,10 +167,11 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
       const onStepStart = (info: StepStart): void => {
         for (const r of told) r.onStepStart?.(info);
       };
-      result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal, onStepStart });
+      result = await runScenario(scenario, { seed: options.seed ?? scenario.seed ?? seed, realtime: options.realtime ?? false, catalogue, transport, signal, onStepStart, ...(split === undefined ? {} : { split }) });
     }
     record(result);
   }
+  await split?.close();
   const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
   if (notRun > 0) run.notRun = notRun;
   if (options.shard !== undefined) run.shard = { ...options.shard, files: allFiles };
@@ -180,4 +190,19 @@ function fileJobs(selected: readonly Scenario[], loaded: readonly Scenario[]): F
     job.picks.push({ at, index });
   });
   return [...jobs.values()];
+}
+
+/**
+ * Joins the other shards of the fleet. They must run the same scenarios of the same files with
+ * the same seed, or their fleets would differ: a digest of those is checked at the hello.
+ */
+async function joinSplit(options: RunOptions, fleet: NonNullable<RunOptions['fleetSplit']>, seed: number, credentialSeed: number, selected: readonly Scenario[]): Promise<Awaited<ReturnType<typeof openFleetSplit>>> {
+  if (options.brokerUrl === undefined) throw new TypeError('runFiles: a split fleet needs a broker URL');
+  const digest = createHash('sha256');
+  digest.update(JSON.stringify({ seed, shards: fleet.shard.total, scenarios: selected.map((s) => [s.file, s.name, s.seed]) }));
+  for (const file of new Set(selected.map((s) => s.file))) digest.update(readFileSync(file));
+  return openFleetSplit({
+    shard: fleet.shard, fleetId: fleet.fleetId, brokerUrl: options.brokerUrl, storeUrl: fleet.storeUrl, credentialSeed,
+    digest: digest.digest('hex'), ...(fleet.joinTimeoutMs === undefined ? {} : { joinTimeoutMs: fleet.joinTimeoutMs }),
+  });
 }

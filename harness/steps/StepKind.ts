@@ -12,8 +12,17 @@ export interface StepKind<A = unknown> {
   /** What the step does, in one sentence: the JSON Schema shows it in editors. */
   readonly summary: string;
   readonly args: z.ZodType<A>;
+  /**
+   * How the step runs when one fleet is split across processes (`--fleet-shard`):
+   * `devices`, on every shard for the selected devices it owns; `portal`, once, on shard 1,
+   * which knows every device's identity; absent, it cannot run split, and a scenario with it
+   * is refused before anything starts (docs/scale.md).
+   */
+  readonly split?: StepSplit;
   run(world: World, args: A): Promise<StepOutcome>;
 }
+
+export type StepSplit = 'devices' | 'portal';
 
 /**
  * A step's outcome. `expectError` on an operation step turns a failure with that code into a

@@ -22,6 +22,11 @@ export interface DeviceStepSpec<F extends Appliance, S extends z.ZodRawShape> {
    * — where which device goes first decides who meets a bound. All at once by default.
    */
   inTurn?: boolean;
+  /**
+   * Whether the step can run on a split fleet, each shard on its own devices: yes unless it
+   * also acts on the license cloud itself, or goes in turn (the turn would span processes).
+   */
+  splits?: boolean;
 }
 
 /**
@@ -35,6 +40,7 @@ export function deviceStep<F extends Appliance, S extends z.ZodRawShape>(spec: D
     kind: spec.kind,
     summary: spec.summary,
     args,
+    ...(spec.splits === false || spec.inTurn === true ? {} : { split: 'devices' as const }),
     async run(world, raw) {
       // zod's generic output type is opaque here; the shape is exactly `args`.
       const parsed = raw as { devices: string | string[]; expectError?: ExpectedError };

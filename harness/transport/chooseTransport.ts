@@ -33,6 +33,8 @@ export function transportFor(choice: TransportChoice): (world: World) => Promise
     credentialSeed,
     clock: world.clock,
     ioTimeoutMs,
+    // A split fleet's shard answers its own devices' requests, the other shards' servers theirs.
+    attachedOnly: world.split !== undefined,
     mode: brokerUrl === undefined ? (mode ?? 'stream') : { url: brokerUrl },
   }).catch((error: unknown) => {
     throw brokerUrl === undefined ? error : withCredentialsHint(error, credentialSeed);

@@ -56,6 +56,8 @@ export interface MqttTransportOptions {
    * its timers run on `clock`, the wall clock by default: an outage happens in real time.
    */
   readonly reconnect?: { readonly clock?: Clock; readonly policy?: ReconnectPolicy };
+  /** The server takes the requests of attached devices only, not every device's: one shard of a split fleet. */
+  readonly attachedOnly?: boolean;
 }
 
 export interface MqttTransport extends Transport {
@@ -126,7 +128,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     await broker?.close();
     throw error;
   });
-  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), hops, log, reconnect }).catch(async (error: unknown) => {
+  const endpoint = await serveOverMqtt({ client: service, serve: (link) => server.serveLink(link), hops, log, reconnect, perDevice: options.attachedOnly === true }).catch(async (error: unknown) => {
     await service.endAsync();
     await broker?.close();
     throw error;
@@ -179,6 +181,7 @@ export async function createMqttTransport(options: MqttTransportOptions): Promis
     async attach(deviceId, attachOptions = {}) {
       if (devices.has(deviceId)) throw new Error(`MQTT transport: device ${deviceId} is already attached`);
       if (credentials !== undefined) register(credentials, deviceId, secret(deviceId));
+      await endpoint.serveDevice(deviceId);
       const client = await connectMqtt({
         ...where, username: deviceId, password: secret(deviceId), clientId: deviceId, will: offlineWill(deviceId, attachOptions.family),
       });

@@ -2,6 +2,7 @@ import { sealLicenseFile } from '../../protocol/licenseFile.ts';
 import type { StoreTx } from '../store/Store.ts';
 import type { CoreContext } from './CoreContext.ts';
 import type { License } from './types.ts';
+import { perDevice } from './perDevice.ts';
 
 /**
  * Signs a LIC1 file for a license on one device, with a fresh nonce recorded as an issuance and
@@ -15,7 +16,7 @@ export async function issueLicenseFile(
   args: { license: License; hardwareId: string; now: number },
 ): Promise<{ file: string; nonce: string }> {
   const { license, hardwareId, now } = args;
-  const nonce = ctx.nonces.hex(16);
+  const nonce = perDevice(ctx.nonces, hardwareId).hex(16);
   // [TM-2] the issue counter: one more than the files issued for this license so far, anywhere.
   const issue = (await tx.issuances.listByLicense(license.id)).length + 1;
   await tx.issuances.insert({ nonce, licenseId: license.id, hardwareId, issuedAt: now, revokedAt: null });

@@ -11,6 +11,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Most connections held at once; 10 by default. */
   maxConnections?: number;
+  /** Drops the schema and everything in it first: a fresh store (a split fleet's shard 1, before each scenario). */
+  fresh?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -34,7 +36,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // on a fresh connection reports the problem instead.
   pool.on('error', () => undefined);
   try {
-    await migrate(pool, schema);
+    await migrate(pool, schema, options.fresh === true);
   } catch (error) {
     await pool.end();
     throw error;
@@ -68,11 +70,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-async function migrate(pool: pg.Pool, schema: string): Promise<void> {
+async function migrate(pool: pg.Pool, schema: string, fresh: boolean): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fleetrig:${schema}`]);
+    if (fresh) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(POSTGRES_SCHEMA);
     await client.query('COMMIT');

@@ -8,7 +8,7 @@ import { progressReporter } from '../../report/progressReporter.ts';
 import { chooseReporters, collectOutputFile, collectReporter, REPORTER_NAMES } from '../chooseReporters.ts';
 import { ExitCode, type CommandContext } from '../CommandContext.ts';
 import { DEFAULT_IO_TIMEOUT_MS } from '../../transport/ioTimeout.ts';
-import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseSeed, parseShard, parseWorkers } from '../flagParsers.ts';
+import { CREDENTIALS_SEED_ENV, credentialSeedFromEnv, parseBail, parseBrokerUrl, parseGrep, parseIoTimeout, parseFleetId, parseFleetShard, parsePostgresUrl, parseSeed, parseShard, parseWorkers } from '../flagParsers.ts';
 import { printLoadErrors } from '../printLoadErrors.ts';
 
 interface RunFlags {
@@ -27,6 +27,9 @@ interface RunFlags {
   outputFile?: { name?: string; path: string }[];
   workers?: number;
   shard?: { index: number; total: number };
+  fleetShard?: { index: number; total: number };
+  fleetId?: string;
+  store?: string;
 }
 
 /** As Playwright: half the cores, at least one. */
@@ -53,6 +56,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--bail [n]', 'stop after n failed scenarios (1 when n is left out); the rest are reported as not run').argParser(parseBail).preset(1))
     .addOption(new Option('--workers <n>', 'run n scenario files at once, each on a worker thread; 1 runs all in this process (default: half the cores; 1 with --broker). The reports are the same for any n').argParser(parseWorkers))
     .addOption(new Option('--shard <i/n>', 'run only the i-th of n parts of the scenario files (sorted by path), for CI jobs side by side; join their --reporter blob files with fleetrig merge-reports').argParser(parseShard))
+    .addOption(new Option('--fleet-shard <i/n>', "run only the i-th of n parts of each scenario's fleet, in step with the other parts' processes (on this machine or others): needs --broker, --store and --seed (docs/scale.md)").argParser(parseFleetShard))
+    .addOption(new Option('--fleet-id <name>', 'with --fleet-shard: names the fleet on the broker and in the store, the same for every part (default seed-<seed>)').argParser(parseFleetId))
+    .addOption(new Option('--store <url>', "with --fleet-shard: the parts' one license store, postgres://user@host:port/db").argParser(parsePostgresUrl))
     .addOption(new Option('--seed <n>', 'seed for every random choice; the run prints the one it picked when not given').argParser(parseSeed))
     .option('--realtime', 'run on the wall clock instead of virtual time (demos, external firmware)')
     .addOption(new Option('--broker <url>', 'use the MQTT broker at mqtt://host:port instead of the in-process one').argParser(parseBrokerUrl))
@@ -79,6 +85,11 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
     stderr.write(`fleetrig run: --workers ${flags.workers} with --broker: scenarios running side by side would share the broker's topics; use --workers 1, or --shard with a broker per job\n`);
     return ExitCode.BadInput;
   }
+  const splitProblem = fleetShardProblem(flags);
+  if (splitProblem !== undefined) {
+    stderr.write(`fleetrig run: ${splitProblem}\n`);
+    return ExitCode.BadInput;
+  }
   if (flags.list === true) return list(paths, flags, ctx);
   const chosen = chooseReporters(flags, { out: stdout, color, seedGiven: flags.seed !== undefined, env });
   if (!chosen.ok) {
@@ -93,12 +104,14 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   const { runFiles } = await ctx.deps();
   // Loaded here, not at the top, so `--help` does not load mqtt.js.
   const { MqttConnectError } = await import('../../../broker/connect.ts');
+  const { FleetSyncError } = await import('../../fleet/fleetSync.ts');
+  const fleetSplit = flags.fleetShard === undefined ? undefined : { shard: flags.fleetShard, fleetId: flags.fleetId ?? `seed-${flags.seed!}`, storeUrl: flags.store! };
   const stopping = stopOnSignal(ctx);
-  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters, progress, workers: flags.workers ?? (flags.broker === undefined ? defaultWorkers() : 1), shard: flags.shard })
-    .catch((error: unknown) => (error instanceof MqttConnectError ? error : Promise.reject(error)))
+  const result = await runFiles({ paths, grep: flags.grep, bail: flags.bail, signal: stopping.signal, seed: flags.seed, realtime: flags.realtime ?? false, brokerUrl: flags.broker, transport: flags.transport, ioTimeoutMs: flags.ioTimeout, credentialSeed, reporters, progress, workers: flags.workers ?? (flags.broker === undefined ? defaultWorkers() : 1), shard: flags.shard, ...(fleetSplit === undefined ? {} : { fleetSplit }) })
+    .catch((error: unknown) => (error instanceof MqttConnectError || error instanceof FleetSyncError ? error : Promise.reject(error)))
     .finally(stopping.release);
-  // A broker that refuses us is not an internal error: one line that says why, no stack.
-  if (result instanceof MqttConnectError) {
+  // A broker that refuses us, or shards that cannot meet, are not internal errors: one line that says why, no stack.
+  if (result instanceof Error) {
     stderr.write(`fleetrig run: ${result.message}\n`);
     return ExitCode.Failed;
   }
@@ -118,6 +131,21 @@ async function run(paths: string[], flags: RunFlags, ctx: CommandContext): Promi
   }
   if (run.interrupted !== undefined) return run.interrupted.signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
   return run.failed > 0 ? ExitCode.Failed : ExitCode.Passed;
+}
+
+/** Why the flags cannot split a fleet, if they cannot. */
+function fleetShardProblem(flags: RunFlags): string | undefined {
+  if (flags.fleetShard === undefined) {
+    if (flags.store !== undefined) return '--store is the shared store of a split fleet: give it with --fleet-shard i/n';
+    if (flags.fleetId !== undefined) return '--fleet-id names a split fleet: give it with --fleet-shard i/n';
+    return undefined;
+  }
+  const { index, total } = flags.fleetShard;
+  const missing = [flags.broker === undefined ? '--broker (where the parts meet)' : '', flags.store === undefined ? '--store (their one license store)' : '', flags.seed === undefined ? '--seed (every part must draw the same fleet)' : ''].filter((m) => m !== '');
+  if (missing.length > 0) return `--fleet-shard ${index}/${total} needs ${missing.join(', ')}`;
+  if (flags.realtime === true) return '--fleet-shard runs in virtual time: the parts keep in step instant by instant, which --realtime cannot';
+  if (flags.shard !== undefined) return '--fleet-shard splits each fleet, --shard the files: give one of them';
+  return undefined;
 }
 
 /** `--list`: `file:line › name` for each scenario a run would run (with `--shard`, that shard), then how many; exit 2 when none. */

@@ -11,6 +11,7 @@ import { orderLicense } from './orderLicense.ts';
  */
 export const licenseExpect = defineStep({
   kind: 'license.expect',
+  split: 'portal',
   summary: 'Check a license in the portal: its status (PC-4 wording), the device it is bound to, its feature and count.',
   args: z.object({
     license: licenseRef,
@@ -24,7 +25,7 @@ export const licenseExpect = defineStep({
     if (!found.ok) return found;
     const { id, account, view } = found.value;
     if (!view) return expectationFailed(`license ${license} (${id}) is not listed in account ${account}`);
-    const hardwareToDevice = new Map([...world.devices.values()].map((d) => [d.board.identity.hardwareId, d.id]));
+    const hardwareToDevice = new Map([...world.members.values()].map((d) => [d.identity.hardwareId, d.id]));
     const actual = {
       status: view.status,
       boundTo: view.hardwareId === null ? null : hardwareToDevice.get(view.hardwareId) ?? view.hardwareId,

@@ -10,6 +10,7 @@ import { expectOutcome } from '../outcome.ts';
  */
 export const orderActivate = defineStep({
   kind: 'order.activate',
+  split: 'portal',
   summary: "Activate an order's licenses in its account with the order's activation key (or a typed `key`).",
   args: z.object({
     order: name.describe('The scenario order to activate.'),

@@ -8,6 +8,7 @@ import { defineStep } from '../StepKind.ts';
  */
 export const advance = defineStep({
   kind: 'advance',
+  split: 'devices',
   summary: 'Let time pass on the virtual clock (e.g. `8h`, `3mo`: calendar months); every timer due meanwhile fires in order.',
   args: calendarDuration,
   async run(world, duration) {

@@ -25,6 +25,7 @@ const signedDuration = z
 /** `- clockSkew: { device: gw-001, by: -30d }` — [TM-1] someone sets the device clock back (or forward). */
 export const clockSkew = defineStep({
   kind: 'clockSkew',
+  split: 'devices',
   summary: "Set the selected devices' own clocks forward or back (`by: -30d`) while virtual time goes on. A device remembers the latest time it has seen and flags a clock set back as tampered (TM-1).",
   args: z.object({
     device: devices.describe('The devices whose clocks change: an ID, a `*` glob, or a list.'),

@@ -9,6 +9,7 @@ import type { DeviceFamily } from '../../families/DeviceFamily.ts';
 export function expectStep(families: readonly DeviceFamily[]) {
   return defineStep({
     kind: 'expect',
+    split: 'devices',
     summary: 'Check the selected devices now: every listed field must match (objects match on the keys given).',
     args: z.object({ devices, ...checksShape(families) }).strict(),
     async run(world, { devices: selector, ...checks }) {

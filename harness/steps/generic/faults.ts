@@ -19,6 +19,7 @@ function fault(kind: string, summary: string, act: (device: DeviceHandle) => voi
   return defineStep({
     kind,
     summary,
+    split: 'devices',
     args: devices,
     async run(world, selector) {
       const chosen = world.select(selector);
@@ -61,6 +62,7 @@ function outageOf(world: World, kind: string): Result<BrokerOutage> {
 function brokerDown(): StepKind<Record<string, never> | null> {
   return defineStep({
     kind: 'brokerDown',
+    split: 'devices',
     summary: 'Stop the embedded MQTT broker (cut the rig off an external one): every device and the license server lose their connection until brokerUp.',
     args: z.union([z.null(), z.object({}).strict()]),
     async run(world) {
@@ -81,6 +83,7 @@ function brokerDown(): StepKind<Record<string, never> | null> {
 function brokerUp(): StepKind<{ within?: number | undefined } | null> {
   return defineStep({
     kind: 'brokerUp',
+    split: 'devices',
     summary: 'Start the MQTT broker again (reconnect to an external one) and wait (wall time, `within`, 30s by default) until every device and the license server have reconnected.',
     args: z.union([z.null(), z.object({ within: duration.optional().describe('How long to wait, in wall time, for every device and the license server to reconnect. Default 30s.') }).strict()]),
     async run(world, args) {

@@ -10,6 +10,7 @@ import type { DeviceFamily } from '../../families/DeviceFamily.ts';
 export function waitStep(families: readonly DeviceFamily[]) {
   return defineStep({
     kind: 'wait',
+    split: 'devices',
     summary: 'Advance time until every selected device passes the checks, failing if `within` passes first.',
     args: z.object({ devices, within: duration.describe('How much virtual time to wait at most for the checks to hold, e.g. 2m.'), ...checksShape(families) }).strict(),
     async run(world, { devices: selector, within, ...checks }) {

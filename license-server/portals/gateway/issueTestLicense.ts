@@ -8,6 +8,7 @@ import { TEST_LICENSE_FEATURE, TEST_LICENSE_TERM } from '../../core/licenseTerms
 import { addDuration } from '../../../emulator/clock/duration.ts';
 import { runOperation, type OperationScope } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
+import { perDevice } from '../../core/perDevice.ts';
 import { findTestLicenseGrant, insertTestLicenseGrant } from './gatewayRecords.ts';
 
 export const issueTestLicenseInput = z.object({ hardwareId: hardwareIdSchema }).strict();
@@ -33,7 +34,7 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
     const earlier = await findTestLicenseGrant(tx, hardwareId);
     if (earlier) return { ok: false, error: alreadyIssued(hardwareId, earlier.firstDownloadAt) };
     const license: License = {
-      id: ctx.ids.uuid(),
+      id: perDevice(ctx.ids, hardwareId).uuid(),
       accountId: null,
       orderId: null,
       activationKey: null,

@@ -46,6 +46,7 @@ async function bindingPlan(world: World, args: BindArgs, deviceCount: number): P
 
 export const portalBind = defineStep({
   kind: 'gateway.portal.bind',
+  split: 'portal',
   summary: "Bind a license (`license: o1.2`) to a device, or give each device one of each feature of an order (`order: o1`).",
   args: z.object({
     license: licenseRef.optional().describe('One license to bind, to the one device selected.'),
@@ -57,16 +58,16 @@ export const portalBind = defineStep({
     .strict()
     .refine((a) => (a.license === undefined) !== (a.order === undefined), { message: 'give either license or order' }),
   async run(world, args) {
-    const chosen = world.select(args.devices);
+    const chosen = world.selectMembers(args.devices);
     if (!chosen.ok) return chosen;
     const plan = await bindingPlan(world, args, chosen.value.length);
     if (!plan.ok) return plan;
     for (const [i, device] of chosen.value.entries()) {
       for (const licenseId of plan.value[i]!) {
-        const result = await world.server.portal(gatewayModule).bind({ licenseId, hardwareId: device.board.identity.hardwareId });
+        const result = await world.server.portal(gatewayModule).bind({ licenseId, hardwareId: device.identity.hardwareId });
         const outcome = expectOutcome(result, args.expectError, `binding ${licenseId} to ${device.id}`, device.id);
         if (!outcome.ok) return outcome;
-        if (result.ok) world.record('portal', `bound ${licenseId} (${result.value.featureCode}) to ${device.board.identity.hardwareId}`, device.id);
+        if (result.ok) world.record('portal', `bound ${licenseId} (${result.value.featureCode}) to ${device.identity.hardwareId}`, device.id);
       }
     }
     return { ok: true, value: chosen.value.length };

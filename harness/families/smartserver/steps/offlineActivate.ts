@@ -18,6 +18,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
  * character of the request code, which the portal refuses with CODE_INVALID naming it.
  */
 export const offlineActivate = deviceStep({
+  splits: false,
   family: smartserverDevices,
   kind: 'smartserver.offlineActivate',
   summary: 'Offline capacity activation: request code from the server, response code from the customer portal, installed on the server; `typo: N` mistypes the Nth character.',
