@@ -15,7 +15,7 @@
 import { execFile } from 'node:child_process';
 import { formatDuration } from '../emulator/clock/duration.ts';
 import type { TransportMode } from '../harness/transport/chooseTransport.ts';
-import { gatewaysScenario } from './fleetSizes.ts';
+import { gatewaysScenario } from '../harness/runner/testing/gatewaysScenario.ts';
 import type { FleetViewFigures } from './fleetView.ts';
 import type { LicensingRate } from './licensingRate.ts';
 import type { BenchFigures } from './runOne.ts';

@@ -176,7 +176,10 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
       const tick = (): void => {
         if (everyoneHeard() || broken !== undefined) return;
         if (clock.now() - started >= timeoutMs) {
-          const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !heardFrom.has(i) || heardFrom.get(i)!.heard.length < total);
+          const shards = Array.from({ length: total }, (_, i) => i + 1);
+          const unheard = shards.filter((i) => !heardFrom.has(i));
+          // Everyone heard here, but some shard has not heard everyone: it is the one that is cut off.
+          const missing = unheard.length > 0 ? unheard : shards.filter((i) => heardFrom.get(i)!.heard.length < total);
           return reject(new FleetSyncError(`fleet ${fleetId}: ${missing.map(name).join(', ')} did not join within ${Math.round(timeoutMs / 1000)} s at ${options.url}; start every shard with the same --broker and --fleet-id`));
         }
         sayHello();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { createRandom } from '../../emulator/random/Random.ts';
+import type { Identity } from '../../emulator/identity/Identity.ts';
 import type { Appliance } from '../../firmware-sim/shared/Appliance.ts';
 import type { LicenseServer } from '../../license-server/createLicenseServer.ts';
 import { fail, ok, type Result } from '../../protocol/result.ts';
@@ -34,6 +35,7 @@ function fleet(): { world: World; log: string[] } {
       },
     };
     world.devices.set(id, { id, family: { family, probes: {} } as DeviceFamily, appliance: lamp as unknown as Appliance } as DeviceHandle);
+    world.members.set(id, { id, family, identity: {} as Identity });
   };
   add('lamp-001', 'lamp');
   add('lamp-002', 'lamp', true);

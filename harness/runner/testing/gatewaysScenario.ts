@@ -1,5 +1,6 @@
 /**
- * The 1,000-gateway scenario at another fleet size, written to a temporary file for the bench:
+ * The 1,000-gateway scenario at another fleet size, written to a temporary file (the bench's
+ * fleet table, the split-fleet services test):
  * the same order, steps and expectations, with the counts, the last license and the device IDs
  * (wider past 9,999: gw-00001) scaled to the fleet.
  */
@@ -7,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const GATEWAYS_1000 = 'scenarios/fleet/gateways-1000.yaml';
+export const GATEWAYS_1000 = join(import.meta.dirname, '..', '..', '..', 'scenarios', 'fleet', 'gateways-1000.yaml');
 
 export function gatewaysScenario(count: number): string {
   if (count === 1000) return GATEWAYS_1000;
