@@ -1,19 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { assign, type ActorLogic, type SnapshotFrom } from 'xstate';
+import type { ActorLogic, SnapshotFrom } from 'xstate';
 import { audioOps } from '../../protocol/messages/audio.ts';
 import { unwrap } from '../../protocol/result.ts';
 import { afterEvent, describePath, modelPaths } from '../shared/testing/modelPaths.ts';
 import type { Enrollment } from './AudioCore.ts';
-import { AUDIO_BOOT_TIME_MS, HEARTBEAT_INTERVAL_MS, audioMachine, type AudioEvent } from './audioMachine.ts';
+import { AUDIO_BOOT_TIME_MS, HEARTBEAT_INTERVAL_MS, audioMachine, type AudioEvent, type AudioFirmware } from './audioMachine.ts';
 import { createAudioRig } from './testing/audioRig.ts';
 
 /**
  * Model-based test: the lifecycle machine is the model, an audio device on a real board with a
  * scripted device-management service the system under test. The firmware's `loadSettings`
  * reads the enrolment from NVRAM, so the model pairs the machine with that NVRAM enrolment —
- * ENROLLED and UNENROLLED commit it, as the firmware does before sending them — and provides
- * `loadSettings` from it. Every simple path, transition and pair of transitions is replayed on
- * a fresh device.
+ * ENROLLED and UNENROLLED commit it, as the firmware does before sending them — and gives it
+ * a firmware whose `loadSettings` answers from it. Every simple path, transition and pair of
+ * transitions is replayed on a fresh device.
  */
 /** The machine's snapshot beside the setting it reads, as one active snapshot of the pair. */
 type ModelSnapshot = {
@@ -26,16 +26,16 @@ type ModelSnapshot = {
 
 // The NVRAM enrolment `loadSettings` reads, set from the snapshot before each transition.
 let stored: Enrollment | null = null;
-const machine = audioMachine.provide({ actions: { loadSettings: assign({ enrollment: () => stored }) } });
+const firmware: AudioFirmware = { loadSettings: () => stored, abortPortalRequests: () => {}, sendHeartbeat: () => {} };
 const model: ActorLogic<ModelSnapshot, AudioEvent> = {
   getInitialSnapshot: (scope) => {
     stored = null;
-    return { status: 'active', output: undefined, error: undefined, machine: machine.getInitialSnapshot(scope as never), nvram: null };
+    return { status: 'active', output: undefined, error: undefined, machine: audioMachine.getInitialSnapshot(scope as never, firmware), nvram: null };
   },
   transition: (snapshot, event, scope) => {
     const nvram = event.type === 'ENROLLED' ? event.enrollment : event.type === 'UNENROLLED' ? null : snapshot.nvram;
     stored = nvram;
-    return { ...snapshot, machine: machine.transition(snapshot.machine, event, scope as never), nvram };
+    return { ...snapshot, machine: audioMachine.transition(snapshot.machine, event, scope as never), nvram };
   },
   getPersistedSnapshot: (snapshot) => snapshot,
 };

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { assign, createActor } from 'xstate';
+import { createActor } from 'xstate';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { DAY } from '../../emulator/clock/duration.ts';
-import { AUDIO_BOOT_TIME_MS, audioMachine, HEARTBEAT_INTERVAL_MS } from './audioMachine.ts';
+import { AUDIO_BOOT_TIME_MS, audioMachine, HEARTBEAT_INTERVAL_MS, type AudioFirmware } from './audioMachine.ts';
 import type { Enrollment } from './AudioCore.ts';
 
 const acme: Enrollment = { accountId: 'acme', provisioningToken: 'token-1', since: 0 };
@@ -12,14 +12,12 @@ function start(options: { stored?: Enrollment | null } = {}) {
   const clock = new VirtualClock();
   const t0 = clock.now();
   const log: string[] = [];
-  const machine = audioMachine.provide({
-    actions: {
-      loadSettings: assign({ enrollment: () => options.stored ?? null }),
-      abortPortalRequests: () => void log.push('abortPortalRequests'),
-      sendHeartbeat: () => void log.push(`heartbeat@${clock.now() - t0}`),
-    },
-  });
-  const actor = createActor(machine, { clock });
+  const firmware: AudioFirmware = {
+    loadSettings: () => options.stored ?? null,
+    abortPortalRequests: () => void log.push('abortPortalRequests'),
+    sendHeartbeat: () => void log.push(`heartbeat@${clock.now() - t0}`),
+  };
+  const actor = createActor(audioMachine, { clock, input: firmware });
   actor.start();
   const value = () => JSON.stringify(actor.getSnapshot().value);
   const heartbeats = () => log.filter((l) => l.startsWith('heartbeat@')).map((l) => Number(l.slice('heartbeat@'.length)));
@@ -109,11 +107,9 @@ describe('audioMachine', () => {
   it('takes the heartbeat interval provided from outside', async () => {
     const clock = new VirtualClock();
     let beats = 0;
-    const machine = audioMachine.provide({
-      actions: { loadSettings: assign({ enrollment: () => acme }), sendHeartbeat: () => void beats++ },
-      delays: { heartbeatInterval: DAY },
-    });
-    const actor = createActor(machine, { clock }).start();
+    const machine = audioMachine.provide({ delays: { heartbeatInterval: DAY } });
+    const firmware: AudioFirmware = { loadSettings: () => acme, abortPortalRequests: () => {}, sendHeartbeat: () => void beats++ };
+    const actor = createActor(machine, { clock, input: firmware }).start();
     actor.send({ type: 'POWER_ON' });
     await clock.advance(AUDIO_BOOT_TIME_MS + 7 * DAY);
     expect(beats).toBe(7);

@@ -6,8 +6,8 @@ import type { AudioImage } from './audioImage.ts';
 /**
  * The managed audio device's lifecycle: off → booting → running, and within running whether
  * the device-management service manages it. Pure logic: reading NVRAM, dropping portal
- * requests and sending heartbeats are named actions createAudioDevice provides; the delays run
- * on the clock given to `createActor`, so a year of heartbeats passes in virtual time.
+ * requests and sending heartbeats are the device's own (AudioFirmware, the actor's input); the
+ * delays run on the clock given to `createActor`, so a year of heartbeats passes in virtual time.
  */
 export const AUDIO_BOOT_TIME_MS = 20_000;
 /**
@@ -16,7 +16,21 @@ export const AUDIO_BOOT_TIME_MS = 20_000;
  */
 export const HEARTBEAT_INTERVAL_MS = 7 * DAY;
 
+/**
+ * What the machine's actions do on the device, given per device as the actor's input: one
+ * machine serves the whole family, where `provide` per device copied it for each (issue 11).
+ */
+export interface AudioFirmware {
+  /** Boot step: read the enrolment from NVRAM. */
+  loadSettings(): AudioImage['enrollment'];
+  /** Requests to the service die with the RAM that awaited them. */
+  abortPortalRequests(): void;
+  sendHeartbeat(): void;
+}
+
 export interface AudioContext {
+  /** The device's own parts; not RAM, so kept when the device stops. */
+  firmware: AudioFirmware;
   /** The enrolment in NVRAM, loaded at boot; RAM only, cleared whenever the device stops. */
   enrollment: AudioImage['enrollment'];
 }
@@ -30,15 +44,13 @@ export const audioMachine = setup({
   types: {
     context: {} as AudioContext,
     events: {} as AudioEvent,
+    input: {} as AudioFirmware,
   },
   actions: {
-    /** Boot step: read the enrolment from NVRAM. Provided by createAudioDevice. */
-    loadSettings: assign({ enrollment: () => null as AudioContext['enrollment'] }),
+    loadSettings: assign({ enrollment: ({ context }) => context.firmware.loadSettings() }),
     forgetRam: assign({ enrollment: () => null as AudioContext['enrollment'] }),
-    /** Requests to the service die with the RAM that awaited them. Provided by createAudioDevice. */
-    abortPortalRequests: () => {},
-    /** Provided by createAudioDevice. */
-    sendHeartbeat: () => {},
+    abortPortalRequests: ({ context }) => context.firmware.abortPortalRequests(),
+    sendHeartbeat: ({ context }) => context.firmware.sendHeartbeat(),
     setEnrollment: assign({
       enrollment: ({ event }) => {
         assertEvent(event, 'ENROLLED');
@@ -57,7 +69,7 @@ export const audioMachine = setup({
 }).createMachine({
   id: 'audio',
   initial: 'off',
-  context: { enrollment: null },
+  context: ({ input }) => ({ firmware: input, enrollment: null }),
   states: powerStates({
     running: {
       initial: 'starting',

@@ -1,14 +1,14 @@
-import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
 import type { Failure } from '../../protocol/result.ts';
 import { createApplianceShell } from '../shared/applianceShell.ts';
+import { machineWithDelay } from '../shared/machineWithDelay.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { createSettingsStore } from '../shared/settingsStore.ts';
 import { AUDIO_FAMILY, type AudioDevice, type AudioState } from './AudioDevice.ts';
 import type { AudioCore } from './AudioCore.ts';
 import { audioImageSchema, blankAudioImage } from './audioImage.ts';
-import { audioMachine, HEARTBEAT_INTERVAL_MS } from './audioMachine.ts';
+import { audioMachine, HEARTBEAT_INTERVAL_MS, type AudioFirmware } from './audioMachine.ts';
 import { createAudioService } from './audioService.ts';
 
 export interface CreateAudioDeviceOptions {
@@ -32,22 +32,18 @@ export function createAudioDevice(options: CreateAudioDeviceOptions): AudioDevic
   let lastError: Failure | null = null;
   let lastHeartbeatAt: number | null = null;
 
-  const machine = audioMachine.provide({
-    actions: {
-      loadSettings: assign({
-        enrollment: () => {
-          settings.load();
-          return settings.image().enrollment;
-        },
-      }),
-      abortPortalRequests: () =>
-        portal.abortAll(DeviceErrorCode.NotRunning, `the audio device ${board.id} stopped running (reset or power loss) before the service replied`),
-      sendHeartbeat: () => void service.heartbeat(),
+  const firmware: AudioFirmware = {
+    loadSettings() {
+      settings.load();
+      return settings.image().enrollment;
     },
-    delays: { heartbeatInterval: options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS },
-  });
+    abortPortalRequests: () =>
+      portal.abortAll(DeviceErrorCode.NotRunning, `the audio device ${board.id} stopped running (reset or power loss) before the service replied`),
+    sendHeartbeat: () => void service.heartbeat(),
+  };
 
-  const shell = createApplianceShell({ board, family: AUDIO_FAMILY, machine, portal, snapshot });
+  const machine = machineWithDelay(audioMachine, 'heartbeatInterval', options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+  const shell = createApplianceShell({ board, family: AUDIO_FAMILY, machine, input: firmware, portal, snapshot });
   const { actor, isRunning } = shell;
 
   const core: AudioCore = {

@@ -1,4 +1,3 @@
-import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
 import { ok } from '../../protocol/result.ts';
 import { createApplianceShell, topLevelState } from '../shared/applianceShell.ts';
@@ -11,7 +10,7 @@ import { diagnose } from './diagnostics.ts';
 import { GATEWAY_FAMILY, type Gateway, type GatewayState, type TestModeSwitch } from './Gateway.ts';
 import type { GatewayCore } from './GatewayCore.ts';
 import { createGatewayChannels } from './gatewayChannels.ts';
-import { gatewayMachine, TEST_MODE_DURATION_MS } from './gatewayMachine.ts';
+import { gatewayMachine, TEST_MODE_DURATION_MS, type GatewayFirmware } from './gatewayMachine.ts';
 import { createGatewayPortalLink } from './portalLink.ts';
 import { timeStatus } from './licenseCounts.ts';
 import { createLicensePage, listLicenses } from './licensePage.ts';
@@ -49,25 +48,22 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     settings.update((image) => ({ ...image, latestSeenAt: latest }));
   };
 
-  const machine = gatewayMachine.provide({
-    actions: {
-      // [GW-5] the licenses installed at boot are the ones in force until the next boot.
-      loadSettings: assign({
-        effective: () => {
-          settings.load();
-          clockGuard.load(settings.image().latestSeenAt);
-          return [...settings.installed()];
-        },
-      }),
-      abortPortalRequests: () =>
-        portal.abortAll(DeviceErrorCode.NotRunning, `the gateway ${board.id} stopped running (reset or power loss) before the portal replied`),
+  const firmware: GatewayFirmware = {
+    // [GW-5] the licenses installed at boot are the ones in force until the next boot.
+    loadSettings() {
+      settings.load();
+      clockGuard.load(settings.image().latestSeenAt);
+      return [...settings.installed()];
     },
-  });
+    abortPortalRequests: () =>
+      portal.abortAll(DeviceErrorCode.NotRunning, `the gateway ${board.id} stopped running (reset or power loss) before the portal replied`),
+  };
 
   const shell = createApplianceShell({
     board,
     family: GATEWAY_FAMILY,
-    machine,
+    machine: gatewayMachine,
+    input: firmware,
     portal,
     snapshot,
     historyState: (next) => (next.matches({ running: 'testMode' }) ? 'running.testMode' : topLevelState(next.value)),

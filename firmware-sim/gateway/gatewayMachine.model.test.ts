@@ -27,7 +27,8 @@ const events = (snapshot: SnapshotFrom<typeof gatewayMachine>): GatewayEvent[] =
   // (the invariants probe that on every step), so the paths offer it in test mode only.
   ...(snapshot.matches({ running: 'testMode' }) ? [{ type: 'CHANNELS_IN_USE', count: PORTS_LICENSED + 5 } as const] : []),
 ];
-const paths = modelPaths(gatewayMachine, { events });
+// The machine's own firmware reads blank NVRAM; the device's licenses are the replay's to check.
+const paths = modelPaths(gatewayMachine, { events, input: { loadSettings: () => [], abortPortalRequests: () => {} } });
 
 /** A gateway with a Port license installed at an earlier boot, switched off: the model's `off`. */
 async function licensedGatewayOff() {

@@ -2,11 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { createActor } from 'xstate';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { HOUR } from '../../emulator/clock/duration.ts';
-import { BOOT_TIME_MS, gatewayMachine } from './gatewayMachine.ts';
+import { BOOT_TIME_MS, gatewayMachine, type GatewayFirmware } from './gatewayMachine.ts';
+
+/** Blank NVRAM, no portal requests to drop. */
+const firmware: GatewayFirmware = { loadSettings: () => [], abortPortalRequests: () => {} };
 
 function start() {
   const clock = new VirtualClock();
-  const actor = createActor(gatewayMachine, { clock });
+  const actor = createActor(gatewayMachine, { clock, input: firmware });
   actor.start();
   const value = () => JSON.stringify(actor.getSnapshot().value);
   return { clock, actor, value };
@@ -71,11 +74,11 @@ describe('gatewayMachine', () => {
     expect(value()).toBe('{"running":"normal"}');
   });
 
-  it('loads settings through the provided action on each boot', async () => {
+  it('loads settings through the device\'s firmware on each boot', async () => {
     const clock = new VirtualClock();
     let loads = 0;
-    const machine = gatewayMachine.provide({ actions: { loadSettings: () => void loads++ } });
-    const actor = createActor(machine, { clock }).start();
+    const loadSettings = () => (loads++, []);
+    const actor = createActor(gatewayMachine, { clock, input: { ...firmware, loadSettings } }).start();
     actor.send({ type: 'POWER_ON' });
     await clock.advance(BOOT_TIME_MS);
     actor.send({ type: 'RESET' });

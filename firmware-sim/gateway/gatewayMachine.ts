@@ -6,16 +6,29 @@ import type { InstalledLicense } from './gatewayImage.ts';
 /**
  * The gateway/PBX firmware's lifecycle (the gateway vendor's licensing guide): off → booting →
  * running, with test mode nested in running. Pure logic: reading NVRAM and dropping portal
- * requests are named actions that createGateway provides, and the delays run on the clock given
- * to `createActor`, so an 8-hour test mode passes in virtual time.
+ * requests are the device's own (GatewayFirmware, the actor's input), and the delays run on the
+ * clock given to `createActor`, so an 8-hour test mode passes in virtual time.
  *
- * Context is the firmware's RAM: cleared whenever the device stops running.
+ * Context is the firmware's RAM, cleared whenever the device stops running, and beside it the
+ * device's firmware, which is not RAM and stays.
  */
 export const BOOT_TIME_MS = 30_000;
 /** [GW-9] test mode switches itself off after 8 hours, and the device reboots. */
 export const TEST_MODE_DURATION_MS = 8 * HOUR;
 
+/**
+ * What the machine's actions do on the device, given per device as the actor's input: one
+ * machine serves the whole family, where `provide` per device copied it for each (issue 11).
+ */
+export interface GatewayFirmware {
+  /** Boot step: read NVRAM; the licenses installed in it are put in force. */
+  loadSettings(): InstalledLicense[];
+  /** Requests to the portal die with the RAM that awaited them. */
+  abortPortalRequests(): void;
+}
+
 export interface GatewayContext {
+  firmware: GatewayFirmware;
   /** [GW-5] the licenses installed when the device last booted: the ones in force until the next reset. */
   effective: InstalledLicense[];
   /** Gateway channels (calls) currently in use; runtime only. */
@@ -32,13 +45,12 @@ export const gatewayMachine = setup({
   types: {
     context: {} as GatewayContext,
     events: {} as GatewayEvent,
+    input: {} as GatewayFirmware,
   },
   actions: {
-    /** Boot step: read NVRAM and put its installed licenses in force. Provided by createGateway. */
-    loadSettings: assign({ effective: () => [] as InstalledLicense[] }),
+    loadSettings: assign({ effective: ({ context }) => context.firmware.loadSettings() }),
     forgetRam: assign({ effective: () => [] as InstalledLicense[], channelsInUse: 0 }),
-    /** Requests to the portal die with the RAM that awaited them. Provided by createGateway. */
-    abortPortalRequests: () => {},
+    abortPortalRequests: ({ context }) => context.firmware.abortPortalRequests(),
     setChannelsInUse: assign({
       channelsInUse: ({ event }) => {
         assertEvent(event, 'CHANNELS_IN_USE');
@@ -53,7 +65,7 @@ export const gatewayMachine = setup({
 }).createMachine({
   id: 'gateway',
   initial: 'off',
-  context: { effective: [], channelsInUse: 0 },
+  context: ({ input }) => ({ firmware: input, effective: [], channelsInUse: 0 }),
   states: powerStates({
     running: {
       on: {

@@ -1,4 +1,4 @@
-import { createActor, type Actor, type AnyActorRef, type AnyMachineSnapshot, type AnyStateMachine, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, type Actor, type AnyActorRef, type AnyMachineSnapshot, type AnyStateMachine, type InputFrom, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
 import { Listeners, type Unsubscribe } from '../../emulator/link/Link.ts';
 import type { Appliance, ApplianceRunState, ApplianceState, HistoryEntry } from './Appliance.ts';
@@ -12,10 +12,12 @@ export interface ApplianceShellOptions<S extends ApplianceState, M extends AnySt
   board: Board;
   family: S['family'];
   /**
-   * The family's lifecycle machine, its implementations provided. It runs on the board's clock,
+   * The family's lifecycle machine, one for the whole family. It runs on the board's clock,
    * takes PowerEvent and has the top-level states of powerStates.ts: off, booting, running.
    */
   machine: M;
+  /** The actor's input: what the machine's actions do on this device (its NVRAM, its portal). */
+  input?: InputFrom<M>;
   /** The firmware's portal client; closed when the firmware stops. */
   portal: PortalClient;
   /** The device's state as the family shows it; listeners hear of it when its JSON changes. */
@@ -70,9 +72,10 @@ export function createApplianceShell<S extends ApplianceState, M extends AnyStat
   let lastPublished = '';
   const recorder = createTransitionRecorder({ clock });
 
-  // createActor cannot tell whether a machine left generic needs input; these machines take none.
+  // createActor cannot tell whether a machine left generic needs input; ApplianceShellOptions types it.
   const actor = createActor(options.machine as AnyStateMachine, {
     clock,
+    input: options.input,
     inspect: (event) => {
       recorder.observe(event);
       if (event.type === '@xstate.snapshot') transitioned(event.snapshot as SnapshotFrom<M>, event.event.type);

@@ -53,8 +53,8 @@ export interface MachineView {
   readonly delays: Record<string, number>;
 }
 
-// Keyed by the machine's config: each device runs its own `machine.provide(...)`, a new machine
-// object over the same config, and a fleet of 10,000 needs one graph per family, not per device.
+// Keyed by the machine's config: a family's machine given other delays (`machine.provide(...)`)
+// is a new machine object over the same config, and the family needs one graph, not one each.
 const graphs = new WeakMap<object, MachineGraph>();
 
 /** The machine's definition as a JSON tree, built once per machine config. */

@@ -1,4 +1,3 @@
-import { assign } from 'xstate';
 import type { Board } from '../../emulator/board/Board.ts';
 import { ok } from '../../protocol/result.ts';
 import { createApplianceShell } from '../shared/applianceShell.ts';
@@ -18,7 +17,7 @@ import { createOfflineActivation } from './offlineActivation.ts';
 import { SMARTSERVER_FAMILY, type SmartServer, type SmartServerState } from './SmartServer.ts';
 import { licenseTime, refuseLicenseManagement, type SmartServerCore } from './SmartServerCore.ts';
 import { blankSmartServerImage, smartserverImageSchema } from './smartserverImage.ts';
-import { smartserverMachine, type ActivationState } from './smartserverMachine.ts';
+import { smartserverMachine, type ActivationState, type SmartServerFirmware } from './smartserverMachine.ts';
 
 export interface CreateSmartServerOptions {
   board: Board;
@@ -45,21 +44,20 @@ export function createSmartServer(options: CreateSmartServerOptions): SmartServe
   const portal = createBoardPortalClient({ board, requestIds: 'smartserver-portal-requests', replyTimeoutMs: options.replyTimeoutMs });
 
   const clockGuard = createClockGuard(clock);
-  const machine = smartserverMachine.provide({
-    actions: {
-      loadSettings: () => {
-        settings.load();
-        clockGuard.load(settings.image().latestSeenAt);
-      },
-      installActivated: assign(({ context }) => completeActivation(core, context)),
-      abortPortalRequests: () =>
-        portal.abortAll(DeviceErrorCode.NotRunning, `the SmartServer ${board.id} stopped running (reset or power loss) before the cloud replied`),
+  const firmware: SmartServerFirmware = {
+    loadSettings() {
+      settings.load();
+      clockGuard.load(settings.image().latestSeenAt);
     },
-  });
+    installActivated: (context) => completeActivation(core, context),
+    abortPortalRequests: () =>
+      portal.abortAll(DeviceErrorCode.NotRunning, `the SmartServer ${board.id} stopped running (reset or power loss) before the cloud replied`),
+  };
   const shell = createApplianceShell({
     board,
     family: SMARTSERVER_FAMILY,
-    machine,
+    machine: smartserverMachine,
+    input: firmware,
     portal,
     snapshot,
     historyState: (next) => (typeof next.value === 'string' ? next.value : `running.${String((next.value as { running: string }).running)}`),

@@ -31,7 +31,9 @@ const events = (snapshot: SnapshotFrom<typeof smartserverMachine>): SmartServerE
   { type: 'TRANSFER' },
   { type: 'TRANSFER_DONE' },
 ];
-const paths = modelPaths(smartserverMachine, { events });
+// The model's firmware only ends the job; the server's NVRAM is the replay's to check.
+const firmware = { loadSettings: () => {}, installActivated: () => ({ job: null }), abortPortalRequests: () => {} };
+const paths = modelPaths(smartserverMachine, { events, input: firmware });
 
 /** A server with a saved Customer ID and field devices waiting, switched off, and a cloud holding capacity for it. */
 async function serverOff() {

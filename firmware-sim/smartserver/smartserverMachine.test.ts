@@ -1,13 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import { createActor } from 'xstate';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
-import { ACTIVATION_TIME_MS, BOOT_TIME_MS, smartserverMachine } from './smartserverMachine.ts';
+import { ACTIVATION_TIME_MS, BOOT_TIME_MS, smartserverMachine, type SmartServerFirmware } from './smartserverMachine.ts';
 
 function start() {
   const clock = new VirtualClock();
   const installed: string[][] = [];
-  const machine = smartserverMachine.provide({ actions: { installActivated: ({ context }) => void installed.push(context.job!.licenseIds) } });
-  const actor = createActor(machine, { clock });
+  const firmware: SmartServerFirmware = {
+    loadSettings: () => {},
+    installActivated: (context) => {
+      installed.push(context.job!.licenseIds);
+      return {};
+    },
+    abortPortalRequests: () => {},
+  };
+  const actor = createActor(smartserverMachine, { clock, input: firmware });
   actor.start();
   const value = () => JSON.stringify(actor.getSnapshot().value);
   const job = { licenseIds: ['L1'], installs: [], completesAt: 0 };
@@ -49,7 +56,8 @@ describe('smartserverMachine', () => {
     actor.send({ type: 'CLAIM' });
     actor.send({ type: 'CLAIMED', job });
     actor.send({ type: 'RESET' });
-    expect(actor.getSnapshot().context).toEqual({ job: null, lastActivation: null, downloadList: null, customerIdDraft: null });
+    const { firmware: _kept, ...ram } = actor.getSnapshot().context;
+    expect(ram).toEqual({ job: null, lastActivation: null, downloadList: null, customerIdDraft: null });
     await clock.advance(BOOT_TIME_MS + ACTIVATION_TIME_MS);
     expect(value()).toBe('{"running":"idle"}');
     expect(installed).toEqual([]);

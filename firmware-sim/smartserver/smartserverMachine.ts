@@ -9,12 +9,12 @@ import type { InstalledLicense } from './smartserverImage.ts';
  * running, and inside running the license-management work that must not overlap — claiming
  * licenses from the cloud, activating them (SS-5: "may take a couple of minutes", a delay on
  * the injected clock) and transferring them back (SS-6). Pure logic: reading NVRAM, installing
- * the activated licenses and dropping portal requests are named actions that createSmartServer
- * provides.
+ * the activated licenses and dropping portal requests are the device's own (SmartServerFirmware,
+ * the actor's input).
  *
  * Context is the firmware's RAM: cleared whenever the device stops running, so a reboot in the
  * middle of an activation forgets it (the cloud keeps the licenses bound to this server, and
- * the download list offers them again).
+ * the download list offers them again). Beside it is the device's firmware, which is not RAM and stays.
  */
 export const BOOT_TIME_MS = 45_000;
 /** [SS-5] how long activating the selected licenses takes once the cloud has granted them. */
@@ -35,7 +35,21 @@ export interface ActivationOutcome {
   error: Pick<Failure, 'code' | 'message'> | null;
 }
 
+/**
+ * What the machine's actions do on the device, given per device as the actor's input: one
+ * machine serves the whole family, where `provide` per device copied it for each (issue 11).
+ */
+export interface SmartServerFirmware {
+  /** Boot step: read NVRAM. */
+  loadSettings(): void;
+  /** [SS-5] commits the job's licenses to NVRAM; the RAM to change, to record the outcome. */
+  installActivated(context: SmartServerContext): Partial<SmartServerContext>;
+  /** Requests to the cloud die with the RAM that awaited them. */
+  abortPortalRequests(): void;
+}
+
 export interface SmartServerContext {
+  firmware: SmartServerFirmware;
   job: ActivationJob | null;
   /** How the last activation since boot ended. */
   lastActivation: ActivationOutcome | null;
@@ -57,20 +71,18 @@ export type SmartServerEvent =
   | { type: 'EDIT_CUSTOMER_ID'; draft: string | null }
   | { type: 'SET_DOWNLOAD_LIST'; rows: CloudLicense[] | null };
 
-const blankRam = (): SmartServerContext => ({ job: null, lastActivation: null, downloadList: null, customerIdDraft: null });
+const blankRam = (): Omit<SmartServerContext, 'firmware'> => ({ job: null, lastActivation: null, downloadList: null, customerIdDraft: null });
 
 export const smartserverMachine = setup({
   types: {
     context: {} as SmartServerContext,
     events: {} as SmartServerEvent,
+    input: {} as SmartServerFirmware,
   },
   actions: {
-    /** Boot step: read NVRAM. Provided by createSmartServer. */
-    loadSettings: () => {},
-    /** [SS-5] commits the job's licenses to NVRAM and records the outcome. Provided by createSmartServer. */
-    installActivated: assign({ job: null }),
-    /** Requests to the cloud die with the RAM that awaited them. Provided by createSmartServer. */
-    abortPortalRequests: () => {},
+    loadSettings: ({ context }) => context.firmware.loadSettings(),
+    installActivated: assign(({ context }) => context.firmware.installActivated(context)),
+    abortPortalRequests: ({ context }) => context.firmware.abortPortalRequests(),
     forgetRam: assign(blankRam),
     takeJob: assign({
       job: ({ event }) => {
@@ -98,7 +110,7 @@ export const smartserverMachine = setup({
 }).createMachine({
   id: 'smartserver',
   initial: 'off',
-  context: blankRam(),
+  context: ({ input }) => ({ firmware: input, ...blankRam() }),
   states: powerStates({
     running: {
       on: {

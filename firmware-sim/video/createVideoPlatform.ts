@@ -1,6 +1,7 @@
 import type { Board } from '../../emulator/board/Board.ts';
 import { VIDEO_PRODUCT_TYPES, videoVariants, type VideoVariant } from '../../protocol/messages/video.ts';
 import { createApplianceShell } from '../shared/applianceShell.ts';
+import { machineWithDelay } from '../shared/machineWithDelay.ts';
 import { DeviceErrorCode } from '../shared/DeviceErrorCode.ts';
 import { createBoardPortalClient } from '../shared/portalClient.ts';
 import { createSettingsStore } from '../shared/settingsStore.ts';
@@ -12,7 +13,7 @@ import { createLicensesPage } from './licensesPage.ts';
 import { createLicenseUpdater } from './updateLicense.ts';
 import { hostNameOf, licenseArgs, productFields, VIDEO_VERSIONS, type VideoCore } from './VideoCore.ts';
 import { blankVideoImage, videoImageSchema } from './videoImage.ts';
-import { REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
+import { REFRESH_INTERVAL_MS, videoMachine, type VideoFirmware } from './videoMachine.ts';
 import { VIDEO_FAMILY, type VideoPlatform, type VideoState } from './VideoPlatform.ts';
 
 export interface CreateVideoPlatformOptions {
@@ -68,33 +69,29 @@ export function createVideoPlatform(options: CreateVideoPlatformOptions): VideoP
   };
   const updateLicense = createLicenseUpdater(core);
 
-  const machine = videoMachine.provide({
-    actions: {
-      loadSettings: () => {
-        settings.load();
-        clockGuard.load(settings.image().latestSeenAt);
-      },
-      abortPortalRequests: () =>
-        portal.abortAll(DeviceErrorCode.NotRunning, `the video product ${board.id} stopped running (reset or power loss) before the portal replied`),
-      refreshLicense: () => void updateLicense(),
-      scheduleRefresh: () => {
-        nextRefreshAt = clock.now() + refreshIntervalMs;
-      },
-      unscheduleRefresh: () => {
-        nextRefreshAt = null;
-      },
+  const firmware: VideoFirmware = {
+    loadSettings() {
+      settings.load();
+      clockGuard.load(settings.image().latestSeenAt);
     },
-    guards: {
-      autoRefreshOn: () => {
-        const page = settings.image().settings;
-        return page.mode === 'standard' && page.autoRefresh && page.accessToken !== null;
-      },
+    abortPortalRequests: () =>
+      portal.abortAll(DeviceErrorCode.NotRunning, `the video product ${board.id} stopped running (reset or power loss) before the portal replied`),
+    refreshLicense: () => void updateLicense(),
+    scheduleRefresh: () => {
+      nextRefreshAt = clock.now() + refreshIntervalMs;
     },
-    delays: { refreshInterval: refreshIntervalMs },
-  });
+    unscheduleRefresh: () => {
+      nextRefreshAt = null;
+    },
+    autoRefreshOn: () => {
+      const page = settings.image().settings;
+      return page.mode === 'standard' && page.autoRefresh && page.accessToken !== null;
+    },
+  };
 
+  const machine = machineWithDelay(videoMachine, 'refreshInterval', refreshIntervalMs);
   const shell = createApplianceShell({
-    board, family: VIDEO_FAMILY, machine, portal, snapshot,
+    board, family: VIDEO_FAMILY, machine, input: firmware, portal, snapshot,
     onTransition: () => licenseEdges.rearm(),
     onStop: () => licenseEdges.rearm(),
   });

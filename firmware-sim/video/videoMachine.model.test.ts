@@ -4,14 +4,14 @@ import { readRequestCode } from '../../protocol/codes/requestCode.ts';
 import { ok, unwrap } from '../../protocol/result.ts';
 import { afterEvent, describePath, modelPaths } from '../shared/testing/modelPaths.ts';
 import { ports, createVideoRig } from './testing/videoRig.ts';
-import { BOOT_TIME_MS, REFRESH_INTERVAL_MS, videoMachine, type VideoEvent } from './videoMachine.ts';
+import { BOOT_TIME_MS, REFRESH_INTERVAL_MS, videoMachine, type VideoEvent, type VideoFirmware } from './videoMachine.ts';
 
 /**
  * Model-based test: the lifecycle machine is the model, a Clariti product on a real board with
  * a scripted portal the system under test. Whether automatic refresh is on lives in the
  * product's settings (NVRAM), not the machine, so the model pairs the machine with that one
  * setting: SETTINGS_CHANGED carries the new value, and the machine's `autoRefreshOn` guard —
- * which the firmware provides from NVRAM — reads it. Every simple path, transition and pair
+ * which the firmware answers from NVRAM — reads it. Every simple path, transition and pair
  * of transitions is replayed on a fresh product.
  */
 type ModelEvent = Exclude<VideoEvent, { type: 'SETTINGS_CHANGED' }> | { type: 'SETTINGS_CHANGED'; autoRefresh: boolean };
@@ -26,16 +26,23 @@ type ModelSnapshot = {
 
 // The setting the guard reads, set from the snapshot before each transition and each `can`.
 let autoRefreshSetting = false;
-const machine = videoMachine.provide({ guards: { autoRefreshOn: () => autoRefreshSetting } });
+const firmware: VideoFirmware = {
+  loadSettings: () => {},
+  abortPortalRequests: () => {},
+  refreshLicense: () => {},
+  scheduleRefresh: () => {},
+  unscheduleRefresh: () => {},
+  autoRefreshOn: () => autoRefreshSetting,
+};
 const model: ActorLogic<ModelSnapshot, ModelEvent> = {
   getInitialSnapshot: (scope) => {
     autoRefreshSetting = false;
-    return { status: 'active', output: undefined, error: undefined, machine: machine.getInitialSnapshot(scope as never), autoRefresh: false };
+    return { status: 'active', output: undefined, error: undefined, machine: videoMachine.getInitialSnapshot(scope as never, firmware), autoRefresh: false };
   },
   transition: (snapshot, event, scope) => {
     const autoRefresh = event.type === 'SETTINGS_CHANGED' ? event.autoRefresh : snapshot.autoRefresh;
     autoRefreshSetting = autoRefresh;
-    return { ...snapshot, machine: machine.transition(snapshot.machine, event as VideoEvent, scope as never), autoRefresh };
+    return { ...snapshot, machine: videoMachine.transition(snapshot.machine, event as VideoEvent, scope as never), autoRefresh };
   },
   getPersistedSnapshot: (snapshot) => snapshot,
 };

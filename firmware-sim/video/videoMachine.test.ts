@@ -2,24 +2,22 @@ import { describe, it, expect } from 'vitest';
 import { createActor } from 'xstate';
 import { VirtualClock } from '../../emulator/clock/VirtualClock.ts';
 import { HOUR } from '../../emulator/clock/duration.ts';
-import { BOOT_TIME_MS, REFRESH_INTERVAL_MS, videoMachine } from './videoMachine.ts';
+import { BOOT_TIME_MS, REFRESH_INTERVAL_MS, videoMachine, type VideoFirmware } from './videoMachine.ts';
 
 /** The machine with its named implementations logged, and automatic refresh on while `auto` is. */
 function start(options: { auto?: boolean } = {}) {
   const clock = new VirtualClock();
   const log: string[] = [];
   let auto = options.auto ?? false;
-  const machine = videoMachine.provide({
-    actions: {
-      loadSettings: () => void log.push('loadSettings'),
-      abortPortalRequests: () => void log.push('abortPortalRequests'),
-      refreshLicense: () => void log.push(`refresh@${clock.now() - t0}`),
-      scheduleRefresh: () => void log.push('schedule'),
-      unscheduleRefresh: () => void log.push('unschedule'),
-    },
-    guards: { autoRefreshOn: () => auto },
-  });
-  const actor = createActor(machine, { clock });
+  const firmware: VideoFirmware = {
+    loadSettings: () => void log.push('loadSettings'),
+    abortPortalRequests: () => void log.push('abortPortalRequests'),
+    refreshLicense: () => void log.push(`refresh@${clock.now() - t0}`),
+    scheduleRefresh: () => void log.push('schedule'),
+    unscheduleRefresh: () => void log.push('unschedule'),
+    autoRefreshOn: () => auto,
+  };
+  const actor = createActor(videoMachine, { clock, input: firmware });
   const t0 = clock.now();
   actor.start();
   const value = () => JSON.stringify(actor.getSnapshot().value);
@@ -126,12 +124,16 @@ describe('videoMachine', () => {
   it('takes the refresh interval provided from outside', async () => {
     const clock = new VirtualClock();
     let refreshed = 0;
-    const machine = videoMachine.provide({
-      actions: { refreshLicense: () => void refreshed++ },
-      guards: { autoRefreshOn: () => true },
-      delays: { refreshInterval: 6 * HOUR },
-    });
-    const actor = createActor(machine, { clock }).start();
+    const machine = videoMachine.provide({ delays: { refreshInterval: 6 * HOUR } });
+    const firmware: VideoFirmware = {
+      loadSettings: () => {},
+      abortPortalRequests: () => {},
+      refreshLicense: () => void refreshed++,
+      scheduleRefresh: () => {},
+      unscheduleRefresh: () => {},
+      autoRefreshOn: () => true,
+    };
+    const actor = createActor(machine, { clock, input: firmware }).start();
     actor.send({ type: 'POWER_ON' });
     await clock.advance(BOOT_TIME_MS + 12 * HOUR);
     expect(refreshed).toBe(2);

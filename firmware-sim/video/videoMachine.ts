@@ -7,15 +7,35 @@ import { powerStates, type PowerEvent } from '../shared/powerStates.ts';
  * running, the product is in `automatic` when automatic license refresh is on (standard mode,
  * box ticked, access token entered) and refreshes its license every `refreshInterval` (CL-3),
  * else in `manual`. Pure logic: reading NVRAM, the refresh itself and the guard reading the
- * settings are named implementations that createVideoPlatform provides; the delays run on the
- * clock given to `createActor`, so a day between refreshes passes in virtual time.
+ * settings are the device's own (VideoFirmware, the actor's input); the delays run on the clock
+ * given to `createActor`, so a day between refreshes passes in virtual time.
  *
- * Context is the firmware's RAM, cleared whenever the device stops running.
+ * Context is the firmware's RAM, cleared whenever the device stops running, and beside it the
+ * device's firmware, which is not RAM and stays.
  */
 export const BOOT_TIME_MS = 45_000;
 export const REFRESH_INTERVAL_MS = 24 * HOUR;
 
+/**
+ * What the machine's actions and guard do on the device, given per device as the actor's input:
+ * one machine serves the whole family, where `provide` per device copied it for each (issue 11).
+ */
+export interface VideoFirmware {
+  /** Boot step: read NVRAM. */
+  loadSettings(): void;
+  /** Requests to the portal die with the RAM that awaited them. */
+  abortPortalRequests(): void;
+  /** Starts an Update License on its own (CL-3). */
+  refreshLicense(): void;
+  /** Notes when the next automatic refresh is due. */
+  scheduleRefresh(): void;
+  unscheduleRefresh(): void;
+  /** Standard mode, automatic refresh ticked and a token entered. */
+  autoRefreshOn(): boolean;
+}
+
 export interface VideoMachineContext {
+  firmware: VideoFirmware;
   activeCalls: number;
 }
 
@@ -31,18 +51,15 @@ export const videoMachine = setup({
   types: {
     context: {} as VideoMachineContext,
     events: {} as VideoEvent,
+    input: {} as VideoFirmware,
   },
   actions: {
-    /** Boot step: read NVRAM. Provided by createVideoPlatform. */
-    loadSettings: () => {},
+    loadSettings: ({ context }) => context.firmware.loadSettings(),
     forgetRam: assign({ activeCalls: 0 }),
-    /** Requests to the portal die with the RAM that awaited them. Provided by createVideoPlatform. */
-    abortPortalRequests: () => {},
-    /** Starts an Update License on its own (CL-3). Provided by createVideoPlatform. */
-    refreshLicense: () => {},
-    /** Notes when the next automatic refresh is due. Provided by createVideoPlatform. */
-    scheduleRefresh: () => {},
-    unscheduleRefresh: () => {},
+    abortPortalRequests: ({ context }) => context.firmware.abortPortalRequests(),
+    refreshLicense: ({ context }) => context.firmware.refreshLicense(),
+    scheduleRefresh: ({ context }) => context.firmware.scheduleRefresh(),
+    unscheduleRefresh: ({ context }) => context.firmware.unscheduleRefresh(),
     setActiveCalls: assign({
       activeCalls: ({ event }) => {
         assertEvent(event, 'ACTIVE_CALLS');
@@ -51,8 +68,7 @@ export const videoMachine = setup({
     }),
   },
   guards: {
-    /** Standard mode, automatic refresh ticked and a token entered. Provided by createVideoPlatform. */
-    autoRefreshOn: () => false,
+    autoRefreshOn: ({ context }) => context.firmware.autoRefreshOn(),
   },
   delays: {
     bootTime: BOOT_TIME_MS,
@@ -61,7 +77,7 @@ export const videoMachine = setup({
 }).createMachine({
   id: 'video',
   initial: 'off',
-  context: { activeCalls: 0 },
+  context: ({ input }) => ({ firmware: input, activeCalls: 0 }),
   states: powerStates({
     running: {
       on: {

@@ -15,9 +15,11 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeSnapshot, t
  * nothing; `limit` bounds the traversal, so a machine grown too large fails fast (xstate/graph
  * throws "Traversal limit exceeded") instead of running for minutes.
  */
-export function modelPaths<TSnapshot extends Snapshot<unknown>, TEvent extends EventObject>(
-  logic: ActorLogic<TSnapshot, TEvent>,
+export function modelPaths<TSnapshot extends Snapshot<unknown>, TEvent extends EventObject, TInput>(
+  logic: ActorLogic<TSnapshot, TEvent, TInput>,
   options: {
+    /** The actor's input, for a machine that takes one (its firmware). */
+    input?: TInput;
     /** The events to try, with representative payloads; a function gives each state its own. */
     events: readonly TEvent[] | ((snapshot: TSnapshot) => readonly TEvent[]);
     /** Tells states apart; a machine snapshot's value and context by default. */
@@ -26,11 +28,11 @@ export function modelPaths<TSnapshot extends Snapshot<unknown>, TEvent extends E
   },
 ): StatePath<TSnapshot, TEvent>[] {
   type Path = StatePath<TSnapshot, TEvent>;
-  const { events, limit = 10_000 } = options;
+  const { events, input, limit = 10_000 } = options;
   const serialize = options.serialize ?? ((snapshot: TSnapshot) => serializeSnapshot(snapshot as AnyMachineSnapshot));
   const offered = typeof events === 'function' ? events : () => events;
   const enabled = (snapshot: TSnapshot, event: TEvent) => !isMachineSnapshot(snapshot) || snapshot.can(event);
-  const traversal = { events: (snapshot: TSnapshot) => offered(snapshot).filter((event) => enabled(snapshot, event)), serializeState: serialize, limit };
+  const traversal = { events: (snapshot: TSnapshot) => offered(snapshot).filter((event) => enabled(snapshot, event)), serializeState: serialize, limit, input };
   const simple: Path[] = getSimplePaths(logic, traversal);
   const adjacency = getAdjacencyMap(logic, traversal);
   const extend = (path: Path): Path[] =>
