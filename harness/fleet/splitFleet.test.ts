@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../license-server/store/sqliteStore.ts';
-import type { Store } from '../../license-server/store/Store.ts';
 import { createCatalogue } from '../catalogue.ts';
 import type { ScenarioResult } from '../report/RunResult.ts';
 import { parseScenarios, type Scenario } from '../scenario/parseScenarios.ts';
 import { transportFor } from '../transport/chooseTransport.ts';
 import { runScenario } from '../runner/runScenario.ts';
-import type { FleetSplit } from './FleetSplit.ts';
-import { memoryFleet } from './testing/memoryFleet.ts';
+import { runSplit as split } from './testing/runSplit.ts';
 import { devicesIn, perDeviceResults } from './testing/perDeviceResults.ts';
 
 const catalogue = createCatalogue();
@@ -46,25 +43,7 @@ steps:
   - expect: { devices: "*", testLicense: expired }
 `;
 
-/** Runs `text` as `total` shards in this process: one barrier, one store, a memory transport each. */
-async function runSplit(text: string, total: number, seed = 11): Promise<ScenarioResult[]> {
-  let shared: Store | undefined;
-  const keep = (store: Store): Store => ({ ...store, close: async () => {} });
-  const syncs = memoryFleet(total);
-  const results = await Promise.all(syncs.map((sync) => {
-    const split: FleetSplit = {
-      shard: sync.shard,
-      sync,
-      async openStore(fresh) {
-        if (fresh) shared = openSqliteStore({ path: ':memory:' });
-        return keep(shared!);
-      },
-    };
-    return runScenario(scenario(text), { seed, realtime: false, catalogue, transport, split });
-  }));
-  await shared?.close();
-  return results;
-}
+const runSplit = (text: string, total: number, seed = 11): Promise<ScenarioResult[]> => split(scenario(text), total, { seed, catalogue });
 
 describe('a fleet split across shards', () => {
   it('gives every device the same results as one process, each shard running its own part', async () => {

@@ -2,7 +2,6 @@ import { sealLicenseFile } from '../../protocol/licenseFile.ts';
 import type { StoreTx } from '../store/Store.ts';
 import type { CoreContext } from './CoreContext.ts';
 import type { License } from './types.ts';
-import { perDevice } from './perDevice.ts';
 
 /**
  * Signs a LIC1 file for a license on one device, with a fresh nonce recorded as an issuance and
@@ -16,9 +15,11 @@ export async function issueLicenseFile(
   args: { license: License; hardwareId: string; now: number },
 ): Promise<{ file: string; nonce: string }> {
   const { license, hardwareId, now } = args;
-  const nonce = perDevice(ctx.nonces, hardwareId).hex(16);
   // [TM-2] the issue counter: one more than the files issued for this license so far, anywhere.
   const issue = (await tx.issuances.listByLicense(license.id)).length + 1;
+  // Drawn for this issuance by name, not next in one stream: the same whichever process of a
+  // split fleet issues it and however many files other devices got first, and never twice.
+  const nonce = ctx.nonces.fork(`${license.id}#${issue}`).hex(16);
   await tx.issuances.insert({ nonce, licenseId: license.id, hardwareId, issuedAt: now, revokedAt: null });
   const file = sealLicenseFile(
     {

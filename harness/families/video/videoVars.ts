@@ -1,8 +1,7 @@
 import type { LicenseProductWindow } from '../../../firmware-sim/video/licensesPage.ts';
 import { fingerprintOf } from '../../../protocol/codes/requestCode.ts';
 import { fail, ok, type Result } from '../../../protocol/result.ts';
-import type { DeviceHandle, World } from '../../runner/World.ts';
-import { checkFamily } from '../../steps/selectFamily.ts';
+import type { World } from '../../runner/World.ts';
 import { videoDevices } from './videoDevices.ts';
 
 /**
@@ -47,11 +46,10 @@ export function keptToken(world: World, name: string): Result<IssuedToken> {
   return token ? ok(token) : fail('NO_SUCH_TOKEN', `no access token '${name}'; create it with video.portal.createToken first`);
 }
 
-/** The one device a portal step names as its product, and its ID in the portal. */
-export function productOf(world: World, deviceId: string): Result<{ device: DeviceHandle; productId: string }> {
-  const device = world.devices.get(deviceId);
-  if (!device) return world.select(deviceId) as Result<never>;
-  const video = checkFamily(device, videoDevices);
-  if (!video.ok) return video;
-  return ok({ device, productId: fingerprintOf(device.board.identity.hardwareId) });
+/** The one device a portal step names as its product, and its ID in the portal: on a split fleet, wherever it runs. */
+export function productOf(world: World, deviceId: string): Result<{ productId: string }> {
+  const member = world.members.get(deviceId);
+  if (!member) return world.selectMembers(deviceId) as Result<never>;
+  if (member.family !== videoDevices.family) return fail('WRONG_FAMILY', `${member.id} is a ${member.family}, not ${videoDevices.called}`);
+  return ok({ productId: fingerprintOf(member.identity.hardwareId) });
 }

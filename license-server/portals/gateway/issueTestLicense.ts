@@ -8,7 +8,6 @@ import { TEST_LICENSE_FEATURE, TEST_LICENSE_TERM } from '../../core/licenseTerms
 import { addDuration } from '../../../emulator/clock/duration.ts';
 import { runOperation, type OperationScope } from '../../core/runOperation.ts';
 import type { License } from '../../core/types.ts';
-import { perDevice } from '../../core/perDevice.ts';
 import { findTestLicenseGrant, insertTestLicenseGrant } from './gatewayRecords.ts';
 
 export const issueTestLicenseInput = z.object({ hardwareId: hardwareIdSchema }).strict();
@@ -34,7 +33,8 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
     const earlier = await findTestLicenseGrant(tx, hardwareId);
     if (earlier) return { ok: false, error: alreadyIssued(hardwareId, earlier.firstDownloadAt) };
     const license: License = {
-      id: perDevice(ctx.ids, hardwareId).uuid(),
+      // A device's one test license: its ID drawn by the device's name, whichever process issues it.
+      id: ctx.ids.fork(`test-license/${hardwareId}`).uuid(),
       accountId: null,
       orderId: null,
       activationKey: null,

@@ -15,6 +15,7 @@ import { audioModule } from '../../../../license-server/portals/audio/audioModul
  */
 export const portalActivate = defineStep({
   kind: 'audio.portal.activate',
+  split: 'portal',
   summary: "Activate an order's licenses in the device-management portal with its 17-character key, as `as`, accepting the license agreement or not; `key` types another key, `typo: N` mistypes character N (refused naming position N).",
   args: z.object({
     order: name.describe("The scenario order whose activation key is typed."),

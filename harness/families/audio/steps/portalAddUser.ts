@@ -13,6 +13,7 @@ import { audioModule } from '../../../../license-server/portals/audio/audioModul
  */
 export const portalAddUser = defineStep({
   kind: 'audio.portal.addUser',
+  split: 'portal',
   summary: 'Create a device-management portal user with roles (Account Admin, License Admin, Device Admin), as an Account Admin (`as`).',
   args: z.object({
     account: account.default(DEFAULT_ACCOUNT),

@@ -53,6 +53,7 @@ type Args = z.output<typeof args>;
  */
 export const portalExpect = defineStep({
   kind: 'audio.portal.expect',
+  split: 'portal',
   summary: "Check the device-management portal's Licenses page as a user: the summary counts and a license's fields (status, transaction type, usage, …).",
   args,
   async run(world, a) {

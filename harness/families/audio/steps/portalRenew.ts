@@ -13,6 +13,7 @@ import { audioModule } from '../../../../license-server/portals/audio/audioModul
  */
 export const portalRenew = defineStep({
   kind: 'audio.portal.renew',
+  split: 'portal',
   summary: 'Renew a license in Expiring Shortly (its Addons rolled into one Renewal), as `as`; `renewal` names the new license for later steps (`r1.1`).',
   args: z.object({
     license: licenseRef,

@@ -16,6 +16,7 @@ const keptKey = (keep: string): string => `gateway.keptFile.${keep}`;
 /** `- gateway.portal.keepFile: { license: o1.1, keep: old }` — takes a file from the portal and keeps it under a name. */
 export const keepFile = defineStep({
   kind: 'gateway.portal.keepFile',
+  split: 'portal',
   summary: 'Take the license file the portal issues for a license (for its bound device) and keep it under a name, without installing it (TM-2).',
   args: z.object({ license: licenseRef, keep: name.describe('The name to keep the file under, for gateway.installKept.') }).strict(),
   async run(world, { license, keep }) {

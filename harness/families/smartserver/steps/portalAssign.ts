@@ -12,6 +12,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
  */
 export const portalAssign = defineStep({
   kind: 'smartserver.portal.assign',
+  split: 'portal',
   summary: "Partner portal: assign licenses — every license of an `order`, or the `licenses` listed — to a customer.",
   args: z.object({
     customer: customerName,

@@ -8,6 +8,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
 /** `- smartserver.portal.createCustomer: { partner: acme, name: Harbour Tower }` — [SS-2] a customer/project account with a Customer ID. */
 export const portalCreateCustomer = defineStep({
   kind: 'smartserver.portal.createCustomer',
+  split: 'portal',
   summary: 'Partner portal: add a customer/project account, which gets a UUID Customer ID (scenarios refer to it by name).',
   args: z.object({ partner: name.describe('The partner account that adds the customer.'), name: customerName.describe('The new customer\'s name; later steps refer to it by this name.'), expectError: errorCode.optional() }).strict(),
   async run(world, { partner, name: customer, expectError }) {

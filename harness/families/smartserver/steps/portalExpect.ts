@@ -13,6 +13,7 @@ import { smartserverModule } from '../../../../license-server/portals/smartserve
  */
 export const portalExpect = defineStep({
   kind: 'smartserver.portal.expect',
+  split: 'portal',
   summary: "Check a customer's licenses in the cloud: counts `inCloud`, `activated`, `total`, per-server `servers`, and `boundTo` per license.",
   args: z.object({
     customer: customerName,
@@ -27,7 +28,7 @@ export const portalExpect = defineStep({
     if (!customer.ok) return customer;
     const listed = await world.server.portal(smartserverModule).listForCustomer({ customerId: customer.value.customerId });
     if (!listed.ok) return listed;
-    const deviceOf = new Map([...world.devices.values()].map((d) => [d.board.identity.installCode, d.id]));
+    const deviceOf = new Map([...world.members.values()].map((d) => [d.identity.installCode, d.id]));
     const where = (installCode: string | null) => (installCode === null ? null : deviceOf.get(installCode) ?? installCode);
     const servers: Record<string, number> = {};
     for (const l of listed.value) if (l.activatedOn !== null) servers[where(l.activatedOn)!] = (servers[where(l.activatedOn)!] ?? 0) + 1;

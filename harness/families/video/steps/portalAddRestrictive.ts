@@ -17,6 +17,7 @@ const field = z.string().min(1).max(128);
  */
 export const portalAddRestrictive = defineStep({
   kind: 'video.portal.addRestrictive',
+  split: 'portal',
   summary: 'Add Restrictive Purchased Product with the fields copied from the window; fields given here replace the copied ones.',
   args: z.object({
     account,

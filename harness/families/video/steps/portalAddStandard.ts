@@ -13,6 +13,7 @@ import { account, mistype, typo } from './portalArgs.ts';
  */
 export const portalAddStandard = defineStep({
   kind: 'video.portal.addStandard',
+  split: 'portal',
   summary: 'Add Standard Purchased Product with the request code the product showed (`typo: N` mistypes character N).',
   args: z.object({ account, product: deviceId.describe('The product whose request code was copied.'), typo, expectError: errorCode.optional() }).strict(),
   async run(world, { account: accountId, product, typo: at, expectError }) {

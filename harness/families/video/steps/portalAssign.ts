@@ -13,6 +13,7 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
  */
 export const portalAssign = defineStep({
   kind: 'video.portal.assign',
+  split: 'portal',
   summary: "Assign a count of an entitlement pool to a purchased product (what it holds afterwards); never over-assigned.",
   args: z.object({
     account,

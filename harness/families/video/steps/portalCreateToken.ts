@@ -12,6 +12,7 @@ import { account } from './portalArgs.ts';
  */
 export const portalCreateToken = defineStep({
   kind: 'video.portal.createToken',
+  split: 'portal',
   summary: 'Create an access token for a portal user; `as` names it for later steps.',
   args: z.object({
     account,

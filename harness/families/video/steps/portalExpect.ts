@@ -18,6 +18,7 @@ const count = z.number().int().min(0);
  */
 export const portalExpect = defineStep({
   kind: 'video.portal.expect',
+  split: 'portal',
   summary: 'Check the video portal: access tokens (Active/Revoked), purchased products by device, entitlement pools by feature.',
   args: z.object({
     account,
@@ -86,8 +87,8 @@ async function portalView(world: World, accountId: string, expected: Expected) {
     if (!listed.ok) return listed;
     view.products = {};
     for (const id of Object.keys(expected.products)) {
-      const device = world.devices.get(id);
-      const productId = device ? fingerprintOf(device.board.identity.hardwareId) : id;
+      const device = world.members.get(id);
+      const productId = device ? fingerprintOf(device.identity.hardwareId) : id;
       const product = listed.value.find((p) => p.productId === productId);
       view.products[id] = product ? { ...product, entitlements: withZeros(product.entitlements) } : false;
     }

@@ -13,6 +13,7 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
  */
 export const portalProcess = defineStep({
   kind: 'video.portal.processLicense',
+  split: 'portal',
   summary: 'Process License for a purchased product and copy the Response Code for video.installResponse (kept under `as` too, if given).',
   args: z.object({
     account,

@@ -8,6 +8,7 @@ import { videoModule } from '../../../../license-server/portals/video/videoModul
 /** `- video.portal.revokeToken: { token: t1 }` — [CL-8] revokes an access token in the portal. */
 export const portalRevokeToken = defineStep({
   kind: 'video.portal.revokeToken',
+  split: 'portal',
   summary: 'Revoke an access token made by video.portal.createToken.',
   args: z.object({ token: name.describe('The token, by the name video.portal.createToken gave it.'), expectError: errorCode.optional() }).strict(),
   async run(world, { token, expectError }) {
