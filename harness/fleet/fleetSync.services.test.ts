@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ describe(`the split fleet's barrier on ${MOSQUITTO_URL}`, () => {
     expect(first).toEqual([[{ n: 1 }, { n: 2 }, { n: 3 }], [{ n: 1 }, { n: 2 }, { n: 3 }], [{ n: 1 }, { n: 2 }, { n: 3 }]]);
     const second = await Promise.all(shards.map((s, i) => s.meet({ again: i })));
     expect(second[0]).toEqual([{ again: 0 }, { again: 1 }, { again: 2 }]);
+    await Promise.all(shards.map((s) => s.close()));
+  });
+
+  it('passes over stray payloads on its topics, published by mosquitto_pub, and meets as before', async () => {
+    const fleetId = freshFleet();
+    const shards = await Promise.all([1, 2].map((i) => joinFleet(options(fleetId, i, 2))));
+    for (const leaf of ['hello', 'sync', 'gone'] as const) {
+      for (const payload of ['not json', 'null', '42', '[]', '{"shard":"x","phase":1}', '{"shard":9,"phase":1,"report":{}}']) {
+        execFileSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', '1883', '-q', '1', '-t', fleetTopic(fleetId, leaf), '-m', payload]);
+      }
+    }
+    expect(await Promise.all(shards.map((s, i) => s.meet(i)))).toEqual([[0, 1], [0, 1]]);
     await Promise.all(shards.map((s) => s.close()));
   });
 

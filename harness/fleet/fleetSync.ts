@@ -91,6 +91,7 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
   const gone = new Set<number>();
   let phase = 0;
   let announced = false;
+  let closing = false;
   let joined: { resolve: () => void; reject: (e: Error) => void } | undefined;
 
   const breakWith = (error: FleetSyncError): void => {
@@ -120,6 +121,7 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
     } catch {
       return; // not ours: the topics are open to any service of the broker
     }
+    if (typeof message !== 'object' || message === null) return;
     if (topic === topics.hello) onHello(message as Hello);
     else if (topic === topics.sync) onSync(message as SyncMessage);
     else if (topic === topics.gone) onGone(message as { shard: number; instance: string });
@@ -146,7 +148,7 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
     if (everyoneHeard()) joined?.resolve();
   }
   function onSync(message: SyncMessage): void {
-    if (!Number.isSafeInteger(message.shard) || !Number.isSafeInteger(message.phase)) return;
+    if (!Number.isSafeInteger(message.shard) || message.shard < 1 || message.shard > total || !Number.isSafeInteger(message.phase)) return;
     let got = reports.get(message.phase);
     if (got === undefined) reports.set(message.phase, (got = new Map()));
     got.set(message.shard, message.report);
@@ -154,7 +156,8 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
   }
   // A shard that left after its last report still completes the barriers it reported to.
   function onGone(leaving: { shard: number; instance: string }): void {
-    if (heardFrom.get(leaving.shard)?.instance !== leaving.instance || leaving.shard === shard.index) return;
+    const known = heardFrom.get(leaving.shard);
+    if (known === undefined || known.instance !== leaving.instance || leaving.shard === shard.index) return;
     gone.add(leaving.shard);
     left = new FleetSyncError(`${name(leaving.shard)} left the run before the fleet finished`);
     for (const [p, w] of waiting) {
@@ -164,7 +167,6 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
     }
   }
 
-  let closing = false;
   await client.subscribeAsync(`${TOPIC_ROOT}/fleet/${fleetId}/+`, { qos: 1 });
   const timeoutMs = options.joinTimeoutMs ?? 120_000;
   const ticker = { id: 0 };

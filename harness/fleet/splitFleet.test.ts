@@ -78,6 +78,13 @@ describe('a fleet split across shards', () => {
     expect(first!.failure!.message).toBe(`shard 2/2 failed: ${second!.failure!.message}`);
   });
 
+  it('stops every shard after the step in progress when one is interrupted, naming the signal and the shard', async () => {
+    const stop = new AbortController();
+    stop.abort('SIGINT');
+    const results = await split(scenario(ROLLOUT), 2, { seed: 11, catalogue, signals: [undefined, stop.signal] });
+    expect(results.map((r) => [r.status, r.failure?.message])).toEqual([0, 1].map(() => ['interrupted', 'interrupted by SIGINT on shard 2/2 before the first step']));
+  });
+
   it('refuses, before building anything, a scenario with a step that cannot run split, naming it', async () => {
     const unsplittable = ROLLOUT.replace('  - gateway.testLicense: { devices: "*" }\n', '  - certificate: { device: gw-002, as: forged }\n');
     const parsed = parseScenarios(unsplittable, 'split.yaml', catalogue);

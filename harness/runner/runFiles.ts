@@ -175,7 +175,8 @@ export async function runFiles(options: RunOptions): Promise<Result<RunResult, L
   const run: RunResult = { seed, files: [...byFile.values()], passed, failed, wallMs: Math.round(wallNow() - started) };
   if (notRun > 0) run.notRun = notRun;
   if (options.shard !== undefined) run.shard = { ...options.shard, files: allFiles };
-  if (interrupted > 0) run.interrupted = { scenarios: interrupted, signal: String(options.signal?.reason) };
+  // A shard of a split fleet stops when another shard is interrupted, with no signal of its own.
+  if (interrupted > 0) run.interrupted = { scenarios: interrupted, signal: options.signal?.aborted === true ? String(options.signal.reason) : 'a signal to another fleet shard' };
   for (const r of everyone) await r.onRunEnd?.(run);
   return ok(run);
 }

@@ -9,6 +9,7 @@ import type { Transport } from '../transport/Transport.ts';
 import { buildWorld } from './buildWorld.ts';
 import { orHalt } from './orHalt.ts';
 import { runStep } from './runStep.ts';
+import { HarnessErrorCode } from '../errorCodes.ts';
 import type { FleetSplit, StepReport } from '../fleet/FleetSplit.ts';
 import { FleetSyncError } from '../fleet/fleetSync.ts';
 import { checkSplittable, stepSplit } from '../fleet/splitSteps.ts';
@@ -58,7 +59,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     // This shard cannot go on in step with the others: leaving tells them, instead of a wait for ever.
     await split?.sync.close();
     if (!(error instanceof FleetSyncError)) throw error;
-    built = { ok: false, error: { code: 'FLEET_SPLIT_BROKEN', message: error.message } };
+    built = { ok: false, error: { code: HarnessErrorCode.FleetSplitBroken, message: error.message } };
   }
   if (!built.ok) {
     result.status = 'failed';

@@ -12,7 +12,7 @@ import { memoryFleet } from './memoryFleet.ts';
  * Runs a scenario as `total` shards in this process — one barrier, one store, in-memory wires
  * for each — as `--fleet-shard` runs it in `total` processes over a broker and PostgreSQL.
  */
-export async function runSplit(scenario: Scenario, total: number, options: { seed: number; catalogue: Catalogue }): Promise<ScenarioResult[]> {
+export async function runSplit(scenario: Scenario, total: number, options: { seed: number; catalogue: Catalogue; signals?: readonly (AbortSignal | undefined)[] }): Promise<ScenarioResult[]> {
   let shared: Store | undefined;
   // Every shard closes its world's store; the one they share outlives them.
   const kept = (store: Store): Store => ({ ...store, close: async () => {} });
@@ -26,7 +26,8 @@ export async function runSplit(scenario: Scenario, total: number, options: { see
         return kept(shared!);
       },
     };
-    return runScenario(scenario, { seed: options.seed, realtime: false, catalogue: options.catalogue, transport, split });
+    const signal = options.signals?.[sync.shard.index - 1];
+    return runScenario(scenario, { seed: options.seed, realtime: false, catalogue: options.catalogue, transport, split, ...(signal === undefined ? {} : { signal }) });
   }));
   await shared?.close();
   return results;

@@ -53,5 +53,6 @@ export async function issueTestLicense(ctx: CoreContext, input: IssueTestLicense
     await audit({ licenseId: license.id, end: license.end, nonce });
     return ok(file);
   };
-  return runOperation(ctx, info, work, { conflicts: { facet_records: () => alreadyIssued(hardwareId) } });
+  // Two requests racing: the second meets the first's license (its ID is the device's) or its grant.
+  return runOperation(ctx, info, work, { conflicts: { licenses: () => alreadyIssued(hardwareId), facet_records: () => alreadyIssued(hardwareId) } });
 }
