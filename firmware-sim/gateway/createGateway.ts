@@ -152,7 +152,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   return {
     ...shell.appliance(),
     page: createLicensePage(core),
-    portal: createGatewayPortalLink(core, vendorPublicKey),
+    portal: createGatewayPortalLink(core),
     pbx: createPbxUsers(core),
     testMode,
     gateway: createGatewayChannels(core),

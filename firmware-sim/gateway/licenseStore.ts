@@ -14,6 +14,8 @@ import { blankGatewayImage, gatewayImageSchema, type GatewayImage, type Installe
  */
 export interface LicenseStore extends SettingsStore<GatewayImage> {
   installed(): readonly InstalledLicense[];
+  /** A file's signature and hardware binding checked and its payload read: once per file text, however often it is asked. */
+  open(fileText: string): Result<LicensePayload>;
   /** GW-2, TM-2: signature, hardware binding, replay and older-issuance checks, without installing. */
   check(fileText: string): Result<LicensePayload>;
   /**
@@ -73,6 +75,7 @@ export function createLicenseStore(options: { nvram: Nvram; clock: Clock; vendor
   return {
     ...settings,
     installed: () => settings.image().licenses,
+    open,
     check: (fileText) => checkAgainst(settings.image(), fileText),
     changeLicenses({ add = [], remove = [] }) {
       const current = settings.image();

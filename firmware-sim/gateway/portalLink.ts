@@ -1,7 +1,6 @@
 import { fail, ok, type Failure, type Result } from '../../protocol/result.ts';
 import { ErrorCode } from '../../protocol/errorCodes.ts';
 import { gatewayOps } from '../../protocol/messages/gateway.ts';
-import { openLicenseFile } from '../../protocol/licenseFile.ts';
 import { provenBody } from '../shared/provenBody.ts';
 import { refuseUnlessRunning } from '../shared/refuseUnlessRunning.ts';
 import type { GatewayCore } from './GatewayCore.ts';
@@ -31,9 +30,9 @@ export interface GatewayPortalLink {
   downloadTestLicense(): Promise<Result<LicenseRow>>;
 }
 
-export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: string): GatewayPortalLink {
+/** Files are opened through the settings store, which verifies each file's signature once, on its way in and as it is installed. */
+export function createGatewayPortalLink(core: GatewayCore): GatewayPortalLink {
   const { identity } = core.board;
-  const hardwareId = identity.hardwareId;
   // The reply may arrive after a reboot began; the firmware that asked is gone by then.
   const stillRunning = (op: string) => refuseUnlessRunning(core, `${op} (reply arrived after the device stopped running)`);
 
@@ -53,7 +52,7 @@ export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: stri
       const toAdd: string[] = [];
       const installedIds = new Set(core.settings.installed().map((l) => l.payload.licenseId));
       for (const file of reply.value.files) {
-        const opened = openLicenseFile(file, vendorPublicKey, hardwareId);
+        const opened = core.settings.open(file);
         if (!opened.ok) {
           result.refused.push({ error: opened.error });
           continue;
@@ -73,7 +72,7 @@ export function createGatewayPortalLink(core: GatewayCore, vendorPublicKey: stri
       result.installed = changed.value.added.map((l) => l.payload.licenseId);
       result.removed = changed.value.removed;
       for (const { file, error } of changed.value.refused) {
-        const opened = openLicenseFile(file, vendorPublicKey, hardwareId);
+        const opened = core.settings.open(file);
         result.refused.push(opened.ok ? { licenseId: opened.value.licenseId, error } : { error });
       }
       core.changed();
