@@ -43,7 +43,10 @@ export interface BuiltWorld {
 
 /**
  * A fresh world for one scenario: clock, seeded random, an in-memory license store and server,
- * the scenario's orders placed, and the fleet manufactured, wired and powered on.
+ * the scenario's orders placed, and the fleet manufactured, wired and powered on. On a split
+ * fleet the store is the shards' shared one, shard 1 places the orders and tells the others,
+ * and each shard wires and powers its own part; a shard that fails tells the others, at the
+ * same barrier, so none waits for it.
  */
 export async function buildWorld(options: WorldOptions): Promise<Result<BuiltWorld>> {
   const { scenario, seed } = options;
