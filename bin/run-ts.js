@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs one TypeScript entry point (used by `npm run bench`): `node bin/run-ts.js FILE [args…]`.
+import './youngGeneration.js';
 import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
