@@ -74,21 +74,24 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
   const total = shard.total;
   const instance = `${hostname()}:${process.pid}:${Math.round(wallNow())}`;
   const name = (i: number): string => `shard ${i}/${total}`;
+  const goneMessage = JSON.stringify({ shard: shard.index, instance });
   const topics = { hello: fleetTopic(fleetId, 'hello'), sync: fleetTopic(fleetId, 'sync'), gone: fleetTopic(fleetId, 'gone') };
   const client: MqttClient = await connectMqtt({
     url: options.url,
     username: options.username,
     password: options.password,
     clientId: `fleetrig-fleet-${fleetId}-${shard.index}-${process.pid}`.slice(0, 128),
-    will: { topic: topics.gone, payload: JSON.stringify({ shard: shard.index, instance }), qos: 1 },
+    will: { topic: topics.gone, payload: goneMessage, qos: 1 },
   });
 
   const heardFrom = new Map<number, Hello>();
   const reports = new Map<number, Map<number, unknown>>();
   const waiting = new Map<number, { resolve: (all: unknown[]) => void; reject: (e: Error) => void }>();
   let broken: FleetSyncError | undefined;
-  let left: FleetSyncError | undefined;
   const gone = new Set<number>();
+  /** A shard gone without its report for barrier `p`: that barrier can never pass. */
+  const goneFrom = (p: number): number | undefined => [...gone].find((j) => reports.get(p)?.has(j) !== true);
+  const leftRun = (j: number): FleetSyncError => new FleetSyncError(`${name(j)} left the run before the fleet finished`);
   let phase = 0;
   let announced = false;
   let closing = false;
@@ -159,11 +162,11 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
     const known = heardFrom.get(leaving.shard);
     if (known === undefined || known.instance !== leaving.instance || leaving.shard === shard.index) return;
     gone.add(leaving.shard);
-    left = new FleetSyncError(`${name(leaving.shard)} left the run before the fleet finished`);
     for (const [p, w] of waiting) {
-      if (reports.get(p)?.has(leaving.shard) === true) continue;
+      const j = goneFrom(p);
+      if (j === undefined) continue;
       waiting.delete(p);
-      w.reject(left);
+      w.reject(leftRun(j));
     }
   }
 
@@ -203,7 +206,8 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
     meet<T>(report: T): Promise<T[]> {
       if (broken !== undefined) return Promise.reject(broken);
       const p = ++phase;
-      if (left !== undefined && [...gone].some((j) => reports.get(p)?.has(j) !== true)) return Promise.reject(left);
+      const absent = goneFrom(p);
+      if (absent !== undefined) return Promise.reject(leftRun(absent));
       const promise = new Promise<T[]>((resolve, reject) => waiting.set(p, { resolve: resolve as (all: unknown[]) => void, reject }));
       const message: SyncMessage = { shard: shard.index, phase: p, report };
       client.publish(topics.sync, JSON.stringify(message), { qos: 1 });
@@ -214,7 +218,7 @@ export async function joinFleet(options: FleetSyncOptions): Promise<FleetSync> {
       closing = true;
       breakWith(new FleetSyncError(`${name(shard.index)} left the fleet`));
       // Said out loud: a clean disconnect sends no last will.
-      await client.publishAsync(topics.gone, JSON.stringify({ shard: shard.index, instance }), { qos: 1 }).catch(() => undefined);
+      await client.publishAsync(topics.gone, goneMessage, { qos: 1 }).catch(() => undefined);
       await client.endAsync();
     },
   };

@@ -20,8 +20,14 @@ export function applianceFamily<F extends Appliance>(spec: { family: string; cal
 
 /** The device itself, or WRONG_FAMILY when it is of another family than the step drives. */
 export function checkFamily(device: DeviceHandle, family: ApplianceFamily<Appliance>): Result<DeviceHandle> {
-  if (device.family.family === family.family) return ok(device);
-  return fail('WRONG_FAMILY', `${device.id} is a ${device.family.family}, not ${family.called}`);
+  const checked = checkFamilyName(device.id, device.family.family, family);
+  return checked.ok ? ok(device) : checked;
+}
+
+/** WRONG_FAMILY unless the device `id`, of family `actual`, is of `family`: for a device known only by name (a fleet member another shard runs). */
+export function checkFamilyName(id: string, actual: string, family: ApplianceFamily<Appliance>): Result<void> {
+  if (actual === family.family) return ok(undefined);
+  return fail('WRONG_FAMILY', `${id} is a ${actual}, not ${family.called}`);
 }
 
 /** The selected devices, all of the family, or WRONG_FAMILY naming the first that is not. */

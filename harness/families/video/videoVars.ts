@@ -2,6 +2,7 @@ import type { LicenseProductWindow } from '../../../firmware-sim/video/licensesP
 import { fingerprintOf } from '../../../protocol/codes/requestCode.ts';
 import { fail, ok, type Result } from '../../../protocol/result.ts';
 import type { World } from '../../runner/World.ts';
+import { checkFamilyName } from '../../steps/selectFamily.ts';
 import { videoDevices } from './videoDevices.ts';
 
 /**
@@ -50,6 +51,7 @@ export function keptToken(world: World, name: string): Result<IssuedToken> {
 export function productOf(world: World, deviceId: string): Result<{ productId: string }> {
   const member = world.members.get(deviceId);
   if (!member) return world.selectMembers(deviceId) as Result<never>;
-  if (member.family !== videoDevices.family) return fail('WRONG_FAMILY', `${member.id} is a ${member.family}, not ${videoDevices.called}`);
+  const video = checkFamilyName(member.id, member.family, videoDevices);
+  if (!video.ok) return video;
   return ok({ productId: fingerprintOf(member.identity.hardwareId) });
 }
